@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dossiercheck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dossiercheck", targets: ["dossiercheck"]),
+        .library(name: "Validators", targets: ["Validators"]),
+        .library(name: "CEL", targets: ["CEL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Common Expression Language: lexer, parser, values, evaluator. Knows nothing of dossiers.
+        .target(name: "CEL"),
+        // libyaml events → located nodes (YAML 1.2 core schema), dossier header, ISO 3166 tables.
+        .target(
+            name: "DossierModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Rule sets as data, the structure checker and the rule engine: documents in, findings out.
+        .target(name: "Validators", dependencies: ["DossierModel", "CEL"]),
+        // One formatter per output format.
+        .target(name: "Reporting", dependencies: ["Validators", "DossierModel"]),
+        // rules/*.yaml and data/ compiled into the binary, so an installed tool needs no files beside it.
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+        .target(name: "BundledData", plugins: ["EmbedFiles"]),
+        .executableTarget(
+            name: "dossiercheck",
+            dependencies: [
+                "Validators", "Reporting", "DossierModel", "BundledData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Validators", "DossierModel", "BundledData"], path: "Tests/TestSupport"),
+        .testTarget(name: "CELTests", dependencies: ["CEL"]),
+        .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "TestSupport"]),
+        .testTarget(name: "ValidatorsTests", dependencies: ["Validators", "TestSupport"]),
+        .testTarget(name: "dossiercheckTests", dependencies: ["TestSupport", "Reporting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

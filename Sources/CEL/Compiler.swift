@@ -1,0 +1,248 @@
+import Foundation
+
+/// A host function registered with `CELEnvironment.defineNative`.
+struct NativeFunction: Sendable {
+    let name: String
+    let receiverStyle: Bool
+    let impl: FnN
+}
+
+/// Turns a parsed tree into an executable node tree: resolves loop variables to frame slots, variables and type
+/// names, picks function implementations, and folds constant sub-expressions.
+struct Compiler {
+    let src: SourceText
+    let userFunctions: [String: UserFunction]
+    let natives: [String: NativeFunction]
+    /// For user-function bodies: calls to unknown functions are compile errors (and so is self-recursion).
+    let definingFunction: String?
+
+    var scopes: [(name: String, slot: Int)] = []
+    var nextSlot = 0
+    var frameSize = 0
+    var referenced: Set<String> = []
+    /// The deepest evaluation depth of the user functions called (their body height plus their own callees).
+    var calleeDepth = 0
+    let stackLimit = StackGuard.limit()
+
+    static let typeDenotations: [String: CELType] = [
+        "int": .int, "uint": .uint, "double": .double, "bool": .bool, "string": .string, "bytes": .bytes,
+        "list": .list, "map": .map, "null_type": .null, "type": .type, "decimal": .decimal,
+        "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
+    ]
+
+    init(src: SourceText, userFunctions: [String: UserFunction], natives: [String: NativeFunction],
+         definingFunction: String?, parameters: [String] = [])
+    {
+        self.src = src
+        self.userFunctions = userFunctions
+        self.natives = natives
+        self.definingFunction = definingFunction
+        for p in parameters {
+            scopes.append((p, nextSlot))
+            nextSlot += 1
+        }
+        frameSize = nextSlot
+    }
+
+    func lookupLocal(_ name: String) -> Int? {
+        for s in scopes.reversed() where s.name == name { return s.slot }
+        return nil
+    }
+
+    /// `a.b.c` made only of identifiers: (root, path), unless the root is a loop variable.
+    func qualifiedChain(_ e: Expr) -> (root: String, absolute: Bool, path: [String], offset: Int)? {
+        var path: [String] = []
+        var cur = e
+        while true {
+            switch cur.kind {
+            case .select(let operand, let field):
+                path.append(field)
+                cur = operand
+            case .ident(let name, let absolute):
+                if !absolute && lookupLocal(name) != nil { return nil }
+                return (name, absolute, path.reversed(), cur.offset)
+            default:
+                return nil
+            }
+        }
+    }
+
+    mutating func compile(_ e: Expr) throws(CELParseError) -> Node {
+        if StackGuard.isLow(stackLimit) { throw src.error("expression nested too deeply", at: e.offset) }
+        switch e.kind {
+        case .literal(let v):
+            return ConstNode(v, offset: e.offset)
+
+        case .ident(let name, let absolute):
+            if !absolute, let slot = lookupLocal(name) { return LocalNode(slot: slot, offset: e.offset) }
+            if let t = Compiler.typeDenotations[name] { return ConstNode(.type(t), offset: e.offset) }
+            referenced.insert(name)
+            return VarNode(name, offset: e.offset)
+
+        case .select(let operand, let field):
+            if let chain = qualifiedChain(e) {
+                let full = ([chain.root] + chain.path).joined(separator: ".")
+                if let t = Compiler.typeDenotations[full] { return ConstNode(.type(t), offset: e.offset) }
+                referenced.insert(chain.root)
+                return QualifiedVarNode(root: chain.root, path: chain.path, offset: chain.offset)
+            }
+            let op = try compile(operand)
+            return try fold(SelectNode(op, field, offset: e.offset))
+
+        case .has(let operand, let field):
+            let op = try compile(operand)
+            return try fold(HasNode(op, field, offset: e.offset))
+
+        case .index(let a, let b):
+            let x = try compile(a)
+            let y = try compile(b)
+            return try fold(IndexNode(x, y, offset: e.offset))
+
+        case .list(let elems):
+            var nodes: [Node] = []
+            for el in elems { nodes.append(try compile(el)) }
+            return try fold(ListNode(nodes, offset: e.offset))
+
+        case .map(let kvs):
+            var nodes: [(Node, Node)] = []
+            for (k, v) in kvs { nodes.append((try compile(k), try compile(v))) }
+            return try fold(MapNode(nodes, offset: e.offset))
+
+        case .not(let operand, let count):
+            return try fold(NotNode(try compile(operand), count: count, offset: e.offset))
+
+        case .negate(let operand, let count):
+            return try fold(NegNode(try compile(operand), count: count, offset: e.offset))
+
+        case .binary(let op, let a, let b):
+            let x = try compile(a)
+            let y = try compile(b)
+            let n: Node
+            switch op {
+            case .add, .sub, .mul, .div, .mod: n = ArithNode(op, x, y, offset: e.offset)
+            case .eq: n = EqNode(x, y, negated: false, offset: e.offset)
+            case .ne: n = EqNode(x, y, negated: true, offset: e.offset)
+            case .lt, .le, .gt, .ge: n = CompareNode(op, x, y, offset: e.offset)
+            case .in: n = InNode(x, y, offset: e.offset)
+            }
+            return try fold(n)
+
+        case .and(let terms):
+            var nodes: [Node] = []
+            for t in terms { nodes.append(try compile(t)) }
+            return try fold(AndNode(nodes, offset: e.offset))
+
+        case .or(let terms):
+            var nodes: [Node] = []
+            for t in terms { nodes.append(try compile(t)) }
+            return try fold(OrNode(nodes, offset: e.offset))
+
+        case .cond(let c, let t, let f):
+            let cn = try compile(c)
+            let tn = try compile(t)
+            let fn = try compile(f)
+            if case .bool(let b)? = cn.constantValue { return b ? tn : fn }
+            return CondNode(cn, tn, fn, offset: e.offset)
+
+        case .comprehension(let kind, let range, let variable, let body, let filter):
+            let r = try compile(range)
+            let slot = nextSlot
+            nextSlot += 1
+            frameSize = max(frameSize, nextSlot)
+            scopes.append((variable, slot))
+            let b = try compile(body)
+            let f = try filter.map { (x: Expr) throws(CELParseError) -> Node in try compile(x) }
+            scopes.removeLast()
+            nextSlot -= 1
+            return ComprehensionNode(kind, range: r, slot: slot, body: b, filter: f, offset: e.offset)
+
+        case .call(let target, let name, let args):
+            return try compileCall(e, target: target, name: name, args: args)
+        }
+    }
+
+    mutating func compileCall(_ e: Expr, target: Expr?, name: String, args: [Expr]) throws(CELParseError) -> Node {
+        var argNodes: [Node] = []
+        if let target { argNodes.append(try compile(target)) }
+        for a in args { argNodes.append(try compile(a)) }
+        let receiver = target != nil
+
+        if !receiver, let uf = userFunctions[name] {
+            guard uf.parameters.count == args.count else {
+                let msg = "function '\(name)' expects \(uf.parameters.count) argument(s), got \(args.count)"
+                if definingFunction != nil { throw src.error(msg, at: e.offset) }
+                return ErrorNode(msg, args: argNodes, offset: e.offset)
+            }
+            referenced.formUnion(uf.referencedVariables)
+            calleeDepth = max(calleeDepth, uf.evalDepth)
+            return UserCallNode(uf, argNodes, offset: e.offset)
+        }
+        if let nf = natives[name], !receiver || nf.receiverStyle {
+            return CallNNode(nf.impl, argNodes, offset: e.offset)
+        }
+        if let b = Builtins.lookup(name, receiver: receiver, arity: args.count) {
+            // Literal regular expressions are compiled once, here.
+            if name == "matches", argNodes.count == 2, case .string(let p)? = argNodes[1].constantValue {
+                if let re = try? CompiledRegex(p) {
+                    return try fold(MatchesConstNode(argNodes[0], re, offset: e.offset))
+                }
+            }
+            if name == "dyn" && argNodes.count == 1 { return argNodes[0] }
+            let n: Node
+            switch b {
+            case .f1(let f) where argNodes.count == 1: n = Call1Node(f, argNodes[0], offset: e.offset)
+            case .f2(let f) where argNodes.count == 2: n = Call2Node(f, argNodes[0], argNodes[1], offset: e.offset)
+            case .fn(let f): n = CallNNode(f, argNodes, offset: e.offset)
+            default: fatalError("builtin table arity mismatch for \(name)")
+            }
+            return try fold(n)
+        }
+        if let definingFunction {
+            if name == definingFunction {
+                throw src.error("function '\(name)' cannot call itself (recursion is not allowed)", at: e.offset)
+            }
+            throw src.error(
+                "unknown function '\(name)' (a function may only call built-ins, natives and earlier definitions)",
+                at: e.offset)
+        }
+        let known = Builtins.names.contains(name) || natives[name] != nil
+        let msg = known
+            ? "no matching overload for '\(name)' with \(args.count) argument(s)\(receiver ? " in receiver style" : "")"
+            : "unbound function '\(name)'"
+        return ErrorNode(msg, args: argNodes, offset: e.offset)
+    }
+
+    /// Evaluates a pure node whose inputs are all constants, replacing it by its value. Nodes whose evaluation
+    /// fails are kept, so the error still happens at run time.
+    func fold(_ n: Node) throws(CELParseError) -> Node {
+        let children: [Node]
+        switch n {
+        case let x as SelectNode: children = [x.operand]
+        case let x as HasNode: children = [x.operand]
+        case let x as IndexNode: children = [x.operand, x.index]
+        case let x as ListNode: children = x.elements
+        case let x as MapNode: children = x.entries.flatMap { [$0.0, $0.1] }
+        case let x as NotNode: children = [x.operand]
+        case let x as NegNode: children = [x.operand]
+        case let x as ArithNode: children = [x.lhs, x.rhs]
+        case let x as EqNode: children = [x.lhs, x.rhs]
+        case let x as CompareNode: children = [x.lhs, x.rhs]
+        case let x as InNode: children = [x.lhs, x.rhs]
+        case let x as AndNode:
+            // A constant false (true for ||) decides the whole expression regardless of other terms.
+            if x.terms.contains(where: { $0.constantValue == .bool(false) }) { return ConstNode(.bool(false), offset: n.offset) }
+            children = x.terms
+        case let x as OrNode:
+            if x.terms.contains(where: { $0.constantValue == .bool(true) }) { return ConstNode(.bool(true), offset: n.offset) }
+            children = x.terms
+        case let x as Call1Node: children = [x.arg]
+        case let x as Call2Node: children = [x.a, x.b]
+        case let x as MatchesConstNode: children = [x.target]
+        default: return n
+        }
+        guard children.allSatisfy({ $0.constantValue != nil }) else { return n }
+        let ctx = EvalContext(vars: [:], budget: 1_000_000, frameSize: 0)
+        guard let v = try? n.eval(ctx) else { return n }
+        return ConstNode(v, offset: n.offset)
+    }
+}

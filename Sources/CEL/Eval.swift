@@ -1,0 +1,875 @@
+import Foundation
+
+// MARK: - Evaluation context
+
+/// Per-evaluation state: the bindings, the loop-variable frame, the remaining cost budget.
+final class EvalContext {
+    var budget: Int
+    let vars: [String: CELValue]
+    var locals: UnsafeMutablePointer<CELValue>
+    var callDepth = 0
+    private var dotted: Int8 = -1
+
+    static let maxCallDepth = 32
+
+    init(vars: [String: CELValue], budget: Int, frameSize: Int) {
+        self.vars = vars
+        self.budget = budget
+        let n = max(frameSize, 1)
+        locals = .allocate(capacity: n)
+        locals.initialize(repeating: .null, count: n)
+        frameCount = n
+    }
+
+    private let frameCount: Int
+
+    deinit {
+        locals.deinitialize(count: frameCount)
+        locals.deallocate()
+    }
+
+    /// Whether any binding has a dotted name (`a.b`); only then do qualified names need the slow resolution.
+    var hasDottedNames: Bool {
+        if dotted < 0 {
+            dotted = vars.keys.contains(where: { $0.utf8.contains(UInt8(ascii: ".")) }) ? 1 : 0
+        }
+        return dotted == 1
+    }
+
+    @inline(__always)
+    func step() throws(CELError) {
+        budget &-= 1
+        if budget < 0 { throw CELError.budgetExceeded }
+    }
+
+    /// Errors that must never be absorbed by `&&`, `||` or the `all`/`exists` macros.
+    @inline(__always)
+    var aborted: Bool { budget < 0 }
+}
+
+extension CELError {
+    static let budgetExceeded = CELError("evaluation cost budget exceeded")
+
+    static func noOverload(_ fn: String, _ args: CELValue...) -> CELError {
+        CELError("no matching overload for '\(fn)' applied to '(\(args.map { $0.celType.name }.joined(separator: ", ")))'")
+    }
+
+    static func noOverload(_ fn: String, args: [CELValue]) -> CELError {
+        CELError("no matching overload for '\(fn)' applied to '(\(args.map { $0.celType.name }.joined(separator: ", ")))'")
+    }
+
+    static let overflow = CELError("return error for overflow")
+}
+
+// MARK: - Nodes
+
+/// A node of the resolved, executable tree. Nodes are immutable after compilation and shared across threads.
+class Node {
+    let offset: Int
+    init(offset: Int) { self.offset = offset }
+    func eval(_ c: EvalContext) throws(CELError) -> CELValue { fatalError("abstract") }
+    /// The node's value when it is a compile-time constant.
+    var constantValue: CELValue? { nil }
+}
+
+final class ConstNode: Node {
+    let value: CELValue
+    init(_ value: CELValue, offset: Int) {
+        self.value = value
+        super.init(offset: offset)
+    }
+    override var constantValue: CELValue? { value }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        return value
+    }
+}
+
+final class VarNode: Node {
+    let name: String
+    init(_ name: String, offset: Int) {
+        self.name = name
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        guard let v = c.vars[name] else { throw CELError("undeclared reference to '\(name)'") }
+        return v
+    }
+}
+
+/// `a.b.c` where `a` is not a loop variable: the longest dotted prefix that is bound wins (`a.b.c`, then `a.b`
+/// with field `c`, then `a` with fields `b`, `c`).
+final class QualifiedVarNode: Node {
+    let root: String
+    let path: [String]
+    let candidates: [(name: String, rest: Int)]  // rest: index in `path` where field selection starts
+
+    init(root: String, path: [String], offset: Int) {
+        self.root = root
+        self.path = path
+        var cands: [(String, Int)] = []
+        for k in stride(from: path.count, through: 1, by: -1) {
+            cands.append(((([root] + path[0..<k]).joined(separator: ".")), k))
+        }
+        candidates = cands
+        super.init(offset: offset)
+    }
+
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        var start = 0
+        var value: CELValue? = nil
+        if c.hasDottedNames {
+            for cand in candidates {
+                if let v = c.vars[cand.name] {
+                    value = v
+                    start = cand.rest
+                    break
+                }
+            }
+        }
+        if value == nil {
+            guard let v = c.vars[root] else { throw CELError("undeclared reference to '\(root)'") }
+            value = v
+        }
+        var v = value!
+        var i = start
+        while i < path.count {
+            v = try selectField(v, path[i])
+            i += 1
+        }
+        return v
+    }
+}
+
+final class LocalNode: Node {
+    let slot: Int
+    init(slot: Int, offset: Int) {
+        self.slot = slot
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        return c.locals[slot]
+    }
+}
+
+@inline(__always)
+func selectField(_ v: CELValue, _ field: String) throws(CELError) -> CELValue {
+    switch v {
+    case .map(let m):
+        guard let i = m.position(ofString: field) else { throw CELError("no such key: '\(field)'") }
+        return m._values[i]
+    default:
+        throw CELError("type '\(v.celType.name)' does not support field selection")
+    }
+}
+
+final class SelectNode: Node {
+    let operand: Node
+    let field: String
+    init(_ operand: Node, _ field: String, offset: Int) {
+        self.operand = operand
+        self.field = field
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        return try selectField(try operand.eval(c), field)
+    }
+}
+
+final class HasNode: Node {
+    let operand: Node
+    let field: String
+    init(_ operand: Node, _ field: String, offset: Int) {
+        self.operand = operand
+        self.field = field
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let v = try operand.eval(c)
+        guard case .map(let m) = v else {
+            throw CELError("has() does not support values of type '\(v.celType.name)'")
+        }
+        return .bool(m.position(ofString: field) != nil)
+    }
+}
+
+func indexValue(_ container: CELValue, _ index: CELValue) throws(CELError) -> CELValue {
+    switch container {
+    case .list(let l):
+        let i: Int64
+        switch index {
+        case .int(let x): i = x
+        case .uint(let u):
+            guard u <= UInt64(Int64.max) else { throw CELError("index out of bounds: \(u)") }
+            i = Int64(u)
+        case .double(let d):
+            guard d.rounded(.towardZero) == d else {
+                throw CELError("invalid_argument: list index \(formatDoubleCEL(d)) is not an integer")
+            }
+            guard d >= 0 && d < Double(l.count) else {
+                throw CELError("invalid_argument: index out of bounds: \(formatDoubleCEL(d))")
+            }
+            i = Int64(d)
+        default:
+            throw CELError("invalid_argument: no such overload for list index of type '\(index.celType.name)'")
+        }
+        guard i >= 0 && i < Int64(l.count) else { throw CELError("invalid_argument: index out of bounds: \(i)") }
+        return l[Int(i)]
+    case .map(let m):
+        switch index {
+        case .int, .uint, .bool, .string, .double, .decimal:
+            guard let p = m.position(of: index) else { throw CELError("no such key: \(index.description)") }
+            return m._values[p]
+        default:
+            throw CELError("no such key: unsupported key type '\(index.celType.name)'")
+        }
+    default:
+        throw CELError.noOverload("_[_]", container, index)
+    }
+}
+
+final class IndexNode: Node {
+    let operand: Node
+    let index: Node
+    init(_ operand: Node, _ index: Node, offset: Int) {
+        self.operand = operand
+        self.index = index
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let a = try operand.eval(c)
+        let b = try index.eval(c)
+        return try indexValue(a, b)
+    }
+}
+
+final class ListNode: Node {
+    let elements: [Node]
+    init(_ elements: [Node], offset: Int) {
+        self.elements = elements
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        var out: [CELValue] = []
+        out.reserveCapacity(elements.count)
+        for e in elements { out.append(try e.eval(c)) }
+        return .list(out)
+    }
+}
+
+final class MapNode: Node {
+    let entries: [(Node, Node)]
+    init(_ entries: [(Node, Node)], offset: Int) {
+        self.entries = entries
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        var m = CELMap()
+        m._keys.reserveCapacity(entries.count)
+        m._values.reserveCapacity(entries.count)
+        for (kn, vn) in entries {
+            let k = try kn.eval(c)
+            switch k {
+            case .int, .uint, .bool, .string: break
+            default: throw CELError("unsupported key type '\(k.celType.name)' in map literal")
+            }
+            let v = try vn.eval(c)
+            if !m.insertNew(k, v) { throw CELError("Failed with repeated key: \(k.description)") }
+        }
+        return .map(m)
+    }
+}
+
+final class NotNode: Node {
+    let operand: Node
+    let count: Int
+    init(_ operand: Node, count: Int, offset: Int) {
+        self.operand = operand
+        self.count = count
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let v = try operand.eval(c)
+        guard case .bool(let b) = v else { throw CELError.noOverload("!_", v) }
+        return .bool(count % 2 == 1 ? !b : b)
+    }
+}
+
+func negate(_ v: CELValue) throws(CELError) -> CELValue {
+    switch v {
+    case .int(let i):
+        guard i != Int64.min else { throw CELError.overflow }
+        return .int(-i)
+    case .double(let d): return .double(-d)
+    case .decimal(let d): return .decimal(-d)
+    case .duration(let d):
+        guard d.nanoseconds != Int64.min else { throw CELError.overflow }
+        return .duration(CELDuration(nanoseconds: -d.nanoseconds))
+    default: throw CELError.noOverload("-_", v)
+    }
+}
+
+final class NegNode: Node {
+    let operand: Node
+    let count: Int
+    init(_ operand: Node, count: Int, offset: Int) {
+        self.operand = operand
+        self.count = count
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let v = try operand.eval(c)
+        let once = try negate(v)
+        return count % 2 == 1 ? once : v
+    }
+}
+
+final class AndNode: Node {
+    let terms: [Node]
+    init(_ terms: [Node], offset: Int) {
+        self.terms = terms
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        var err: CELError? = nil
+        for t in terms {
+            do {
+                let v = try t.eval(c)
+                if case .bool(let b) = v {
+                    if !b { return .bool(false) }
+                } else if err == nil {
+                    err = CELError.noOverload("_&&_", v)
+                }
+            } catch {
+                if c.aborted { throw error }
+                if err == nil { err = error }
+            }
+        }
+        if let err { throw err }
+        return .bool(true)
+    }
+}
+
+final class OrNode: Node {
+    let terms: [Node]
+    init(_ terms: [Node], offset: Int) {
+        self.terms = terms
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        var err: CELError? = nil
+        for t in terms {
+            do {
+                let v = try t.eval(c)
+                if case .bool(let b) = v {
+                    if b { return .bool(true) }
+                } else if err == nil {
+                    err = CELError.noOverload("_||_", v)
+                }
+            } catch {
+                if c.aborted { throw error }
+                if err == nil { err = error }
+            }
+        }
+        if let err { throw err }
+        return .bool(false)
+    }
+}
+
+final class CondNode: Node {
+    let cond: Node, then: Node, otherwise: Node
+    init(_ cond: Node, _ then: Node, _ otherwise: Node, offset: Int) {
+        self.cond = cond
+        self.then = then
+        self.otherwise = otherwise
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let v = try cond.eval(c)
+        guard case .bool(let b) = v else { throw CELError.noOverload("_?_:_", v) }
+        return try b ? then.eval(c) : otherwise.eval(c)
+    }
+}
+
+// MARK: Binary operators
+
+final class ArithNode: Node {
+    let op: BinaryOp
+    let lhs: Node, rhs: Node
+    /// Decimal forms of constant numeric operands, so `amount * 0.8` does not convert 0.8 on every evaluation.
+    let lhsDecimal: Decimal?, rhsDecimal: Decimal?
+    init(_ op: BinaryOp, _ lhs: Node, _ rhs: Node, offset: Int) {
+        self.op = op
+        self.lhs = lhs
+        self.rhs = rhs
+        lhsDecimal = lhs.constantValue.flatMap(constantDecimal)
+        rhsDecimal = rhs.constantValue.flatMap(constantDecimal)
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        var a = try lhs.eval(c)
+        var b = try rhs.eval(c)
+        if case .decimal = a, let d = rhsDecimal { b = .decimal(d) }
+        if case .decimal = b, let d = lhsDecimal { a = .decimal(d) }
+        return try arithmetic(op, a, b)
+    }
+}
+
+/// The decimal form of a numeric constant (nil for decimals themselves and non-numbers).
+func constantDecimal(_ v: CELValue) -> Decimal? {
+    switch v {
+    case .int, .uint, .double: return decimalOfNumber(v)
+    default: return nil
+    }
+}
+
+func arithmetic(_ op: BinaryOp, _ a: CELValue, _ b: CELValue) throws(CELError) -> CELValue {
+    switch (a, b) {
+    case (.int(let x), .int(let y)):
+        switch op {
+        case .add:
+            let (r, o) = x.addingReportingOverflow(y)
+            if o { throw CELError.overflow }
+            return .int(r)
+        case .sub:
+            let (r, o) = x.subtractingReportingOverflow(y)
+            if o { throw CELError.overflow }
+            return .int(r)
+        case .mul:
+            let (r, o) = x.multipliedReportingOverflow(by: y)
+            if o { throw CELError.overflow }
+            return .int(r)
+        case .div:
+            if y == 0 { throw CELError("division by zero") }
+            if x == Int64.min && y == -1 { throw CELError.overflow }
+            return .int(x / y)
+        case .mod:
+            if y == 0 { throw CELError("modulus by zero") }
+            if x == Int64.min && y == -1 { throw CELError.overflow }
+            return .int(x % y)
+        default: break
+        }
+    case (.uint(let x), .uint(let y)):
+        switch op {
+        case .add:
+            let (r, o) = x.addingReportingOverflow(y)
+            if o { throw CELError.overflow }
+            return .uint(r)
+        case .sub:
+            let (r, o) = x.subtractingReportingOverflow(y)
+            if o { throw CELError.overflow }
+            return .uint(r)
+        case .mul:
+            let (r, o) = x.multipliedReportingOverflow(by: y)
+            if o { throw CELError.overflow }
+            return .uint(r)
+        case .div:
+            if y == 0 { throw CELError("division by zero") }
+            return .uint(x / y)
+        case .mod:
+            if y == 0 { throw CELError("modulus by zero") }
+            return .uint(x % y)
+        default: break
+        }
+    case (.double(let x), .double(let y)):
+        switch op {
+        case .add: return .double(x + y)
+        case .sub: return .double(x - y)
+        case .mul: return .double(x * y)
+        case .div: return .double(x / y)
+        default: break
+        }
+    case (.string(let x), .string(let y)):
+        if op == .add { return .string(x + y) }
+    case (.bytes(let x), .bytes(let y)):
+        if op == .add { return .bytes(x + y) }
+    case (.list(let x), .list(let y)):
+        if op == .add {
+            if x.isEmpty { return b }
+            if y.isEmpty { return a }
+            return .list(x + y)
+        }
+    case (.timestamp(let t), .duration(let d)):
+        if op == .add { return try addDuration(t, d) }
+        if op == .sub { return try addDuration(t, d, negate: true) }
+    case (.duration(let d), .timestamp(let t)):
+        if op == .add { return try addDuration(t, d) }
+    case (.duration(let x), .duration(let y)):
+        if op == .add || op == .sub {
+            let (r, o) = op == .add ? x.nanoseconds.addingReportingOverflow(y.nanoseconds)
+                : x.nanoseconds.subtractingReportingOverflow(y.nanoseconds)
+            if o { throw CELError.overflow }
+            return .duration(CELDuration(nanoseconds: r))
+        }
+    case (.timestamp(let x), .timestamp(let y)):
+        if op == .sub { return try subtractTimestamps(x, y) }
+    case (.decimal, _), (_, .decimal):
+        if let r = try decimalArithmetic(op, a, b) { return r }
+    default: break
+    }
+    throw CELError.noOverload("_\(op.rawValue)_", a, b)
+}
+
+func decimalArithmetic(_ op: BinaryOp, _ a: CELValue, _ b: CELValue) throws(CELError) -> CELValue? {
+    guard op != .mod else { return nil }
+    switch a { case .decimal, .int, .uint, .double: break; default: return nil }
+    switch b { case .decimal, .int, .uint, .double: break; default: return nil }
+    guard let x = decimalOfNumber(a) else { throw CELError("cannot convert \(a.description) to decimal") }
+    guard let y = decimalOfNumber(b) else { throw CELError("cannot convert \(b.description) to decimal") }
+    switch op {
+    case .add: return try checkedDecimal(x + y)
+    case .sub: return try checkedDecimal(x - y)
+    case .mul:
+        // Foundation's Decimal multiplication traps (crashes) when the result's exponent would fall below
+        // -128; report an underflow instead. Overflow gives NaN, which checkedDecimal turns into an error.
+        if !x.isZero && !y.isZero && x.exponent + y.exponent < -128 { throw CELError("decimal underflow") }
+        return try checkedDecimal(x * y)
+    case .div:
+        if y.isZero { throw CELError("division by zero") }
+        return try checkedDecimal(x / y)
+    default: return nil
+    }
+}
+
+final class EqNode: Node {
+    let lhs: Node, rhs: Node
+    let negated: Bool
+    init(_ lhs: Node, _ rhs: Node, negated: Bool, offset: Int) {
+        self.lhs = lhs
+        self.rhs = rhs
+        self.negated = negated
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let a = try lhs.eval(c)
+        let b = try rhs.eval(c)
+        return .bool(celEqual(a, b) != negated)
+    }
+}
+
+@inline(__always)
+func compareUTF8(_ a: String, _ b: String) -> Ordering {
+    var ia = a.utf8.makeIterator()
+    var ib = b.utf8.makeIterator()
+    while true {
+        switch (ia.next(), ib.next()) {
+        case (nil, nil): return .equal
+        case (nil, _): return .less
+        case (_, nil): return .greater
+        case (let x?, let y?):
+            if x != y { return x < y ? .less : .greater }
+        }
+    }
+}
+
+func compareBytes(_ a: [UInt8], _ b: [UInt8]) -> Ordering {
+    let n = min(a.count, b.count)
+    for i in 0..<n where a[i] != b[i] { return a[i] < b[i] ? .less : .greater }
+    return .of(a.count, b.count)
+}
+
+/// CEL ordering. Throws "no matching overload" for unordered kinds.
+func compareValues(_ a: CELValue, _ b: CELValue, _ fn: String) throws(CELError) -> Ordering {
+    switch (a, b) {
+    case (.int(let x), .int(let y)): return .of(x, y)
+    case (.string(let x), .string(let y)): return compareUTF8(x, y)
+    case (.bytes(let x), .bytes(let y)): return compareBytes(x, y)
+    case (.bool(let x), .bool(let y)): return x == y ? .equal : (x ? .greater : .less)
+    case (.timestamp(let x), .timestamp(let y)): return .of(x, y)
+    case (.duration(let x), .duration(let y)): return .of(x, y)
+    default:
+        if let o = compareNumbers(a, b) { return o }
+        throw CELError.noOverload(fn, a, b)
+    }
+}
+
+final class CompareNode: Node {
+    let op: BinaryOp
+    let lhs: Node, rhs: Node
+    let name: String
+    let lhsDecimal: Decimal?, rhsDecimal: Decimal?
+    init(_ op: BinaryOp, _ lhs: Node, _ rhs: Node, offset: Int) {
+        self.op = op
+        self.lhs = lhs
+        self.rhs = rhs
+        name = "_\(op.rawValue)_"
+        lhsDecimal = lhs.constantValue.flatMap(constantDecimal)
+        rhsDecimal = rhs.constantValue.flatMap(constantDecimal)
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        var a = try lhs.eval(c)
+        var b = try rhs.eval(c)
+        if case .decimal = a, let d = rhsDecimal { b = .decimal(d) }
+        if case .decimal = b, let d = lhsDecimal { a = .decimal(d) }
+        let o = try compareValues(a, b, name)
+        switch op {
+        case .lt: return .bool(o == .less)
+        case .le: return .bool(o == .less || o == .equal)
+        case .gt: return .bool(o == .greater)
+        case .ge: return .bool(o == .greater || o == .equal)
+        default: fatalError("not a comparison")
+        }
+    }
+}
+
+func contains(_ container: CELValue, _ x: CELValue) throws(CELError) -> Bool {
+    switch container {
+    case .list(let l):
+        for e in l where celEqual(e, x) { return true }
+        return false
+    case .map(let m):
+        return m.position(of: x) != nil
+    default:
+        throw CELError.noOverload("@in", x, container)
+    }
+}
+
+final class InNode: Node {
+    let lhs: Node, rhs: Node
+    init(_ lhs: Node, _ rhs: Node, offset: Int) {
+        self.lhs = lhs
+        self.rhs = rhs
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let a = try lhs.eval(c)
+        let b = try rhs.eval(c)
+        return .bool(try contains(b, a))
+    }
+}
+
+// MARK: Macros
+
+final class ComprehensionNode: Node {
+    let kind: MacroKind
+    let range: Node
+    let slot: Int
+    let body: Node
+    let filter: Node?
+
+    init(_ kind: MacroKind, range: Node, slot: Int, body: Node, filter: Node?, offset: Int) {
+        self.kind = kind
+        self.range = range
+        self.slot = slot
+        self.body = body
+        self.filter = filter
+        super.init(offset: offset)
+    }
+
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let r = try range.eval(c)
+        let items: [CELValue]
+        switch r {
+        case .list(let l): items = l
+        case .map(let m): items = m._keys
+        default: throw CELError.noOverload(kind.rawValue, r)
+        }
+        switch kind {
+        case .all, .exists:
+            let stopOn = kind == .exists  // exists stops on true, all stops on false
+            var err: CELError? = nil
+            for x in items {
+                try c.step()
+                c.locals[slot] = x
+                do {
+                    let v = try body.eval(c)
+                    if case .bool(let b) = v {
+                        if b == stopOn { return .bool(stopOn) }
+                    } else if err == nil {
+                        err = CELError.noOverload(stopOn ? "_||_" : "_&&_", v)
+                    }
+                } catch {
+                    if c.aborted { throw error }
+                    if err == nil { err = error }
+                }
+            }
+            if let err { throw err }
+            return .bool(!stopOn)
+        case .existsOne:
+            var n = 0
+            for x in items {
+                try c.step()
+                c.locals[slot] = x
+                let v = try body.eval(c)
+                guard case .bool(let b) = v else { throw CELError.noOverload("exists_one", v) }
+                if b { n += 1 }
+            }
+            return .bool(n == 1)
+        case .map:
+            var out: [CELValue] = []
+            out.reserveCapacity(items.count)
+            for x in items {
+                try c.step()
+                c.locals[slot] = x
+                if let filter {
+                    let keep = try filter.eval(c)
+                    guard case .bool(let b) = keep else { throw CELError.noOverload("map", keep) }
+                    if !b { continue }
+                }
+                out.append(try body.eval(c))
+            }
+            return .list(out)
+        case .filter:
+            var out: [CELValue] = []
+            for x in items {
+                try c.step()
+                c.locals[slot] = x
+                let keep = try body.eval(c)
+                guard case .bool(let b) = keep else { throw CELError.noOverload("filter", keep) }
+                if b { out.append(x) }
+            }
+            return .list(out)
+        }
+    }
+}
+
+// MARK: Calls
+
+typealias Fn1 = @Sendable (CELValue) throws(CELError) -> CELValue
+typealias Fn2 = @Sendable (CELValue, CELValue) throws(CELError) -> CELValue
+typealias FnN = @Sendable ([CELValue]) throws(CELError) -> CELValue
+
+final class Call1Node: Node {
+    let fn: Fn1
+    let arg: Node
+    init(_ fn: @escaping Fn1, _ arg: Node, offset: Int) {
+        self.fn = fn
+        self.arg = arg
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        return try fn(try arg.eval(c))
+    }
+}
+
+final class Call2Node: Node {
+    let fn: Fn2
+    let a: Node, b: Node
+    init(_ fn: @escaping Fn2, _ a: Node, _ b: Node, offset: Int) {
+        self.fn = fn
+        self.a = a
+        self.b = b
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let x = try a.eval(c)
+        let y = try b.eval(c)
+        return try fn(x, y)
+    }
+}
+
+final class CallNNode: Node {
+    let fn: FnN
+    let args: [Node]
+    init(_ fn: @escaping FnN, _ args: [Node], offset: Int) {
+        self.fn = fn
+        self.args = args
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        var vals: [CELValue] = []
+        vals.reserveCapacity(args.count)
+        for a in args { vals.append(try a.eval(c)) }
+        return try fn(vals)
+    }
+}
+
+/// A call that can never succeed (unknown function, wrong arity). Arguments are evaluated first so that their
+/// errors surface as they would for a real call.
+final class ErrorNode: Node {
+    let message: String
+    let args: [Node]
+    init(_ message: String, args: [Node], offset: Int) {
+        self.message = message
+        self.args = args
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        for a in args { _ = try a.eval(c) }
+        throw CELError(message)
+    }
+}
+
+/// A user-defined function: a CEL body compiled once, evaluated with its parameters in a fresh frame.
+final class UserFunction: @unchecked Sendable {
+    let name: String
+    let parameters: [String]
+    let body: Node
+    let frameSize: Int
+    let referencedVariables: Set<String>
+    let source: String
+    /// Upper bound of the evaluation recursion depth of a call (body height plus the callees' depth).
+    let evalDepth: Int
+
+    init(name: String, parameters: [String], body: Node, frameSize: Int, referencedVariables: Set<String>,
+         source: String, evalDepth: Int)
+    {
+        self.evalDepth = evalDepth
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.frameSize = frameSize
+        self.referencedVariables = referencedVariables
+        self.source = source
+    }
+}
+
+final class UserCallNode: Node {
+    let function: UserFunction
+    let args: [Node]
+    init(_ function: UserFunction, _ args: [Node], offset: Int) {
+        self.function = function
+        self.args = args
+        super.init(offset: offset)
+    }
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        try c.step()
+        let n = max(function.frameSize, 1)
+        let frame = UnsafeMutablePointer<CELValue>.allocate(capacity: n)
+        frame.initialize(repeating: .null, count: n)
+        defer {
+            frame.deinitialize(count: n)
+            frame.deallocate()
+        }
+        for (i, a) in args.enumerated() { frame[i] = try a.eval(c) }
+        guard c.callDepth < EvalContext.maxCallDepth else {
+            throw CELError("function calls nested too deeply (recursion?) in '\(function.name)'")
+        }
+        let saved = c.locals
+        c.locals = frame
+        c.callDepth += 1
+        defer {
+            c.locals = saved
+            c.callDepth -= 1
+        }
+        do {
+            return try function.body.eval(c)
+        } catch {
+            if c.aborted || error.message.hasPrefix("in \(function.name)(") { throw error }
+            throw CELError("in \(function.name)(): \(error.message)")
+        }
+    }
+}

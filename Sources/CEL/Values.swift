@@ -1,0 +1,500 @@
+import Foundation
+
+// MARK: - Types
+
+/// A CEL runtime type, as returned by `type(x)` and written as a type denotation (`int`, `string`, …).
+public enum CELType: Sendable, Hashable, CustomStringConvertible {
+    case null
+    case bool
+    case int
+    case uint
+    case double
+    case string
+    case bytes
+    case list
+    case map
+    case type
+    /// Extension: exact decimal numbers (Foundation `Decimal`).
+    case decimal
+    case timestamp
+    case duration
+
+    /// The CEL name of the type (`null_type`, `int`, `google.protobuf.Timestamp`, …).
+    public var name: String {
+        switch self {
+        case .null: return "null_type"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .uint: return "uint"
+        case .double: return "double"
+        case .string: return "string"
+        case .bytes: return "bytes"
+        case .list: return "list"
+        case .map: return "map"
+        case .type: return "type"
+        case .decimal: return "decimal"
+        case .timestamp: return "google.protobuf.Timestamp"
+        case .duration: return "google.protobuf.Duration"
+        }
+    }
+
+    /// Looks a type up by its CEL name.
+    public init?(name: String) {
+        switch name {
+        case "null_type": self = .null
+        case "bool": self = .bool
+        case "int": self = .int
+        case "uint": self = .uint
+        case "double": self = .double
+        case "string": self = .string
+        case "bytes": self = .bytes
+        case "list": self = .list
+        case "map": self = .map
+        case "type": self = .type
+        case "decimal": self = .decimal
+        case "google.protobuf.Timestamp": self = .timestamp
+        case "google.protobuf.Duration": self = .duration
+        default: return nil
+        }
+    }
+
+    public var description: String { name }
+}
+
+// MARK: - Errors
+
+/// An evaluation error (`no such key`, `division by zero`, overflow, budget exceeded, …).
+public struct CELError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// A syntax error, located in the source text.
+public struct CELParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    /// 0-based offset, in Unicode scalars (characters) from the start of the source.
+    public var offset: Int
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column, in Unicode scalars from the start of the line.
+    public var column: Int
+
+    public init(message: String, offset: Int, line: Int, column: Int) {
+        self.message = message
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+// MARK: - Values
+
+/// A CEL value.
+///
+/// Swift `==` on `CELValue` is *structural and type-exact* (`.int(1) != .double(1)`, strings compare by
+/// Unicode scalars, maps ignore entry order, NaN equals NaN so that `Hashable` stays lawful).
+/// CEL's own equality (heterogeneous numbers, NaN ≠ NaN) is `celEquals(_:)`.
+public enum CELValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case uint(UInt64)
+    case double(Double)
+    case string(String)
+    case bytes([UInt8])
+    case list([CELValue])
+    case map(CELMap)
+    case type(CELType)
+    /// Extension: exact decimal number.
+    case decimal(Decimal)
+    case timestamp(CELTimestamp)
+    case duration(CELDuration)
+
+    /// The runtime type of the value (what `type(x)` returns).
+    public var celType: CELType {
+        switch self {
+        case .null: return .null
+        case .bool: return .bool
+        case .int: return .int
+        case .uint: return .uint
+        case .double: return .double
+        case .string: return .string
+        case .bytes: return .bytes
+        case .list: return .list
+        case .map: return .map
+        case .type: return .type
+        case .decimal: return .decimal
+        case .timestamp: return .timestamp
+        case .duration: return .duration
+        }
+    }
+
+    /// CEL equality (`==` inside an expression): numbers compare across int/uint/double/decimal,
+    /// values of different kinds are unequal, NaN is unequal to everything.
+    public func celEquals(_ other: CELValue) -> Bool {
+        celEqual(self, other)
+    }
+
+    public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
+    public var intValue: Int64? { if case .int(let i) = self { return i }; return nil }
+    public var uintValue: UInt64? { if case .uint(let u) = self { return u }; return nil }
+    public var doubleValue: Double? { if case .double(let d) = self { return d }; return nil }
+    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    public var listValue: [CELValue]? { if case .list(let l) = self { return l }; return nil }
+    public var mapValue: CELMap? { if case .map(let m) = self { return m }; return nil }
+    public var decimalValue: Decimal? { if case .decimal(let d) = self { return d }; return nil }
+    public var isNull: Bool { if case .null = self { return true }; return false }
+}
+
+// MARK: Strict (structural) equality and hashing
+
+@inline(__always)
+func scalarEqual(_ a: String, _ b: String) -> Bool {
+    let ua = a.utf8, ub = b.utf8
+    if ua.count != ub.count { return false }
+    return ua.elementsEqual(ub)
+}
+
+@inline(__always)
+func hashString(_ s: String, into hasher: inout Hasher) {
+    let u = s.utf8
+    hasher.combine(u.count)
+    let done: Void? = u.withContiguousStorageIfAvailable { buf in
+        hasher.combine(bytes: UnsafeRawBufferPointer(buf))
+    }
+    if done == nil {
+        for b in u { hasher.combine(b) }
+    }
+}
+
+extension CELValue: Hashable {
+    public static func == (lhs: CELValue, rhs: CELValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.uint(let a), .uint(let b)): return a == b
+        case (.double(let a), .double(let b)): return a == b || (a.isNaN && b.isNaN)
+        case (.string(let a), .string(let b)): return scalarEqual(a, b)
+        case (.bytes(let a), .bytes(let b)): return a == b
+        case (.list(let a), .list(let b)): return a == b
+        case (.map(let a), .map(let b)): return a == b
+        case (.type(let a), .type(let b)): return a == b
+        case (.decimal(let a), .decimal(let b)): return a == b
+        case (.timestamp(let a), .timestamp(let b)): return a == b
+        case (.duration(let a), .duration(let b)): return a == b
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0 as UInt8)
+        case .bool(let b): hasher.combine(1 as UInt8); hasher.combine(b)
+        case .int(let i): hasher.combine(2 as UInt8); hasher.combine(i)
+        case .uint(let u): hasher.combine(3 as UInt8); hasher.combine(u)
+        case .double(let d):
+            hasher.combine(4 as UInt8)
+            if d.isNaN { hasher.combine(Double.nan.bitPattern) } else { hasher.combine(d == 0 ? 0 : d) }
+        case .string(let s): hasher.combine(5 as UInt8); hashString(s, into: &hasher)
+        case .bytes(let b): hasher.combine(6 as UInt8); hasher.combine(b)
+        case .list(let l): hasher.combine(7 as UInt8); hasher.combine(l)
+        case .map(let m): hasher.combine(8 as UInt8); hasher.combine(m)
+        case .type(let t): hasher.combine(9 as UInt8); hasher.combine(t)
+        case .decimal(let d): hasher.combine(10 as UInt8); hasher.combine(d)
+        case .timestamp(let t): hasher.combine(11 as UInt8); hasher.combine(t)
+        case .duration(let d): hasher.combine(12 as UInt8); hasher.combine(d)
+        }
+    }
+}
+
+// MARK: Literal conveniences (handy for hosts and tests)
+
+extension CELValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int64) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: CELValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (CELValue, CELValue)...) { self = .map(CELMap(elements)) }
+}
+
+extension CELValue: CustomStringConvertible {
+    /// A CEL-like rendering of the value (for messages and debugging).
+    public var description: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .uint(let u): return "\(u)u"
+        case .double(let d): return formatDoubleLiteral(d)
+        case .string(let s): return quoteString(s)
+        case .bytes(let b): return "b\"" + b.map { byte -> String in
+                if byte >= 0x20 && byte < 0x7f && byte != 0x22 && byte != 0x5c { return String(UnicodeScalar(byte)) }
+                return "\\x" + String(byte, radix: 16).leftPadded(to: 2)
+            }.joined() + "\""
+        case .list(let l): return "[" + l.map { $0.description }.joined(separator: ", ") + "]"
+        case .map(let m): return "{" + m.entries.map { "\($0.key.description): \($0.value.description)" }.joined(separator: ", ") + "}"
+        case .type(let t): return t.name
+        case .decimal(let d): return "decimal('\(d.description)')"
+        case .timestamp(let t): return "timestamp('\(t.rfc3339)')"
+        case .duration(let d): return "duration('\(d.celString)')"
+        }
+    }
+}
+
+func quoteString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if u.value < 0x20 || u.value == 0x7f {
+                out += "\\x" + String(u.value, radix: 16).leftPadded(to: 2)
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+    }
+    return out + "\""
+}
+
+extension String {
+    func leftPadded(to n: Int, with c: Character = "0") -> String {
+        count >= n ? self : String(repeating: c, count: n - count) + self
+    }
+}
+
+func formatDoubleLiteral(_ d: Double) -> String {
+    if d.isNaN { return "double('NaN')" }
+    if d.isInfinite { return d < 0 ? "double('-Infinity')" : "double('Infinity')" }
+    return "\(d)"
+}
+
+// MARK: - Maps
+
+/// Normalised map key: numbers that are equal in CEL are the same key (`1`, `1u`, `1.0`).
+enum MapKey: Hashable {
+    case int(Int64)
+    case bigUint(UInt64)  // only values above Int64.max
+    case bool(Bool)
+    case string(StrKey)
+    case other(CELValue)
+
+    init(_ v: CELValue) {
+        switch v {
+        case .int(let i): self = .int(i)
+        case .uint(let u): self = u <= UInt64(Int64.max) ? .int(Int64(u)) : .bigUint(u)
+        case .bool(let b): self = .bool(b)
+        case .string(let s): self = .string(StrKey(s))
+        case .double(let d):
+            if d.rounded(.towardZero) == d {
+                if d >= -9223372036854775808.0 && d < 9223372036854775808.0 { self = .int(Int64(d)); return }
+                if d >= 0 && d < 18446744073709551616.0 { self = .bigUint(UInt64(d)); return }
+            }
+            self = .other(v)
+        case .decimal(let dec):
+            if let i = decimalToInt64Exact(dec) { self = .int(i) } else { self = .other(v) }
+        default: self = .other(v)
+        }
+    }
+}
+
+/// A string compared and hashed by its Unicode scalars (no canonical-equivalence folding).
+struct StrKey: Hashable {
+    let s: String
+    init(_ s: String) { self.s = s }
+    static func == (a: StrKey, b: StrKey) -> Bool { scalarEqual(a.s, b.s) }
+    func hash(into hasher: inout Hasher) { hashString(s, into: &hasher) }
+}
+
+/// An insertion-ordered CEL map. Keys are normally int, uint, bool or string; numeric keys that are
+/// equal in CEL (`1`, `1u`) are the same key.
+public struct CELMap: Sendable, Hashable {
+    var _keys: [CELValue]
+    var _values: [CELValue]
+    var _index: [MapKey: Int]?
+
+    static let indexThreshold = 6
+
+    public init() {
+        _keys = []
+        _values = []
+        _index = nil
+    }
+
+    /// Builds a map; a later entry whose key equals an earlier one replaces its value (keeping the first position).
+    public init(_ entries: [(CELValue, CELValue)]) {
+        self.init()
+        _keys.reserveCapacity(entries.count)
+        _values.reserveCapacity(entries.count)
+        for (k, v) in entries { self[k] = v }
+    }
+
+    /// Convenience for string-keyed maps (e.g. JSON/YAML objects).
+    public init(_ dict: [String: CELValue]) {
+        self.init(dict.sorted { $0.key < $1.key }.map { (CELValue.string($0.key), $0.value) })
+    }
+
+    public var count: Int { _keys.count }
+    public var isEmpty: Bool { _keys.isEmpty }
+    public var keys: [CELValue] { _keys }
+    public var values: [CELValue] { _values }
+    public var entries: [(key: CELValue, value: CELValue)] {
+        var out: [(key: CELValue, value: CELValue)] = []
+        out.reserveCapacity(_keys.count)
+        for i in 0..<_keys.count { out.append((key: _keys[i], value: _values[i])) }
+        return out
+    }
+
+    func position(of key: CELValue) -> Int? {
+        if let index = _index { return index[MapKey(key)] }
+        // Small map: linear scan with fast paths.
+        switch key {
+        case .string(let s):
+            for i in 0..<_keys.count {
+                if case .string(let k) = _keys[i], scalarEqual(k, s) { return i }
+            }
+            return nil
+        default:
+            let mk = MapKey(key)
+            for i in 0..<_keys.count where MapKey(_keys[i]) == mk { return i }
+            return nil
+        }
+    }
+
+    func position(ofString s: String) -> Int? {
+        if let index = _index { return index[.string(StrKey(s))] }
+        for i in 0..<_keys.count {
+            if case .string(let k) = _keys[i], scalarEqual(k, s) { return i }
+        }
+        return nil
+    }
+
+    /// Lookup with CEL key semantics (`m[1u]` finds the key `1`).
+    public subscript(key: CELValue) -> CELValue? {
+        get {
+            guard let i = position(of: key) else { return nil }
+            return _values[i]
+        }
+        set {
+            if let i = position(of: key) {
+                if let nv = newValue {
+                    _values[i] = nv
+                } else {
+                    _keys.remove(at: i)
+                    _values.remove(at: i)
+                    rebuildIndex()
+                }
+            } else if let nv = newValue {
+                _keys.append(key)
+                _values.append(nv)
+                if _index != nil {
+                    _index![MapKey(key)] = _keys.count - 1
+                } else if _keys.count > CELMap.indexThreshold {
+                    rebuildIndex()
+                }
+            }
+        }
+    }
+
+    public subscript(key: String) -> CELValue? {
+        guard let i = position(ofString: key) else { return nil }
+        return _values[i]
+    }
+
+    /// Appends a key known to be absent. Returns false (and changes nothing) when the key is present.
+    @discardableResult
+    mutating func insertNew(_ key: CELValue, _ value: CELValue) -> Bool {
+        if position(of: key) != nil { return false }
+        _keys.append(key)
+        _values.append(value)
+        if _index != nil {
+            _index![MapKey(key)] = _keys.count - 1
+        } else if _keys.count > CELMap.indexThreshold {
+            rebuildIndex()
+        }
+        return true
+    }
+
+    private mutating func rebuildIndex() {
+        guard _keys.count > CELMap.indexThreshold else { _index = nil; return }
+        var idx = [MapKey: Int](minimumCapacity: _keys.count)
+        for (i, k) in _keys.enumerated() where idx[MapKey(k)] == nil { idx[MapKey(k)] = i }
+        _index = idx
+    }
+
+    public static func == (lhs: CELMap, rhs: CELMap) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for i in 0..<lhs._keys.count {
+            guard let j = rhs.position(of: lhs._keys[i]) else { return false }
+            if rhs._keys[j] != lhs._keys[i] || rhs._values[j] != lhs._values[i] { return false }
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        var acc = 0
+        for i in 0..<_keys.count {
+            var h = Hasher()
+            h.combine(_keys[i])
+            h.combine(_values[i])
+            acc &+= h.finalize()
+        }
+        hasher.combine(acc)
+    }
+}
+
+extension CELMap: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (CELValue, CELValue)...) { self.init(elements) }
+}
+
+// MARK: - CEL equality
+
+func celEqual(_ a: CELValue, _ b: CELValue) -> Bool {
+    switch (a, b) {
+    case (.int(let x), .int(let y)): return x == y
+    case (.string(let x), .string(let y)): return scalarEqual(x, y)
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.null, .null): return true
+    case (.uint(let x), .uint(let y)): return x == y
+    case (.double(let x), .double(let y)): return x == y
+    case (.bytes(let x), .bytes(let y)): return x == y
+    case (.type(let x), .type(let y)): return x == y
+    case (.timestamp(let x), .timestamp(let y)): return x == y
+    case (.duration(let x), .duration(let y)): return x == y
+    case (.list(let x), .list(let y)):
+        guard x.count == y.count else { return false }
+        for i in 0..<x.count where !celEqual(x[i], y[i]) { return false }
+        return true
+    case (.map(let x), .map(let y)):
+        guard x.count == y.count else { return false }
+        for i in 0..<x._keys.count {
+            guard let j = y.position(of: x._keys[i]) else { return false }
+            if !celEqual(x._values[i], y._values[j]) { return false }
+        }
+        return true
+    default:
+        if let o = compareNumbers(a, b) { return o == .equal }
+        return false
+    }
+}

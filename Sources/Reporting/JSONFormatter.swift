@@ -1,0 +1,65 @@
+import Validators
+
+/// The machine report documented in the README ("JSON report").
+public struct JSONFormatter: ReportFormatter {
+    public init() {}
+
+    public func format(_ report: CheckReport) -> String {
+        json(report).serialized() + "\n"
+    }
+
+    public func json(_ report: CheckReport) -> JSONValue {
+        let summary = report.summary
+        return .object([
+            ("tool", .object([
+                ("name", .string(report.tool.name)),
+                ("version", .string(report.tool.version)),
+                ("ruleSets", .array(report.tool.ruleSets.map(ruleSet))),
+            ])),
+            ("files", .array(report.files.map(file))),
+            ("summary", .object([
+                ("files", .int(summary.files)),
+                ("unreadable", .int(summary.unreadable)),
+                ("dossiers", .int(summary.dossiers)),
+                ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)),
+                ("infos", .int(summary.infos)),
+            ])),
+        ])
+    }
+
+    func ruleSet(_ set: DocumentReport.RuleSetVersion) -> JSONValue {
+        .object([("name", .string(set.name)), ("version", .string(set.version))])
+    }
+
+    func file(_ file: FileReport) -> JSONValue {
+        var entries: [(String, JSONValue)] = [("path", .string(file.path))]
+        if let error = file.readError { entries.append(("error", .string(error))) }
+        entries.append(("documents", .array(file.documents.map(document))))
+        return .object(entries)
+    }
+
+    func document(_ document: DocumentReport) -> JSONValue {
+        .object([
+            ("index", .int(document.index)),
+            ("id", document.id.map(JSONValue.string) ?? .null),
+            ("kind", document.kind.map(JSONValue.string) ?? .null),
+            ("language", .string(document.language.rawValue)),
+            ("ruleSets", .array(document.ruleSets.map(ruleSet))),
+            ("findings", .array(document.findings.map(finding))),
+        ])
+    }
+
+    func finding(_ finding: Finding) -> JSONValue {
+        var entries: [(String, JSONValue)] = [
+            ("rule", .string(finding.rule)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("message", .string(finding.message)),
+            ("line", .int(finding.location.line)),
+            ("column", .int(finding.location.column)),
+            ("path", .string(finding.path)),
+        ]
+        if let help = finding.help { entries.append(("help", .string(help))) }
+        return .object(entries)
+    }
+}

@@ -1,0 +1,290 @@
+import CEL
+import DossierModel
+import Foundation
+
+/// The rule engine: dossiers and rule sets in, findings out. No files, no terminal.
+///
+/// Built once per run (every expression is compiled here); `check` may then be called
+/// from many threads at once.
+public final class Checker: Sendable {
+    public let ruleSets: [RuleSet]
+    private let kinds: [String: CompiledKind]
+    /// Libraries only, for documents whose kind no rule set knows.
+    private let fallback: CompiledKind
+
+    public init(ruleSets: [RuleSet], iso: ISO3166) throws {
+        self.ruleSets = ruleSets
+        var byName: [String: RuleSet] = [:]
+        for set in ruleSets {
+            if let other = byName[set.name] {
+                throw RuleFileError(file: set.file, mark: nil, message: "rule set `\(set.name)` is also defined in \(other.file)")
+            }
+            byName[set.name] = set
+        }
+        try Self.checkRuleIDs(ruleSets)
+        let libraries = ruleSets.filter { $0.kind == nil }
+        let kindSets = ruleSets.filter { $0.kind != nil }
+        let knownKinds = kindSets.compactMap(\.kind).sorted()
+        var kinds: [String: CompiledKind] = [:]
+        for set in kindSets {
+            let kind = set.kind!
+            if kinds[kind] != nil {
+                throw RuleFileError(file: set.file, mark: nil, message: "kind `\(kind)` has two rule sets")
+            }
+            kinds[kind] = try CompiledKind(
+                kind: kind, sets: try Self.importOrder(set, byName), knownKinds: knownKinds, iso: iso)
+        }
+        let fallbackSets = try libraries.flatMap { try Self.importOrder($0, byName) }
+        var seen: Set<String> = []
+        self.fallback = try CompiledKind(
+            kind: nil, sets: fallbackSets.filter { seen.insert($0.name).inserted }, knownKinds: knownKinds, iso: iso)
+        self.kinds = kinds
+        self.knownKinds = knownKinds.map { CELValue.string($0) }
+    }
+
+    private let knownKinds: [CELValue]
+
+    /// The kinds some rule set checks.
+    public var kindNames: [String] { kinds.keys.sorted() }
+
+    /// The rule with this ID and the rule set that holds it.
+    public func rule(_ id: String) -> (rule: Rule, ruleSet: RuleSet)? {
+        for set in ruleSets {
+            if let rule = set.rules.first(where: { $0.id == id }) { return (rule, set) }
+        }
+        return nil
+    }
+
+    /// Checks one document of a file. `language` overrides the dossier's own.
+    public func check(_ document: LoadedDocument, language requested: Language? = nil) -> DocumentReport {
+        var report = DocumentReport(
+            index: document.index, id: nil, kind: nil, title: nil, language: requested ?? .en, findings: [], ruleSets: [])
+        if let problem = document.problem {
+            report.findings = [wellFormedFinding(problem, language: report.language)]
+            report.ruleSets = versions(fallback)
+            return report
+        }
+        guard let root = document.root else { return report }
+        let header = DossierHeader(root)
+        report.id = header.id
+        report.kind = header.kind
+        report.title = header.title
+        report.language = requested ?? header.language.flatMap(Language.init(rawValue:)) ?? .en
+        let compiled = header.kind.flatMap { kinds[$0] } ?? fallback
+        report.ruleSets = versions(compiled)
+        report.findings = check(root, with: compiled, language: report.language)
+        return report
+    }
+
+    /// Checks `root` with every rule in force, or with the named rules only (for rule examples).
+    func check(_ root: Node, with compiled: CompiledKind, language: Language, only: Set<String>? = nil) -> [Finding] {
+        let (located, issues) =
+            compiled.kind == nil
+            ? compiled.structureChecker.checkLoosely(root, fields: compiled.structure)
+            : compiled.structureChecker.check(root, fields: compiled.structure)
+        var findings = issues.compactMap { structureFinding($0, compiled: compiled, language: language) }
+        if let only { findings.removeAll { !only.contains($0.rule) } }
+        var base: [String: CELValue] = [
+            "self": located.value, "params": compiled.parameters, "kinds": .list(knownKinds),
+            "kind": compiled.kind.map { .string($0) } ?? .null,
+        ]
+        base["item"] = located.value
+        for rule in compiled.rules where only?.contains(rule.rule.id) ?? true {
+            for check in rule.checks {
+                findings += evaluate(check, of: rule.rule, root: located, base: base, language: language)
+            }
+        }
+        return findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+    }
+
+    /// The compiled rule set for a kind; the libraries alone for a kind no set knows.
+    func compiledKind(_ kind: String?) -> CompiledKind {
+        kind.flatMap { kinds[$0] } ?? fallback
+    }
+
+    // MARK: - rules
+
+    private func evaluate(
+        _ compiled: CompiledRule.CompiledCheck, of rule: Rule, root: Located, base: [String: CELValue], language: Language
+    ) -> [Finding] {
+        let check = compiled.check
+        var findings: [Finding] = []
+        let targets = check.forEach.isEmpty ? [Target(item: root, key: nil, index: nil)] : check.forEach.flatMap { Self.select($0, from: root) }
+        for target in targets {
+            var variables = base
+            variables["item"] = target.item.value
+            variables["key"] = target.key.map { .string($0) } ?? .null
+            variables["index"] = target.index.map { .int(Int64($0)) } ?? .null
+            for (name, program) in compiled.lets {
+                if case .success(let value) = program.evaluate(variables) { variables[name] = value }
+            }
+            if let when = compiled.when {
+                switch when.evaluate(variables) {
+                case .success(.bool(true)): break
+                case .success(.bool(false)): continue
+                case .success(let other):
+                    findings.append(evaluationFailure(rule, target, "`when` gave \(other), not true or false"))
+                    continue
+                case .failure(let error):
+                    findings.append(evaluationFailure(rule, target, error.message))
+                    continue
+                }
+            }
+            switch compiled.assertion.evaluate(variables) {
+            case .success(.bool(true)):
+                continue
+            case .success(.bool(false)):
+                let (place, path) = Self.point(check.at, from: target.item)
+                findings.append(
+                    Finding(
+                        rule: rule.id, severity: rule.severity,
+                        message: MessageTemplate.render(check.message.text(in: language), values: variables, language: language),
+                        location: place.mark, end: place.end, path: path,
+                        help: check.help.map { MessageTemplate.render($0.text(in: language), values: variables, language: language) }))
+            case .success(let other):
+                findings.append(evaluationFailure(rule, target, "`check` gave \(other), not true or false"))
+            case .failure(let error):
+                findings.append(evaluationFailure(rule, target, error.message))
+            }
+        }
+        return findings
+    }
+
+    /// A rule that cannot be evaluated on this dossier is reported, never passed silently.
+    private func evaluationFailure(_ rule: Rule, _ target: Target, _ message: String) -> Finding {
+        Finding(
+            rule: rule.id, severity: .error,
+            message: "rule \(rule.id) could not be checked here: \(message)",
+            location: target.item.pointMark, path: target.item.path,
+            notes: [Finding.Note(message: "this is a defect of the rule set, not necessarily of the dossier; please report it", location: nil)])
+    }
+
+    struct Target {
+        var item: Located
+        var key: String?
+        var index: Int?
+    }
+
+    /// Every value the pattern reaches from `root`.
+    static func select(_ pattern: PathPattern, from root: Located) -> [Target] {
+        var current = [Target(item: root, key: nil, index: nil)]
+        for step in pattern.steps {
+            var next: [Target] = []
+            for target in current {
+                switch step {
+                case .key(let key):
+                    if let child = target.item.field(key) { next.append(Target(item: child, key: target.key, index: target.index)) }
+                case .anyKey:
+                    for (name, child) in target.item.fields { next.append(Target(item: child, key: name, index: target.index)) }
+                case .index(let wanted):
+                    for child in target.item.items where child.sourceIndex == wanted {
+                        next.append(Target(item: child, key: target.key, index: wanted))
+                    }
+                case .anyIndex:
+                    for child in target.item.items { next.append(Target(item: child, key: target.key, index: child.sourceIndex)) }
+                }
+            }
+            current = next
+        }
+        return current
+    }
+
+    /// Where a finding points: the node `at` names, or the nearest of its parents that exists.
+    static func point(_ at: PathPattern?, from item: Located) -> (place: (mark: Mark, end: Mark?), path: String) {
+        var current = item
+        var missing = false
+        for step in at?.steps ?? [] {
+            var child: Located?
+            switch step {
+            case .key(let key): child = current.field(key)
+            case .anyKey: child = current.fields.first?.value
+            case .index(let wanted): child = current.items.first { $0.sourceIndex == wanted }
+            case .anyIndex: child = current.items.first
+            }
+            guard let child else {
+                missing = true
+                break
+            }
+            current = child
+        }
+        let mark = missing ? (current.keyMark ?? current.node.start) : current.pointMark
+        return ((mark, missing ? nil : current.pointEnd), current.path)
+    }
+
+    // MARK: - builtin rules
+
+    private func structureFinding(_ issue: StructureIssue, compiled: CompiledKind, language: Language) -> Finding? {
+        let builtin: Rule.Builtin = issue.rule == .types ? .types : .unknownKeys
+        guard let rule = compiled.builtins[builtin] else { return nil }
+        var texts = issue.values
+        for (name, value) in texts where value.hasPrefix("type.") {
+            texts[name] = rule.builtinMessages[value]?.text(in: language) ?? String(value.dropFirst(5))
+        }
+        let template = rule.builtinMessages[issue.variant]?.text(in: language) ?? issue.variant
+        return Finding(
+            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(template, texts: texts),
+            location: issue.location, end: issue.end, path: issue.path,
+            help: rule.builtinMessages[issue.variant + ".help"].map { MessageTemplate.render($0.text(in: language), texts: texts) })
+    }
+
+    private func wellFormedFinding(_ problem: LoadProblem, language: Language) -> Finding {
+        let rule = fallback.builtins[.wellFormed]
+        var texts = problem.detail
+        texts["problem"] = problem.message
+        let template = rule?.builtinMessages[problem.kind.rawValue]?.text(in: language) ?? "{problem}"
+        return Finding(
+            rule: rule?.id ?? "HDR-004", severity: rule?.severity ?? .error, message: MessageTemplate.render(template, texts: texts),
+            location: problem.mark, path: "",
+            notes: problem.related.map { Finding.Note(message: rule?.builtinMessages["related"]?.text(in: language) ?? "see also", location: $0) })
+    }
+
+    private func versions(_ compiled: CompiledKind) -> [DocumentReport.RuleSetVersion] {
+        compiled.sets.map { DocumentReport.RuleSetVersion(name: $0.name, version: $0.version) }
+    }
+
+    // MARK: - validation of the rule sets as a whole
+
+    private static func checkRuleIDs(_ sets: [RuleSet]) throws {
+        var owner: [String: String] = [:]
+        for set in sets {
+            for rule in set.rules {
+                if let other = owner[rule.id] {
+                    throw RuleFileError(file: set.file, mark: rule.mark, message: "rule \(rule.id) is also defined in \(other)")
+                }
+                owner[rule.id] = set.file
+            }
+        }
+    }
+
+    /// The set and what it imports, libraries first, each once.
+    private static func importOrder(_ set: RuleSet, _ byName: [String: RuleSet]) throws -> [RuleSet] {
+        var order: [RuleSet] = []
+        var visiting: Set<String> = []
+        func visit(_ set: RuleSet) throws {
+            if order.contains(where: { $0.name == set.name }) { return }
+            guard visiting.insert(set.name).inserted else {
+                throw RuleFileError(file: set.file, mark: nil, message: "rule set `\(set.name)` imports itself (through \(visiting.sorted().joined(separator: ", ")))")
+            }
+            for name in set.imports {
+                guard let imported = byName[name] else {
+                    throw RuleFileError(file: set.file, mark: nil, message: "rule set `\(set.name)` imports `\(name)`, which no rule file defines")
+                }
+                guard imported.kind == nil else {
+                    throw RuleFileError(file: set.file, mark: nil, message: "rule set `\(set.name)` imports `\(name)`, which is a kind's rule set, not a library")
+                }
+                try visit(imported)
+            }
+            visiting.remove(set.name)
+            order.append(set)
+        }
+        try visit(set)
+        return order
+    }
+}
+
+extension Checker {
+    /// Checks every document of one file's bytes.
+    public func check(fileBytes bytes: [UInt8], language: Language? = nil, limits: LoadLimits = .default) -> [DocumentReport] {
+        YAMLLoader.load(bytes, limits: limits).map { check($0, language: language) }
+    }
+}

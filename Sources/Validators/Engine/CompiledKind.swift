@@ -1,0 +1,159 @@
+import CEL
+import DossierModel
+import Foundation
+
+/// Everything needed to check dossiers of one kind: its rule set with the libraries it
+/// imports, the merged structure, parameters and definitions, and the compiled rules.
+final class CompiledKind: @unchecked Sendable {
+    let kind: String?
+    /// The sets in force, libraries first.
+    let sets: [RuleSet]
+    let structure: [FieldSpec]
+    let structureChecker: StructureChecker
+    let parameters: CELValue
+    let rules: [CompiledRule]
+    /// Rules the engine carries out itself, by builtin.
+    let builtins: [Rule.Builtin: Rule]
+
+    static let itemNames: Set<String> = ["self", "params", "kind", "kinds", "item", "key", "index"]
+
+    init(kind: String?, sets: [RuleSet], knownKinds: [String], iso: ISO3166) throws {
+        self.kind = kind
+        self.sets = sets
+
+        let environment = CELEnvironment()
+        RuleFunctions.register(in: environment, iso: iso)
+
+        var parameterEntries: [(CELValue, CELValue)] = []
+        var parameterOwner: [String: String] = [:]
+        var types: [String: TypeSpec] = [:]
+        var structure: [FieldSpec] = []
+        var builtins: [Rule.Builtin: Rule] = [:]
+        for set in sets {
+            for parameter in set.parameters {
+                if let owner = parameterOwner[parameter.name] {
+                    throw RuleFileError(
+                        file: set.file, mark: parameter.mark,
+                        message: "parameter `\(parameter.name)` is already defined by rule set `\(owner)`")
+                }
+                parameterOwner[parameter.name] = set.name
+                parameterEntries.append((.string(parameter.name), Self.celValue(parameter.value)))
+            }
+            types.merge(set.types) { _, new in new }
+            for field in set.structure {
+                if structure.contains(where: { $0.name == field.name }) {
+                    throw RuleFileError(file: set.file, mark: nil, message: "structure field `\(field.name)` is declared twice")
+                }
+                structure.append(field)
+            }
+            for rule in set.rules { if let builtin = rule.builtin { builtins[builtin] = rule } }
+        }
+        self.parameters = .map(CELMap(parameterEntries))
+        self.structure = structure
+        self.builtins = builtins
+
+        let parameterNames = Set(parameterOwner.keys)
+        for set in sets {
+            for definition in set.definitions {
+                do {
+                    try environment.defineFunction(definition.name, parameters: definition.parameters, body: definition.body)
+                } catch let error as CELParseError {
+                    throw RuleFileError(
+                        file: set.file, mark: Mark(line: definition.mark.line, column: definition.mark.column + error.column - 1),
+                        message: "definition `\(definition.name)`: \(error.message)")
+                } catch {
+                    throw RuleFileError(file: set.file, mark: definition.mark, message: "definition `\(definition.name)`: \(error)")
+                }
+                for name in ExpressionCompiler.parameterReferences(in: definition.body) where !parameterNames.contains(name) {
+                    throw RuleFileError(
+                        file: set.file, mark: definition.mark,
+                        message: "definition `\(definition.name)`: unknown parameter `params.\(name)`")
+                }
+            }
+        }
+
+        var conditions: [String: CELProgram] = [:]
+        var compiledRules: [CompiledRule] = []
+        for set in sets {
+            let compiler = ExpressionCompiler(environment: environment, file: set.file, parameterNames: parameterNames)
+            for field in Self.allFields(set.structure, set.types) {
+                guard let condition = field.onlyIf, conditions[condition] == nil else { continue }
+                conditions[condition] = try compiler.compile(
+                    Expression(source: condition, mark: Mark(line: 1, column: 1)), names: ["parent", "kind", "params"],
+                    what: "`only_if` of `\(field.name)`")
+            }
+            for rule in set.rules where rule.builtin == nil {
+                var checks: [CompiledRule.CompiledCheck] = []
+                for check in rule.checks {
+                    var names = Self.itemNames
+                    var lets: [(String, CELProgram)] = []
+                    for (name, expression) in check.lets {
+                        lets.append((name, try compiler.compile(expression, names: names, what: "rule \(rule.id), `\(name)`")))
+                        names.insert(name)
+                    }
+                    checks.append(
+                        CompiledRule.CompiledCheck(
+                            check: check, lets: lets,
+                            when: try check.when.map { try compiler.compile($0, names: names, what: "rule \(rule.id), `when`") },
+                            assertion: try compiler.compile(check.assertion, names: names, what: "rule \(rule.id), `check`")))
+                    try Self.validatePlaceholders(check, names: names, rule: rule, file: set.file)
+                }
+                compiledRules.append(CompiledRule(rule: rule, ruleSet: set.name, checks: checks))
+            }
+        }
+        self.rules = compiledRules
+        var variables: [String: CELValue] = ["params": parameters]
+        variables["kind"] = kind.map { .string($0) } ?? .null
+        self.structureChecker = StructureChecker(types: types, conditions: conditions, variables: variables)
+        _ = knownKinds
+    }
+
+    /// Every field declared in a structure and its types, nested ones included.
+    static func allFields(_ fields: [FieldSpec], _ types: [String: TypeSpec]) -> [FieldSpec] {
+        var result: [FieldSpec] = []
+        func visit(_ type: TypeSpec) {
+            switch type {
+            case .list(let item):
+                result.append(item)
+                visit(item.type)
+            case .map(let fields):
+                for field in fields {
+                    result.append(field)
+                    visit(field.type)
+                }
+            default: break
+            }
+        }
+        for field in fields {
+            result.append(field)
+            visit(field.type)
+        }
+        for type in types.values { visit(type) }
+        return result
+    }
+
+    /// A message may only name values the check computes.
+    static func validatePlaceholders(_ check: Check, names: Set<String>, rule: Rule, file: String) throws {
+        for text in [check.message] + (check.help.map { [$0] } ?? []) {
+            for (language, template) in text.texts {
+                for placeholder in MessageTemplate.placeholders(in: template) where !names.contains(placeholder) {
+                    throw RuleFileError(
+                        file: file, mark: check.assertion.mark,
+                        message: "rule \(rule.id): the \(language.rawValue) message names `{\(placeholder)}`, which no `let` defines")
+                }
+            }
+        }
+    }
+
+    static func celValue(_ value: ParameterValue) -> CELValue {
+        switch value {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .integer(let i): .int(i)
+        case .decimal(let text): .decimal(Decimal(string: text, locale: nil) ?? 0)
+        case .text(let s): .string(s)
+        case .list(let items): .list(items.map(celValue))
+        case .map(let entries): .map(CELMap(entries.map { (.string($0.0), celValue($0.1)) }))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// What checking one dossier (one YAML document) found.
+public struct DocumentReport: Sendable {
+    /// 0-based position of the document in its file.
+    public var index: Int
+    public var id: String?
+    public var kind: String?
+    public var title: String?
+    /// The language the messages are in.
+    public var language: Language
+    public var findings: [Finding]
+    /// The rule sets applied, with their versions.
+    public var ruleSets: [RuleSetVersion]
+
+    public struct RuleSetVersion: Sendable, Hashable {
+        public var name: String
+        public var version: String
+
+        public init(name: String, version: String) {
+            self.name = name
+            self.version = version
+        }
+    }
+
+    public var errors: Int { findings.count { $0.severity == .error } }
+    public var warnings: Int { findings.count { $0.severity == .warning } }
+    public var infos: Int { findings.count { $0.severity == .info } }
+}

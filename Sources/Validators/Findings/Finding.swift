@@ -1,0 +1,43 @@
+import DossierModel
+
+/// One breach of one rule, at one place in a dossier.
+public struct Finding: Sendable {
+    /// The stable rule ID (`RES-003`).
+    public var rule: String
+    public var severity: Severity
+    /// The message in the report's language, with the figures filled in.
+    public var message: String
+    /// Where the finding points: the offending node, or the nearest parent of something missing.
+    public var location: Mark
+    /// Where the pointed-at node ends, for underlining (same line as `location` when possible).
+    public var end: Mark?
+    /// The dotted path of the node pointed at (`financial_plan.years[2].eligible_costs_eur`); empty for the document.
+    public var path: String
+    /// What would comply, when the rule can say it.
+    public var help: String?
+    /// Other places that matter (the first of two duplicated keys).
+    public var notes: [Note]
+
+    public struct Note: Sendable {
+        public var message: String
+        public var location: Mark?
+        public init(message: String, location: Mark?) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    public init(
+        rule: String, severity: Severity, message: String, location: Mark, end: Mark? = nil,
+        path: String, help: String? = nil, notes: [Note] = []
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.end = end
+        self.path = path
+        self.help = help
+        self.notes = notes
+    }
+}

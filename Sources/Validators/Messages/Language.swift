@@ -1,0 +1,4 @@
+/// A language dossiers, messages and reports may be in.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case en, nl, fr, de
+}

@@ -1,0 +1,109 @@
+import CEL
+import Foundation
+
+/// Fills a message's `{name}` and `{name:format}` placeholders with computed values.
+/// Formats: `eur` (a sum of money), `percent` (a ratio shown as %), `number`, `list`.
+public enum MessageTemplate {
+    public static func placeholders(in template: String) -> [String] {
+        segments(template).compactMap { segment in
+            if case .placeholder(let name, _) = segment { return name }
+            return nil
+        }
+    }
+
+    public static func render(_ template: String, values: [String: CELValue], language: Language) -> String {
+        segments(template).map { segment in
+            switch segment {
+            case .text(let text): return text
+            case .placeholder(let name, let format):
+                guard let value = values[name] else { return "{\(name)}" }
+                return format_(value, format: format, language: language)
+            }
+        }.joined()
+    }
+
+    /// Fills `{name}` placeholders with ready-made text (for the engine's own messages).
+    public static func render(_ template: String, texts: [String: String]) -> String {
+        segments(template).map { segment in
+            switch segment {
+            case .text(let text): return text
+            case .placeholder(let name, _): return texts[name] ?? "{\(name)}"
+            }
+        }.joined()
+    }
+
+    static func format_(_ value: CELValue, format: String?, language: Language) -> String {
+        switch (value, format) {
+        case (_, "eur"): return decimal(value).map { NumberFormat.euro($0, in: language) } ?? plain(value, language)
+        case (_, "percent"): return decimal(value).map { NumberFormat.percent($0, in: language) } ?? plain(value, language)
+        default: return plain(value, language)
+        }
+    }
+
+    static func decimal(_ value: CELValue) -> Decimal? {
+        switch value {
+        case .int(let i): Decimal(i)
+        case .uint(let u): Decimal(u)
+        case .double(let d) where d.isFinite: Decimal(string: String(d), locale: nil)
+        case .decimal(let d): d
+        default: nil
+        }
+    }
+
+    static func plain(_ value: CELValue, _ language: Language) -> String {
+        switch value {
+        case .null: return "—"
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return s
+        case .int, .uint, .double, .decimal:
+            return decimal(value).map { NumberFormat.number($0, in: language) } ?? "\(value)"
+        case .list(let items):
+            return items.isEmpty ? "—" : items.map { plain($0, language) }.joined(separator: ", ")
+        case .map(let map):
+            return map.entries.map { "\(plain($0.key, language)): \(plain($0.value, language))" }.joined(separator: ", ")
+        default:
+            return "\(value)"
+        }
+    }
+
+    enum Segment {
+        case text(String)
+        case placeholder(String, format: String?)
+    }
+
+    /// `{{` and `}}` stand for literal braces.
+    static func segments(_ template: String) -> [Segment] {
+        var result: [Segment] = []
+        var text = ""
+        var index = template.startIndex
+        while index < template.endIndex {
+            let character = template[index]
+            let next = template.index(after: index)
+            if character == "{", next < template.endIndex, template[next] == "{" {
+                text.append("{")
+                index = template.index(after: next)
+                continue
+            }
+            if character == "}", next < template.endIndex, template[next] == "}" {
+                text.append("}")
+                index = template.index(after: next)
+                continue
+            }
+            if character == "{", let close = template[next...].firstIndex(of: "}") {
+                let inside = template[next..<close]
+                let parts = inside.split(separator: ":", maxSplits: 1)
+                if let name = parts.first, isIdentifier(String(name)) {
+                    if !text.isEmpty { result.append(.text(text)) }
+                    text = ""
+                    result.append(.placeholder(String(name), format: parts.count > 1 ? String(parts[1]) : nil))
+                    index = template.index(after: close)
+                    continue
+                }
+            }
+            text.append(character)
+            index = next
+        }
+        if !text.isEmpty { result.append(.text(text)) }
+        return result
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+import DossierModel
+
+/// Reads one rule file into a `RuleSet`, rejecting anything it does not know, with its place.
+public enum RuleSetParser {
+    public static func parse(_ text: String, file: String) throws -> RuleSet {
+        let documents = YAMLLoader.load(Array(text.utf8))
+        guard documents.count == 1, let document = documents.first else {
+            throw RuleFileError(file: file, mark: nil, message: "a rule file holds exactly one YAML document")
+        }
+        if let problem = document.problem {
+            throw RuleFileError(file: file, mark: problem.mark, message: problem.message)
+        }
+        guard let root = document.root else {
+            throw RuleFileError(file: file, mark: document.start, message: "the rule file is empty")
+        }
+        return try RuleSetBuilder(reader: NodeReader(file: file)).ruleSet(root)
+    }
+}
+
+private struct RuleSetBuilder {
+    let reader: NodeReader
+
+    static let topKeys: Set<String> = [
+        "ruleset", "version", "kind", "imports", "title", "description", "parameters", "definitions", "types",
+        "structure", "rules",
+    ]
+    static let ruleKeys: Set<String> = Set([
+        "id", "severity", "title", "description", "source", "builtin", "messages", "examples", "checks",
+    ]).union(checkKeys)
+    static let checkKeys: Set<String> = ["for_each", "let", "when", "check", "at", "message", "help"]
+    static let fieldKeys: Set<String> = ["type", "required", "one_of", "covered_by", "only_if", "doc"]
+
+    func ruleSet(_ root: Node) throws -> RuleSet {
+        var set = RuleSet(
+            name: "", version: "", kind: nil, imports: [], title: LocalizedText([:]), parameters: [], definitions: [],
+            types: [:], structure: [], rules: [], file: reader.file)
+        var sawName = false
+        var sawVersion = false
+        for (key, value) in try reader.mapping(root, allowed: Self.topKeys, what: "a rule file") {
+            switch key {
+            case "ruleset":
+                set.name = try reader.text(value, what: "`ruleset`")
+                sawName = true
+            case "version":
+                set.version = try reader.text(value, what: "`version`")
+                sawVersion = true
+            case "kind": set.kind = try reader.text(value, what: "`kind`")
+            case "imports": set.imports = try reader.texts(value, what: "`imports`")
+            case "title": set.title = try reader.localized(value, what: "`title`")
+            case "description": _ = try reader.localized(value, what: "`description`")
+            case "parameters": set.parameters = try parameters(value)
+            case "definitions": set.definitions = try definitions(value)
+            case "types":
+                for (name, spec) in try reader.mapping(value, what: "`types`") {
+                    set.types[name] = try type(spec, what: "type `\(name)`")
+                }
+            case "structure": set.structure = try fields(value, what: "`structure`")
+            case "rules":
+                guard let items = value.sequence else { throw reader.error(value, "`rules` must be a list") }
+                set.rules = try items.map(rule)
+            default: break
+            }
+        }
+        if !sawName { throw reader.error(root, "a rule file needs `ruleset:` (its name)") }
+        if !sawVersion { throw reader.error(root, "rule set `\(set.name)` needs a `version:`") }
+        return set
+    }
+
+    func parameters(_ node: Node) throws -> [Parameter] {
+        try reader.mapping(node, what: "`parameters`").map { name, value in
+            if let entries = value.mapping, !entries.isEmpty,
+                entries.allSatisfy({ ["value", "description"].contains($0.key.scalar?.text ?? "") }),
+                let valueNode = value["value"]
+            {
+                return Parameter(
+                    name: name, value: try reader.parameterValue(valueNode),
+                    description: try value["description"].map { try reader.localized($0, what: "a description") },
+                    mark: value.start)
+            }
+            return Parameter(name: name, value: try reader.parameterValue(value), description: nil, mark: value.start)
+        }
+    }
+
+    /// `isSME(org): <CEL>` — a name with its parameters, and a body.
+    func definitions(_ node: Node) throws -> [Definition] {
+        guard let entries = node.mapping else { throw reader.error(node, "`definitions` must be a mapping") }
+        return try entries.map { entry in
+            let signature = try reader.text(entry.key, what: "a definition's name")
+            guard let open = signature.firstIndex(of: "("), signature.hasSuffix(")") else {
+                throw reader.error(entry.key, "a definition is written `name(parameter, …): expression`, found `\(signature)`")
+            }
+            let name = String(signature[..<open]).trimmingCharacters(in: .whitespaces)
+            let inner = signature[signature.index(after: open)..<signature.index(before: signature.endIndex)]
+            let parameters = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard isIdentifier(name), parameters.allSatisfy(isIdentifier) else {
+                throw reader.error(entry.key, "`\(signature)` is not a valid definition signature")
+            }
+            return Definition(
+                name: name, parameters: parameters, body: try reader.text(entry.value, what: "definition `\(name)`"),
+                mark: entry.value.start)
+        }
+    }
+
+    func rule(_ node: Node) throws -> Rule {
+        let entries = try reader.mapping(node, allowed: Self.ruleKeys, what: "a rule")
+        let get = { (key: String) in entries.first { $0.0 == key }?.1 }
+        guard let idNode = get("id") else { throw reader.error(node, "a rule needs an `id`") }
+        let id = try reader.text(idNode, what: "a rule id")
+        func required(_ key: String) throws -> Node {
+            guard let value = get(key) else { throw reader.error(node, "rule \(id) needs `\(key)`") }
+            return value
+        }
+        let severityText = try reader.text(try required("severity"), what: "severity")
+        guard let severity = Severity(rawValue: severityText) else {
+            throw reader.error(get("severity"), "rule \(id): severity is error, warning or info, found `\(severityText)`")
+        }
+        var builtin: Rule.Builtin?
+        if let node = get("builtin") {
+            let name = try reader.text(node, what: "builtin")
+            guard let value = Rule.Builtin(rawValue: name) else {
+                let known = Rule.Builtin.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.error(node, "rule \(id): unknown builtin `\(name)` (known: \(known))")
+            }
+            builtin = value
+        }
+        var messages: [String: LocalizedText] = [:]
+        if let node = get("messages") {
+            for (variant, text) in try reader.mapping(node, what: "rule \(id) messages") {
+                messages[variant] = try reader.localized(text, what: "rule \(id) message `\(variant)`")
+            }
+        }
+        var checks: [Check] = []
+        if let list = get("checks") {
+            guard let items = list.sequence else { throw reader.error(list, "rule \(id): `checks` must be a list") }
+            checks = try items.map { item in
+                try check(Dictionary(try reader.mapping(item, allowed: Self.checkKeys, what: "a check"), uniquingKeysWith: { a, _ in a }), at: item, rule: id)
+            }
+            if let inline = Self.checkKeys.first(where: { get($0) != nil }) {
+                throw reader.error(get(inline), "rule \(id): `\(inline)` belongs inside one of its `checks`")
+            }
+        } else if builtin == nil {
+            checks = [try check(Dictionary(entries.filter { Self.checkKeys.contains($0.0) }, uniquingKeysWith: { a, _ in a }), at: node, rule: id)]
+        }
+        return Rule(
+            id: id, severity: severity, title: try reader.localized(try required("title"), what: "rule \(id) title"),
+            description: try get("description").map { try reader.localized($0, what: "rule \(id) description") },
+            source: try reader.text(try required("source"), what: "rule \(id) source"), checks: checks, builtin: builtin,
+            builtinMessages: messages, examples: try examples(get("examples"), rule: id), mark: node.start)
+    }
+
+    func check(_ entries: [String: Node], at node: Node, rule id: String) throws -> Check {
+        guard let assertion = entries["check"] else { throw reader.error(node, "rule \(id) needs `check:` (a CEL expression)") }
+        guard let message = entries["message"] else { throw reader.error(node, "rule \(id) needs a `message`") }
+        var lets: [(name: String, expression: Expression)] = []
+        if let node = entries["let"] {
+            for (name, value) in try reader.mapping(node, what: "rule \(id) `let`") {
+                guard isIdentifier(name) else { throw reader.error(node, "rule \(id): `\(name)` is not a valid name") }
+                lets.append((name, try expression(value, what: "rule \(id) let `\(name)`")))
+            }
+        }
+        return Check(
+            forEach: try entries["for_each"].map { try patterns($0, rule: id) } ?? [],
+            lets: lets,
+            when: try entries["when"].map { try expression($0, what: "rule \(id) `when`") },
+            assertion: try expression(assertion, what: "rule \(id) `check`"),
+            at: try entries["at"].map { try pattern($0, rule: id) },
+            message: try reader.localized(message, what: "rule \(id) message"),
+            help: try entries["help"].map { try reader.localized($0, what: "rule \(id) help") },
+            mark: assertion.start)
+    }
+
+    func expression(_ node: Node, what: String) throws -> Expression {
+        let style = node.scalar?.style
+        return Expression(
+            source: try reader.text(node, what: what), mark: node.start, isBlock: style == .literal || style == .folded)
+    }
+
+    func patterns(_ node: Node, rule id: String) throws -> [PathPattern] {
+        if let items = node.sequence { return try items.map { try pattern($0, rule: id) } }
+        return [try pattern(node, rule: id)]
+    }
+
+    func pattern(_ node: Node, rule id: String) throws -> PathPattern {
+        let text = try reader.text(node, what: "a path")
+        guard let pattern = PathPattern(text) else {
+            throw reader.error(node, "rule \(id): `\(text)` is not a path (write `a.b[*].c`, `a.*`, `a[0]`)")
+        }
+        return pattern
+    }
+
+    func examples(_ node: Node?, rule id: String) throws -> RuleExamples {
+        guard let node else { return RuleExamples() }
+        var result = RuleExamples()
+        for (key, value) in try reader.mapping(node, allowed: ["pass", "fail"], what: "rule \(id) examples") {
+            guard let items = value.sequence else { throw reader.error(value, "rule \(id): `\(key)` examples must be a list") }
+            let parsed = try items.map { item -> Example in
+                if item.scalar != nil {
+                    return Example(yaml: try reader.text(item, what: "an example"), kind: nil, path: nil, mark: item.start)
+                }
+                let fields = Dictionary(try reader.mapping(item, allowed: ["yaml", "kind", "at"], what: "an example"), uniquingKeysWith: { a, _ in a })
+                guard let yaml = fields["yaml"] else { throw reader.error(item, "rule \(id): an example needs `yaml:`") }
+                return Example(
+                    yaml: try reader.text(yaml, what: "an example"),
+                    kind: try fields["kind"].map { try reader.text($0, what: "an example kind") },
+                    path: try fields["at"].map { try reader.text($0, what: "an example path") }, mark: yaml.start)
+            }
+            if key == "pass" { result.passing = parsed } else { result.failing = parsed }
+        }
+        return result
+    }
+
+    // MARK: structure
+
+    func fields(_ node: Node, what: String) throws -> [FieldSpec] {
+        try reader.mapping(node, what: what).map { name, value in try field(name: name, value) }
+    }
+
+    /// `TYPE` or `{type: TYPE, required, one_of, covered_by, only_if, doc}`.
+    func field(name: String, _ node: Node) throws -> FieldSpec {
+        guard let entries = node.mapping, entries.contains(where: { $0.key.scalar?.text == "type" }) else {
+            return FieldSpec(name: name, type: try type(node, what: "field `\(name)`"))
+        }
+        var spec = FieldSpec(name: name, type: .any)
+        for (key, value) in try reader.mapping(node, allowed: Self.fieldKeys, what: "field `\(name)`") {
+            switch key {
+            case "type": spec.type = try type(value, what: "field `\(name)`")
+            case "required": spec.required = try reader.bool(value, what: "`required`")
+            case "one_of":
+                guard let items = value.sequence else { throw reader.error(value, "`one_of` must be a list") }
+                spec.oneOf = try items.map { try reader.text($0, what: "a code") }
+            case "covered_by": spec.coveredBy = try reader.text(value, what: "`covered_by`")
+            case "only_if": spec.onlyIf = try reader.text(value, what: "`only_if`")
+            case "doc": spec.doc = try reader.localized(value, what: "`doc`")
+            default: break
+            }
+        }
+        return spec
+    }
+
+    /// `text` | `integer` | … | a type name | `{list: FIELD}` | `{map: {name: FIELD}}`.
+    func type(_ node: Node, what: String) throws -> TypeSpec {
+        if node.scalar != nil {
+            switch try reader.text(node, what: what) {
+            case "text": return .text
+            case "integer": return .integer
+            case "amount": return .amount
+            case "number": return .number
+            case "boolean": return .boolean
+            case "date": return .date
+            case "any": return .any
+            case let name: return .named(name)
+            }
+        }
+        let entries = try reader.mapping(node, allowed: ["list", "map"], what: what)
+        guard entries.count == 1, let (key, value) = entries.first else {
+            throw reader.error(node, "\(what): write `{list: TYPE}` or `{map: {field: TYPE, …}}`")
+        }
+        if key == "list" { return .list(try field(name: "[*]", value)) }
+        return .map(try fields(value, what: what))
+    }
+}
+
+func isIdentifier(_ text: String) -> Bool {
+    guard let first = text.first, first.isLetter || first == "_" else { return false }
+    return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+}

@@ -1,0 +1,314 @@
+import CEL
+import DossierModel
+import Foundation
+
+/// Checks a document against its kind's declared structure: reports wrong types, missing
+/// required fields and unknown keys (HDR-002, HDR-003), and gives the rules a view of the
+/// document where what is wrong counts as absent.
+struct StructureChecker {
+    let types: [String: TypeSpec]
+    /// Compiled `only_if` conditions, by their source text.
+    let conditions: [String: CELProgram]
+    /// Variables `only_if` conditions may use besides `parent` (`kind`).
+    let variables: [String: CELValue]
+
+    func check(_ root: Node, fields: [FieldSpec]) -> (Located, [StructureIssue]) {
+        var issues: [StructureIssue] = []
+        let located = Located(node: root, keyMark: nil, parent: nil, component: nil)
+        checkMapping(root, fields: fields, into: located, issues: &issues, strictKeys: true)
+        return (located, issues)
+    }
+
+    /// Checks without a known structure (unknown kind): only the listed fields are judged, other keys pass as they are.
+    func checkLoosely(_ root: Node, fields: [FieldSpec]) -> (Located, [StructureIssue]) {
+        var issues: [StructureIssue] = []
+        let located = Located(node: root, keyMark: nil, parent: nil, component: nil)
+        checkMapping(root, fields: fields, into: located, issues: &issues, strictKeys: false)
+        return (located, issues)
+    }
+
+    // MARK: -
+
+    private func resolve(_ type: TypeSpec) -> TypeSpec {
+        var current = type
+        var seen = 0
+        while case .named(let name) = current, let next = types[name], seen < 32 {
+            current = next
+            seen += 1
+        }
+        return current
+    }
+
+    private func checkMapping(
+        _ node: Node, fields: [FieldSpec], into located: Located, issues: inout [StructureIssue], strictKeys: Bool
+    ) {
+        guard let entries = node.mapping else { return }
+        var conditional: [(FieldSpec, Node.Entry)] = []
+        var seen: Set<String> = []
+        for entry in entries {
+            guard let key = entry.key.scalar?.text else { continue }
+            seen.insert(key)
+            guard let spec = fields.first(where: { $0.name == key }) else {
+                if strictKeys {
+                    issues.append(unknownKey(key, at: entry.key, known: fields.map(\.name), parent: located))
+                } else {
+                    attachLoose(entry, to: located)
+                }
+                continue
+            }
+            if spec.onlyIf != nil {
+                conditional.append((spec, entry))
+                continue
+            }
+            attach(entry, spec: spec, to: located, issues: &issues)
+        }
+        // Conditional fields are judged against their siblings as already checked.
+        let parentValue = CELValue.map(CELMap(located.fields.map { (.string($0.name), $0.value.value) }))
+        for (spec, entry) in conditional {
+            if holds(spec.onlyIf!, parent: parentValue) {
+                attach(entry, spec: spec, to: located, issues: &issues)
+            } else {
+                issues.append(
+                    StructureIssue(
+                        rule: .unknownKeys, variant: "not_here", values: ["key": spec.name, "path": childPath(located, spec.name)],
+                        location: entry.key.start, end: entry.key.end, path: childPath(located, spec.name)))
+            }
+        }
+        for spec in fields where spec.required && spec.coveredBy == nil && located.field(spec.name) == nil {
+            if spec.onlyIf != nil && !holds(spec.onlyIf!, parent: parentValue) { continue }
+            if seen.contains(spec.name), let entry = entries.first(where: { $0.key.scalar?.text == spec.name }),
+                !isEmpty(entry.value)
+            {
+                continue  // present but wrongly typed: already reported
+            }
+            issues.append(
+                StructureIssue(
+                    rule: .types, variant: "required", values: ["field": spec.name, "path": childPath(located, spec.name)],
+                    location: located.pointMark, end: nil, path: located.path))
+        }
+        located.value = .map(CELMap(located.fields.map { (.string($0.name), $0.value.value) }))
+    }
+
+    private func holds(_ condition: String, parent: CELValue) -> Bool {
+        guard let program = conditions[condition] else { return false }
+        var variables = self.variables
+        variables["parent"] = parent
+        if case .success(.bool(true)) = program.evaluate(variables) { return true }
+        return false
+    }
+
+    private func attach(_ entry: Node.Entry, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
+        guard !isEmpty(entry.value) else { return }
+        let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(spec.name))
+        if spec.coveredBy != nil {
+            child.value = Self.generic(entry.value)
+            parent.add(field: spec.name, child)
+            return
+        }
+        if judge(entry.value, spec: spec, as: child, issues: &issues) {
+            parent.add(field: spec.name, child)
+        }
+    }
+
+    private func attachLoose(_ entry: Node.Entry, to parent: Located) {
+        guard !isEmpty(entry.value), let key = entry.key.scalar?.text else { return }
+        let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(key))
+        fillLoosely(child)
+        parent.add(field: key, child)
+    }
+
+    /// The plain YAML value of an undeclared part, with its children located too.
+    private func fillLoosely(_ located: Located) {
+        switch located.node.content {
+        case .scalar:
+            located.value = Self.generic(located.node)
+        case .sequence(let items):
+            for (index, item) in items.enumerated() where !isEmpty(item) {
+                let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
+                fillLoosely(child)
+                located.add(item: child)
+            }
+            located.value = .list(located.items.map(\.value))
+        case .mapping(let entries):
+            for entry in entries { attachLoose(entry, to: located) }
+            located.value = .map(CELMap(located.fields.map { (.string($0.name), $0.value.value) }))
+        }
+    }
+
+    /// Checks `node` against `spec`, filling `located`; false when the value must count as absent.
+    private func judge(_ node: Node, spec: FieldSpec, as located: Located, issues: inout [StructureIssue]) -> Bool {
+        let type = resolve(spec.type)
+        func wrongType() -> Bool {
+            issues.append(
+                StructureIssue(
+                    rule: .types, variant: "wrong_type",
+                    values: ["field": spec.name, "path": located.path, "expected": "type." + type.vocabularyKey, "found": Self.describe(node)],
+                    location: located.pointMark, end: located.pointEnd, path: located.path))
+            return false
+        }
+        func issue(_ variant: String, _ extra: [String: String] = [:]) -> Bool {
+            var values = ["field": spec.name, "path": located.path, "value": Self.describe(node)]
+            values.merge(extra) { $1 }
+            issues.append(
+                StructureIssue(
+                    rule: .types, variant: variant, values: values, location: located.pointMark, end: located.pointEnd,
+                    path: located.path))
+            return false
+        }
+        switch type {
+        case .any, .named:
+            located.value = Self.generic(node)
+        case .text, .date:
+            guard let scalar = node.scalar, case .string(let text) = scalar.value else { return wrongType() }
+            if case .date = type, !Self.isCalendarDate(text) { return issue("bad_date") }
+            located.value = .string(text)
+        case .integer:
+            guard let scalar = node.scalar else { return wrongType() }
+            switch scalar.value {
+            case .int(let value): located.value = .int(value)
+            case .double(let value) where value.isFinite:
+                guard value.rounded() == value, let int = Int64(exactly: value) else { return issue("not_integer") }
+                located.value = .int(int)
+            default: return wrongType()
+            }
+        case .amount, .number:
+            guard let scalar = node.scalar else { return wrongType() }
+            let decimal: Decimal
+            switch scalar.value {
+            case .int(let value): decimal = Decimal(value)
+            case .double(let value):
+                guard value.isFinite, let exact = Decimal(string: scalar.text.replacingOccurrences(of: "+", with: ""), locale: nil)
+                else { return issue("not_finite") }
+                decimal = exact
+            default: return wrongType()
+            }
+            if case .amount = type, decimal < 0 { return issue("negative") }
+            located.value = .decimal(decimal)
+        case .boolean:
+            guard case .bool(let value)? = node.scalar?.value else { return wrongType() }
+            located.value = .bool(value)
+        case .list(let itemSpec):
+            guard let items = node.sequence else { return wrongType() }
+            for (index, item) in items.enumerated() where !isEmpty(item) {
+                let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
+                if judge(item, spec: FieldSpec(name: spec.name, type: itemSpec.type, oneOf: itemSpec.oneOf), as: child, issues: &issues) {
+                    located.add(item: child)
+                }
+            }
+            located.value = .list(located.items.map(\.value))
+        case .map(let fields):
+            guard node.mapping != nil else { return wrongType() }
+            checkMapping(node, fields: fields, into: located, issues: &issues, strictKeys: true)
+        }
+        if let codes = spec.oneOf {
+            let text: String? =
+                switch located.value {
+                case .string(let s): s
+                case .int(let i): String(i)
+                default: nil
+                }
+            if text == nil || !codes.contains(text!) {
+                return issue("not_in_list", ["allowed": codes.joined(separator: ", ")])
+            }
+        }
+        return true
+    }
+
+    private func unknownKey(_ key: String, at keyNode: Node, known: [String], parent: Located) -> StructureIssue {
+        let path = childPath(parent, key)
+        if let suggestion = Self.closest(to: key, in: known) {
+            return StructureIssue(
+                rule: .unknownKeys, variant: "unknown_key_suggestion", values: ["key": key, "path": path, "suggestion": suggestion],
+                location: keyNode.start, end: keyNode.end, path: path)
+        }
+        return StructureIssue(
+            rule: .unknownKeys, variant: "unknown_key", values: ["key": key, "path": path], location: keyNode.start,
+            end: keyNode.end, path: path)
+    }
+
+    private func childPath(_ parent: Located, _ key: String) -> String {
+        let base = parent.path
+        return base.isEmpty ? key : base + "." + key
+    }
+
+    // MARK: - values
+
+    /// Null, blank text, and empty lists or mappings count as absent ("present" means present and not empty).
+    func isEmpty(_ node: Node) -> Bool {
+        switch node.content {
+        case .scalar(let scalar):
+            if scalar.value == .null { return true }
+            if case .string(let text) = scalar.value { return text.allSatisfy(\.isWhitespace) }
+            return false
+        case .sequence(let items): return items.isEmpty
+        case .mapping(let entries): return entries.isEmpty
+        }
+    }
+
+    /// The plain YAML 1.2 reading of a node, for fields whose type is not declared.
+    static func generic(_ node: Node) -> CELValue {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .double(let d): return .double(d)
+            case .string(let s): return .string(s)
+            }
+        case .sequence(let items): return .list(items.map(generic))
+        case .mapping(let entries):
+            return .map(CELMap(entries.compactMap { entry in entry.key.scalar.map { (.string($0.text), generic(entry.value)) } }))
+        }
+    }
+
+    /// How a value is shown in a message: scalars as written (quoted if they were), containers by their kind.
+    static func describe(_ node: Node) -> String {
+        switch node.content {
+        case .scalar(let scalar):
+            let text = scalar.text.count > 40 ? String(scalar.text.prefix(37)) + "…" : scalar.text
+            switch scalar.style {
+            case .singleQuoted, .doubleQuoted: return "\"\(text)\""
+            default: return text
+            }
+        case .sequence: return "type.list"
+        case .mapping: return "type.map"
+        }
+    }
+
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains(month) && (1...days[month - 1]).contains(day)
+    }
+
+    /// The known key a misspelt one most likely meant, if any is close enough.
+    static func closest(to key: String, in known: [String]) -> String? {
+        let scored = known.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let limit = max(2, key.count / 3)
+        return best.1 <= limit ? best.0 : nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

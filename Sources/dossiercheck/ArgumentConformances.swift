@@ -1,0 +1,6 @@
+import ArgumentParser
+import Reporting
+import Validators
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

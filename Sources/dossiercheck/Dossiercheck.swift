@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct Dossiercheck: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "dossiercheck",
+        abstract: "Checks application dossiers for European cluster programmes against their rule sets.",
+        discussion: """
+            Exit status: 0 when no finding is an error, 1 when one is, 2 for usage errors, \
+            broken rule files and files that cannot be read at all.
+            """,
+        version: version,
+        subcommands: [CheckCommand.self, RulesCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+}
