@@ -12,7 +12,7 @@ struct Dossiercheck: ParsableCommand {
             broken rule files and files that cannot be read at all.
             """,
         version: version,
-        subcommands: [CheckCommand.self, RulesCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

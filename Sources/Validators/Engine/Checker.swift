@@ -230,12 +230,15 @@ public final class Checker: Sendable {
     private func wellFormedFinding(_ problem: LoadProblem, language: Language) -> Finding {
         let rule = fallback.builtins[.wellFormed]
         var texts = problem.detail
-        texts["problem"] = problem.message
-        let template = rule?.builtinMessages[problem.kind.rawValue]?.text(in: language) ?? "{problem}"
+        texts["message"] = problem.message
+        let template = rule?.builtinMessages[problem.kind.rawValue]?.text(in: language) ?? "{message}"
         return Finding(
             rule: rule?.id ?? "HDR-004", severity: rule?.severity ?? .error, message: MessageTemplate.render(template, texts: texts),
             location: problem.mark, path: "",
-            notes: problem.related.map { Finding.Note(message: rule?.builtinMessages["related"]?.text(in: language) ?? "see also", location: $0) })
+            notes: problem.related.map {
+                let note = rule?.builtinMessages["related." + problem.kind.rawValue] ?? rule?.builtinMessages["related"]
+                return Finding.Note(message: note?.text(in: language) ?? "see also", location: $0)
+            })
     }
 
     private func versions(_ compiled: CompiledKind) -> [DocumentReport.RuleSetVersion] {

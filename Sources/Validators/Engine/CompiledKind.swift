@@ -14,6 +14,8 @@ final class CompiledKind: @unchecked Sendable {
     let rules: [CompiledRule]
     /// Rules the engine carries out itself, by builtin.
     let builtins: [Rule.Builtin: Rule]
+    /// Standard CEL, our functions and the sets' definitions.
+    let environment: CELEnvironment
 
     static let itemNames: Set<String> = ["self", "params", "kind", "kinds", "item", "key", "index"]
 
@@ -23,6 +25,7 @@ final class CompiledKind: @unchecked Sendable {
 
         let environment = CELEnvironment()
         RuleFunctions.register(in: environment, iso: iso)
+        self.environment = environment
 
         var parameterEntries: [(CELValue, CELValue)] = []
         var parameterOwner: [String: String] = [:]
@@ -47,6 +50,15 @@ final class CompiledKind: @unchecked Sendable {
                 structure.append(field)
             }
             for rule in set.rules { if let builtin = rule.builtin { builtins[builtin] = rule } }
+        }
+        for set in sets {
+            for field in Self.allFields(set.structure, set.types) {
+                if case .named(let name) = field.type, types[name] == nil {
+                    throw RuleFileError(
+                        file: set.file, mark: nil,
+                        message: "field `\(field.name)` has type `\(name)`, which is neither a basic type (text, integer, amount, number, boolean, date, any) nor declared under `types:`")
+                }
+            }
         }
         self.parameters = .map(CELMap(parameterEntries))
         self.structure = structure

@@ -101,7 +101,11 @@ struct StructureChecker {
         guard !isEmpty(entry.value) else { return }
         let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(spec.name))
         if spec.coveredBy != nil {
-            child.value = Self.generic(entry.value)
+            // The covering rule judges it: read it as typed when it fits (5.0 is 5), as written when not.
+            var ignored: [StructureIssue] = []
+            if !judge(entry.value, spec: FieldSpec(name: spec.name, type: spec.type), as: child, issues: &ignored) {
+                child.value = Self.generic(entry.value)
+            }
             parent.add(field: spec.name, child)
             return
         }
