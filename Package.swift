@@ -23,8 +23,10 @@ let package = Package(
         ),
         // Rule sets as data, the structure checker and the rule engine: documents in, findings out.
         .target(name: "Validators", dependencies: ["DossierModel", "CEL"]),
-        // One formatter per output format.
+        // One formatter per output format, over a run's report (findings with fingerprints and status).
         .target(name: "Reporting", dependencies: ["Validators", "DossierModel"]),
+        // What a project decides about findings: config file, inline suppressions, waivers, baseline.
+        .target(name: "Policy", dependencies: ["Reporting", "Validators", "DossierModel"]),
         // rules/*.yaml and data/ compiled into the binary, so an installed tool needs no files beside it.
         .executableTarget(name: "embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
@@ -32,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "dossiercheck",
             dependencies: [
-                "Validators", "Reporting", "DossierModel", "BundledData",
+                "Validators", "Reporting", "Policy", "DossierModel", "BundledData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,7 +42,8 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "TestSupport"]),
         .testTarget(name: "ValidatorsTests", dependencies: ["Validators", "TestSupport"]),
-        .testTarget(name: "dossiercheckTests", dependencies: ["TestSupport", "Reporting"]),
+        .testTarget(name: "dossiercheckTests", dependencies: ["TestSupport", "Reporting", "Policy"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

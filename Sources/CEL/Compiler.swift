@@ -22,6 +22,8 @@ struct Compiler {
     var referenced: Set<String> = []
     /// The deepest evaluation depth of the user functions called (their body height plus their own callees).
     var calleeDepth = 0
+    /// How deep user-function calls nest below the functions called (see `UserFunction.callHeight`).
+    var calleeCallHeight = 0
     let stackLimit = StackGuard.limit()
 
     static let typeDenotations: [String: CELType] = [
@@ -175,6 +177,7 @@ struct Compiler {
             }
             referenced.formUnion(uf.referencedVariables)
             calleeDepth = max(calleeDepth, uf.evalDepth)
+            calleeCallHeight = max(calleeCallHeight, uf.callHeight)
             return UserCallNode(uf, argNodes, offset: e.offset)
         }
         if let nf = natives[name], !receiver || nf.receiverStyle {

@@ -57,7 +57,8 @@ public final class CELEnvironment: @unchecked Sendable {
         }
         let fn = UserFunction(
             name: name, parameters: parameters, body: node, frameSize: compiler.frameSize,
-            referencedVariables: compiler.referenced, source: body, evalDepth: evalDepth)
+            referencedVariables: compiler.referenced, source: body, evalDepth: evalDepth,
+            callHeight: 1 + compiler.calleeCallHeight)
         lock.lock()
         defer { lock.unlock() }
         if userFunctions[name] != nil || natives[name] != nil { throw CELError("function '\(name)' is already defined") }
@@ -131,6 +132,18 @@ public struct CELProgram: @unchecked Sendable {  // the node tree is immutable a
         }
     }
 
+    /// Evaluates the program with prepared bindings. With a `memo`, argument-less user functions
+    /// that read only the memo's constant variables are computed once for all the evaluations
+    /// sharing it; the result is the same as without.
+    public func evaluate(_ bindings: CELBindings, memo: CELMemo? = nil, budget: Int = 10_000_000) -> Result<CELValue, CELError> {
+        let ctx = EvalContext(vars: bindings, budget: budget, frameSize: frameSize, memo: memo)
+        do {
+            return .success(try root.eval(ctx))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Like `evaluate`, but throwing.
     public func value(_ variables: [String: CELValue] = [:], budget: Int = 10_000_000) throws(CELError) -> CELValue {
         let ctx = EvalContext(vars: variables, budget: budget, frameSize: frameSize)
@@ -139,4 +152,107 @@ public struct CELProgram: @unchecked Sendable {  // the node tree is immutable a
 
     /// True when the whole expression was folded to a constant at compile time.
     public var isConstant: Bool { root.constantValue != nil }
+}
+
+/// The top-level variables of an evaluation: like a `[String: CELValue]`, but cheaper to update
+/// and to look up when a host evaluates many programs over a few variables.
+public struct CELBindings: Sendable {
+    private var names: [String] = []
+    private var hashes: [UInt64] = []
+    private var values: [CELValue] = []
+    /// Whether some name has a dot (`a.b`): qualified names then try the longest bound prefix.
+    private(set) var hasDottedNames = false
+    /// Whether some name is not ASCII: names are then compared as `String`s (canonical equivalence),
+    /// as a dictionary's keys are.
+    private var hasNonASCIINames = false
+
+    public init() {}
+
+    public init(_ variables: [String: CELValue]) {
+        names.reserveCapacity(variables.count)
+        hashes.reserveCapacity(variables.count)
+        values.reserveCapacity(variables.count)
+        for (name, value) in variables { append(name, value) }
+    }
+
+    public var count: Int { names.count }
+
+    /// The bindings as a dictionary.
+    public var dictionary: [String: CELValue] {
+        var out: [String: CELValue] = [:]
+        out.reserveCapacity(names.count)
+        for i in 0..<names.count { out[names[i]] = values[i] }
+        return out
+    }
+
+    public subscript(name: String) -> CELValue? {
+        get { lookup(name).map { values[$0] } }
+        set {
+            if let i = lookup(name) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    names.remove(at: i)
+                    hashes.remove(at: i)
+                    values.remove(at: i)
+                }
+            } else if let newValue {
+                append(name, newValue)
+            }
+        }
+    }
+
+    /// The position of a name given by the host (which may not be ASCII).
+    private func lookup(_ name: String) -> Int? {
+        if !name.utf8.allSatisfy({ $0 < 0x80 }) { return names.firstIndex(of: name) }
+        return index(name, hash: fastHash(name))
+    }
+
+    private mutating func append(_ name: String, _ value: CELValue) {
+        names.append(name)
+        hashes.append(fastHash(name))
+        values.append(value)
+        if name.utf8.contains(UInt8(ascii: ".")) { hasDottedNames = true }
+        if !name.utf8.allSatisfy({ $0 < 0x80 }) { hasNonASCIINames = true }
+    }
+
+    @inline(__always)
+    func value(_ name: String, hash: UInt64) -> CELValue? {
+        guard let i = index(name, hash: hash) else { return nil }
+        return values[i]
+    }
+
+    @inline(__always)
+    func index(_ name: String, hash: UInt64) -> Int? {
+        if hasNonASCIINames {
+            return names.firstIndex(of: name)
+        }
+        return hashes.withUnsafeBufferPointer { hs in
+            for i in 0..<hs.count where hs[i] == hash && scalarEqual(names[i], name) { return i }
+            return nil
+        }
+    }
+}
+
+/// Results of argument-less user functions, kept across the evaluations that share the memo.
+///
+/// The host names the variables that keep the same values in every evaluation given this memo
+/// (say the document being checked); a function whose body reads no other variable is then
+/// computed once. Not thread-safe: one memo per thread (per document).
+public final class CELMemo {
+    let constants: Set<String>
+    var entries: [ObjectIdentifier: MemoEntry] = [:]
+    private var admitted: [ObjectIdentifier: Bool] = [:]
+
+    public init(constantVariables: Set<String>) {
+        constants = constantVariables
+    }
+
+    func admits(_ function: UserFunction) -> Bool {
+        let key = ObjectIdentifier(function)
+        if let known = admitted[key] { return known }
+        let result = function.referencedVariables.isSubset(of: constants)
+        admitted[key] = result
+        return result
+    }
 }

@@ -5,20 +5,28 @@ import Foundation
 /// Per-evaluation state: the bindings, the loop-variable frame, the remaining cost budget.
 final class EvalContext {
     var budget: Int
-    let vars: [String: CELValue]
+    let vars: CELBindings
     var locals: UnsafeMutablePointer<CELValue>
     var callDepth = 0
-    private var dotted: Int8 = -1
+    /// Results of argument-less functions shared with other evaluations (see `CELMemo`).
+    let memo: CELMemo?
+    /// Results of argument-less functions in this evaluation (their inputs cannot change during it).
+    private var localMemo: [ObjectIdentifier: MemoEntry] = [:]
 
     static let maxCallDepth = 32
 
-    init(vars: [String: CELValue], budget: Int, frameSize: Int) {
+    init(vars: CELBindings, budget: Int, frameSize: Int, memo: CELMemo? = nil) {
         self.vars = vars
         self.budget = budget
+        self.memo = memo
         let n = max(frameSize, 1)
         locals = .allocate(capacity: n)
         locals.initialize(repeating: .null, count: n)
         frameCount = n
+    }
+
+    convenience init(vars: [String: CELValue], budget: Int, frameSize: Int) {
+        self.init(vars: CELBindings(vars), budget: budget, frameSize: frameSize)
     }
 
     private let frameCount: Int
@@ -29,12 +37,8 @@ final class EvalContext {
     }
 
     /// Whether any binding has a dotted name (`a.b`); only then do qualified names need the slow resolution.
-    var hasDottedNames: Bool {
-        if dotted < 0 {
-            dotted = vars.keys.contains(where: { $0.utf8.contains(UInt8(ascii: ".")) }) ? 1 : 0
-        }
-        return dotted == 1
-    }
+    @inline(__always)
+    var hasDottedNames: Bool { vars.hasDottedNames }
 
     @inline(__always)
     func step() throws(CELError) {
@@ -45,6 +49,31 @@ final class EvalContext {
     /// Errors that must never be absorbed by `&&`, `||` or the `all`/`exists` macros.
     @inline(__always)
     var aborted: Bool { budget < 0 }
+
+    func remembered(_ function: UserFunction) -> MemoEntry? {
+        let key = ObjectIdentifier(function)
+        if let entry = localMemo[key] { return entry }
+        return memo?.entries[key]
+    }
+
+    func remember(_ function: UserFunction, _ entry: MemoEntry) {
+        if let memo, memo.admits(function) {
+            memo.entries[ObjectIdentifier(function)] = entry
+        } else {
+            localMemo[ObjectIdentifier(function)] = entry
+        }
+    }
+}
+
+/// The outcome of one call of an argument-less function, and the evaluation steps it took.
+struct MemoEntry {
+    enum Outcome {
+        case value(CELValue)
+        case error(CELError)
+    }
+
+    var outcome: Outcome
+    var cost: Int
 }
 
 extension CELError {
@@ -87,13 +116,15 @@ final class ConstNode: Node {
 
 final class VarNode: Node {
     let name: String
+    let hash: UInt64
     init(_ name: String, offset: Int) {
         self.name = name
+        self.hash = fastHash(name)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        guard let v = c.vars[name] else { throw CELError("undeclared reference to '\(name)'") }
+        guard let v = c.vars.value(name, hash: hash) else { throw CELError("undeclared reference to '\(name)'") }
         return v
     }
 }
@@ -102,15 +133,20 @@ final class VarNode: Node {
 /// with field `c`, then `a` with fields `b`, `c`).
 final class QualifiedVarNode: Node {
     let root: String
+    let rootHash: UInt64
     let path: [String]
-    let candidates: [(name: String, rest: Int)]  // rest: index in `path` where field selection starts
+    let pathHashes: [UInt64]
+    let candidates: [(name: String, hash: UInt64, rest: Int)]  // rest: index in `path` where field selection starts
 
     init(root: String, path: [String], offset: Int) {
         self.root = root
+        self.rootHash = fastHash(root)
         self.path = path
-        var cands: [(String, Int)] = []
+        self.pathHashes = path.map(fastHash)
+        var cands: [(String, UInt64, Int)] = []
         for k in stride(from: path.count, through: 1, by: -1) {
-            cands.append(((([root] + path[0..<k]).joined(separator: ".")), k))
+            let name = ([root] + path[0..<k]).joined(separator: ".")
+            cands.append((name, fastHash(name), k))
         }
         candidates = cands
         super.init(offset: offset)
@@ -122,7 +158,7 @@ final class QualifiedVarNode: Node {
         var value: CELValue? = nil
         if c.hasDottedNames {
             for cand in candidates {
-                if let v = c.vars[cand.name] {
+                if let v = c.vars.value(cand.name, hash: cand.hash) {
                     value = v
                     start = cand.rest
                     break
@@ -130,13 +166,13 @@ final class QualifiedVarNode: Node {
             }
         }
         if value == nil {
-            guard let v = c.vars[root] else { throw CELError("undeclared reference to '\(root)'") }
+            guard let v = c.vars.value(root, hash: rootHash) else { throw CELError("undeclared reference to '\(root)'") }
             value = v
         }
         var v = value!
         var i = start
         while i < path.count {
-            v = try selectField(v, path[i])
+            v = try selectField(v, path[i], hash: pathHashes[i])
             i += 1
         }
         return v
@@ -156,10 +192,10 @@ final class LocalNode: Node {
 }
 
 @inline(__always)
-func selectField(_ v: CELValue, _ field: String) throws(CELError) -> CELValue {
+func selectField(_ v: CELValue, _ field: String, hash: UInt64) throws(CELError) -> CELValue {
     switch v {
     case .map(let m):
-        guard let i = m.position(ofString: field) else { throw CELError("no such key: '\(field)'") }
+        guard let i = m.position(ofString: field, hash: hash) else { throw CELError("no such key: '\(field)'") }
         return m._values[i]
     default:
         throw CELError("type '\(v.celType.name)' does not support field selection")
@@ -169,23 +205,27 @@ func selectField(_ v: CELValue, _ field: String) throws(CELError) -> CELValue {
 final class SelectNode: Node {
     let operand: Node
     let field: String
+    let hash: UInt64
     init(_ operand: Node, _ field: String, offset: Int) {
         self.operand = operand
         self.field = field
+        self.hash = fastHash(field)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        return try selectField(try operand.eval(c), field)
+        return try selectField(try operand.eval(c), field, hash: hash)
     }
 }
 
 final class HasNode: Node {
     let operand: Node
     let field: String
+    let hash: UInt64
     init(_ operand: Node, _ field: String, offset: Int) {
         self.operand = operand
         self.field = field
+        self.hash = fastHash(field)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
@@ -194,7 +234,7 @@ final class HasNode: Node {
         guard case .map(let m) = v else {
             throw CELError("has() does not support values of type '\(v.celType.name)'")
         }
-        return .bool(m.position(ofString: field) != nil)
+        return .bool(m.position(ofString: field, hash: hash) != nil)
     }
 }
 
@@ -823,11 +863,14 @@ final class UserFunction: @unchecked Sendable {
     let source: String
     /// Upper bound of the evaluation recursion depth of a call (body height plus the callees' depth).
     let evalDepth: Int
+    /// How deep user-function calls nest in a call of this function, itself included (1: it calls none).
+    let callHeight: Int
 
     init(name: String, parameters: [String], body: Node, frameSize: Int, referencedVariables: Set<String>,
-         source: String, evalDepth: Int)
+         source: String, evalDepth: Int, callHeight: Int = 1)
     {
         self.evalDepth = evalDepth
+        self.callHeight = callHeight
         self.name = name
         self.parameters = parameters
         self.body = body
@@ -847,6 +890,34 @@ final class UserCallNode: Node {
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
+        // An argument-less function only reads top-level variables, which cannot change during an
+        // evaluation: its outcome is remembered, and a repeated call costs the same budget without the
+        // work. Only where no call inside can reach the depth limit, so the outcome cannot depend on
+        // where the call is made.
+        if args.isEmpty, c.callDepth + function.callHeight <= EvalContext.maxCallDepth {
+            if let entry = c.remembered(function) {
+                c.budget &-= entry.cost
+                if c.budget < 0 { throw CELError.budgetExceeded }
+                switch entry.outcome {
+                case .value(let v): return v
+                case .error(let e): throw e
+                }
+            }
+            let start = c.budget
+            do {
+                let v = try call(c)
+                c.remember(function, MemoEntry(outcome: .value(v), cost: start - c.budget))
+                return v
+            } catch {
+                if !c.aborted { c.remember(function, MemoEntry(outcome: .error(error), cost: start - c.budget)) }
+                throw error
+            }
+        }
+        return try call(c)
+    }
+
+    @inline(__always)
+    private func call(_ c: EvalContext) throws(CELError) -> CELValue {
         let n = max(function.frameSize, 1)
         let frame = UnsafeMutablePointer<CELValue>.allocate(capacity: n)
         frame.initialize(repeating: .null, count: n)

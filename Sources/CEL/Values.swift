@@ -159,10 +159,18 @@ public enum CELValue: Sendable {
 
 // MARK: Strict (structural) equality and hashing
 
+/// Exact equality of Unicode scalars (no canonical-equivalence folding): byte equality of the UTF-8.
 @inline(__always)
 func scalarEqual(_ a: String, _ b: String) -> Bool {
     let ua = a.utf8, ub = b.utf8
     if ua.count != ub.count { return false }
+    if let equal = ua.withContiguousStorageIfAvailable({ pa in
+        ub.withContiguousStorageIfAvailable { pb in
+            pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0
+        }
+    }), let equal {
+        return equal
+    }
     return ua.elementsEqual(ub)
 }
 
@@ -176,6 +184,51 @@ func hashString(_ s: String, into hasher: inout Hasher) {
     if done == nil {
         for b in u { hasher.combine(b) }
     }
+}
+
+// MARK: Fast hashing for map indexes and variable lookup
+
+/// A 64-bit finaliser (splitmix64): spreads every input bit over the result.
+@inline(__always)
+func mix64(_ x: UInt64) -> UInt64 {
+    var z = x &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+}
+
+/// Hash of raw bytes, 8 at a time. Not seeded: it only orders entries inside one process's
+/// index tables, never anything observable.
+@inline(__always)
+func hashBytes(_ p: UnsafeRawBufferPointer) -> UInt64 {
+    let n = p.count
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
+    guard n > 0, let base = p.baseAddress else { return mix64(h) }
+    var i = 0
+    while i + 8 <= n {
+        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        h = (h ^ w) &* 0x0000_0100_0000_01B3
+        h = (h << 29) | (h >> 35)
+        i += 8
+    }
+    if i < n {
+        var w: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            w |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ w) &* 0x0000_0100_0000_01B3
+    }
+    return mix64(h)
+}
+
+/// Hash of a string's UTF-8 (equal scalars, equal hash), for index tables.
+@inline(__always)
+func fastHash(_ s: String) -> UInt64 {
+    if let h = s.utf8.withContiguousStorageIfAvailable({ hashBytes(UnsafeRawBufferPointer($0)) }) { return h }
+    return Array(s.utf8).withUnsafeBytes { hashBytes($0) }
 }
 
 extension CELValue: Hashable {
@@ -318,6 +371,19 @@ enum MapKey: Hashable {
     }
 }
 
+extension MapKey {
+    /// Hash for `CELMap`'s index, consistent with `==` (keys equal in CEL hash alike).
+    var indexHash: UInt64 {
+        switch self {
+        case .int(let i): return mix64(UInt64(bitPattern: i))
+        case .bigUint(let u): return mix64(u ^ 0x5A5A_5A5A_5A5A_5A5A)
+        case .bool(let b): return b ? 0x2545_F491_4F6C_DD1D : 0x9E37_79B9_7F4A_7C15
+        case .string(let s): return fastHash(s.s)
+        case .other(let v): return UInt64(bitPattern: Int64(v.hashValue))
+        }
+    }
+}
+
 /// A string compared and hashed by its Unicode scalars (no canonical-equivalence folding).
 struct StrKey: Hashable {
     let s: String
@@ -328,17 +394,21 @@ struct StrKey: Hashable {
 
 /// An insertion-ordered CEL map. Keys are normally int, uint, bool or string; numeric keys that are
 /// equal in CEL (`1`, `1u`) are the same key.
+///
+/// Maps above `indexThreshold` entries carry an open-addressing index (`_slots`): each slot packs the
+/// upper 32 bits of the key's `indexHash` and the entry's position + 1 (0: empty slot). Smaller maps
+/// are scanned.
 public struct CELMap: Sendable, Hashable {
     var _keys: [CELValue]
     var _values: [CELValue]
-    var _index: [MapKey: Int]?
+    var _slots: [UInt64]
 
-    static let indexThreshold = 6
+    static let indexThreshold = 8
 
     public init() {
         _keys = []
         _values = []
-        _index = nil
+        _slots = []
     }
 
     /// Builds a map; a later entry whose key equals an earlier one replaces its value (keeping the first position).
@@ -365,28 +435,59 @@ public struct CELMap: Sendable, Hashable {
         return out
     }
 
+    /// The index hash of a key (see `MapKey.indexHash`).
+    @inline(__always)
+    static func keyHash(_ key: CELValue) -> UInt64 {
+        if case .string(let s) = key { return fastHash(s) }
+        return MapKey(key).indexHash
+    }
+
     func position(of key: CELValue) -> Int? {
-        if let index = _index { return index[MapKey(key)] }
-        // Small map: linear scan with fast paths.
-        switch key {
-        case .string(let s):
-            for i in 0..<_keys.count {
-                if case .string(let k) = _keys[i], scalarEqual(k, s) { return i }
-            }
-            return nil
-        default:
-            let mk = MapKey(key)
-            for i in 0..<_keys.count where MapKey(_keys[i]) == mk { return i }
-            return nil
+        if case .string(let s) = key { return position(ofString: s, hash: _slots.isEmpty ? 0 : fastHash(s)) }
+        let mk = MapKey(key)
+        if !_slots.isEmpty {
+            return probe(mk.indexHash) { MapKey(_keys[$0]) == mk }
         }
+        for i in 0..<_keys.count where MapKey(_keys[i]) == mk { return i }
+        return nil
     }
 
     func position(ofString s: String) -> Int? {
-        if let index = _index { return index[.string(StrKey(s))] }
+        position(ofString: s, hash: _slots.isEmpty ? 0 : fastHash(s))
+    }
+
+    /// Lookup of a string key whose `fastHash` is known (field names compiled into a program).
+    @inline(__always)
+    func position(ofString s: String, hash: UInt64) -> Int? {
+        if !_slots.isEmpty {
+            return probe(hash) { p in
+                if case .string(let k) = _keys[p] { return scalarEqual(k, s) }
+                return false
+            }
+        }
+        let n = s.utf8.count
         for i in 0..<_keys.count {
-            if case .string(let k) = _keys[i], scalarEqual(k, s) { return i }
+            if case .string(let k) = _keys[i], k.utf8.count == n, scalarEqual(k, s) { return i }
         }
         return nil
+    }
+
+    @inline(__always)
+    private func probe(_ hash: UInt64, _ matches: (Int) -> Bool) -> Int? {
+        _slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            let tag = hash >> 32
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[i]
+                if entry == 0 { return nil }
+                if entry >> 32 == tag {
+                    let p = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    if matches(p) { return p }
+                }
+                i = (i + 1) & mask
+            }
+        }
     }
 
     /// Lookup with CEL key semantics (`m[1u]` finds the key `1`).
@@ -405,13 +506,7 @@ public struct CELMap: Sendable, Hashable {
                     rebuildIndex()
                 }
             } else if let nv = newValue {
-                _keys.append(key)
-                _values.append(nv)
-                if _index != nil {
-                    _index![MapKey(key)] = _keys.count - 1
-                } else if _keys.count > CELMap.indexThreshold {
-                    rebuildIndex()
-                }
+                append(key, nv)
             }
         }
     }
@@ -425,21 +520,47 @@ public struct CELMap: Sendable, Hashable {
     @discardableResult
     mutating func insertNew(_ key: CELValue, _ value: CELValue) -> Bool {
         if position(of: key) != nil { return false }
-        _keys.append(key)
-        _values.append(value)
-        if _index != nil {
-            _index![MapKey(key)] = _keys.count - 1
-        } else if _keys.count > CELMap.indexThreshold {
-            rebuildIndex()
-        }
+        append(key, value)
         return true
     }
 
+    /// Appends an absent key and indexes it.
+    private mutating func append(_ key: CELValue, _ value: CELValue) {
+        _keys.append(key)
+        _values.append(value)
+        let n = _keys.count
+        if n <= CELMap.indexThreshold { return }
+        if _slots.count < 2 * n {
+            rebuildIndex()
+        } else {
+            CELMap.insert(CELMap.keyHash(key), position: n - 1, into: &_slots)
+        }
+    }
+
+    private static func emptySlots(for count: Int) -> [UInt64] {
+        var capacity = 16
+        while capacity < 2 * count { capacity <<= 1 }
+        return [UInt64](repeating: 0, count: capacity)
+    }
+
+    @inline(__always)
+    private static func insert(_ hash: UInt64, position: Int, into slots: inout [UInt64]) {
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = (hash >> 32) << 32 | UInt64(position + 1)
+        }
+    }
+
     private mutating func rebuildIndex() {
-        guard _keys.count > CELMap.indexThreshold else { _index = nil; return }
-        var idx = [MapKey: Int](minimumCapacity: _keys.count)
-        for (i, k) in _keys.enumerated() where idx[MapKey(k)] == nil { idx[MapKey(k)] = i }
-        _index = idx
+        guard _keys.count > CELMap.indexThreshold else {
+            _slots = []
+            return
+        }
+        var slots = CELMap.emptySlots(for: _keys.count)
+        for (i, k) in _keys.enumerated() { CELMap.insert(CELMap.keyHash(k), position: i, into: &slots) }
+        _slots = slots
     }
 
     public static func == (lhs: CELMap, rhs: CELMap) -> Bool {

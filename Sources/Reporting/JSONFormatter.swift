@@ -24,6 +24,10 @@ public struct JSONFormatter: ReportFormatter {
                 ("errors", .int(summary.errors)),
                 ("warnings", .int(summary.warnings)),
                 ("infos", .int(summary.infos)),
+                ("suppressed", .int(summary.suppressed)),
+                ("waived", .int(summary.waived)),
+                ("baselined", .int(summary.baselined)),
+                ("skipped", .int(summary.skipped)),
             ])),
         ])
     }
@@ -39,7 +43,7 @@ public struct JSONFormatter: ReportFormatter {
         return .object(entries)
     }
 
-    func document(_ document: DocumentReport) -> JSONValue {
+    func document(_ document: DossierResult) -> JSONValue {
         .object([
             ("index", .int(document.index)),
             ("id", document.id.map(JSONValue.string) ?? .null),
@@ -50,7 +54,8 @@ public struct JSONFormatter: ReportFormatter {
         ])
     }
 
-    func finding(_ finding: Finding) -> JSONValue {
+    func finding(_ reported: ReportedFinding) -> JSONValue {
+        let finding = reported.finding
         var entries: [(String, JSONValue)] = [
             ("rule", .string(finding.rule)),
             ("severity", .string(finding.severity.rawValue)),
@@ -60,6 +65,19 @@ public struct JSONFormatter: ReportFormatter {
             ("path", .string(finding.path)),
         ]
         if let help = finding.help { entries.append(("help", .string(help))) }
+        entries.append(("fingerprint", .string(reported.fingerprint)))
+        if let suppression = reported.suppression { entries.append(("suppression", Self.suppression(suppression))) }
+        return .object(entries)
+    }
+
+    static func suppression(_ suppression: Suppression) -> JSONValue {
+        var entries: [(String, JSONValue)] = [
+            ("kind", .string(suppression.kind.rawValue)),
+            ("reason", .string(suppression.reason)),
+            ("file", .string(suppression.file)),
+            ("line", .int(suppression.line)),
+        ]
+        if let expires = suppression.expires { entries.append(("expires", .string(expires))) }
         return .object(entries)
     }
 }

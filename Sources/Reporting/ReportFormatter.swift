@@ -3,14 +3,31 @@ public protocol ReportFormatter {
     func format(_ report: CheckReport) -> String
 }
 
+/// What formatters may need beyond the report itself.
+public struct FormatOptions: Sendable {
+    /// ANSI colour (text only).
+    public var color: Bool
+    /// The working directory as a `file://` URI ending in `/`: what relative paths are relative to (SARIF).
+    public var sourceRoot: String?
+
+    public init(color: Bool = false, sourceRoot: String? = nil) {
+        self.color = color
+        self.sourceRoot = sourceRoot
+    }
+}
+
 /// The output formats `--format` offers; each maps to its formatter type.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, junit, github, markdown
 
-    public func formatter(color: Bool) -> any ReportFormatter {
+    public func formatter(_ options: FormatOptions) -> any ReportFormatter {
         switch self {
-        case .text: TextFormatter(color: color)
+        case .text: TextFormatter(color: options.color)
         case .json: JSONFormatter()
+        case .sarif: SARIFFormatter(sourceRoot: options.sourceRoot)
+        case .junit: JUnitFormatter()
+        case .github: GitHubFormatter()
+        case .markdown: MarkdownFormatter()
         }
     }
 }

@@ -17,8 +17,12 @@ public struct TextFormatter: ReportFormatter {
             }
             let lines = file.source.map(Self.splitLines) ?? []
             for document in file.documents {
-                for finding in document.findings {
-                    out += render(finding, file: file.path, lines: lines)
+                for reported in document.findings {
+                    if let suppression = reported.suppression {
+                        out += render(reported.finding, file: file.path, suppressedBy: suppression)
+                    } else {
+                        out += render(reported.finding, file: file.path, lines: lines)
+                    }
                 }
             }
         }
@@ -57,13 +61,29 @@ public struct TextFormatter: ReportFormatter {
         return out + "\n"
     }
 
+    /// A suppressed or waived finding: one line for the finding, one for the reason, no source.
+    func render(_ finding: Finding, file: String, suppressedBy suppression: Suppression) -> String {
+        let label = suppression.kind == .inSource ? "suppressed" : "waived"
+        var out = paint("\(label)[\(finding.rule)]", nil, bold: true) + ": \(finding.message)\n"
+        out += "  \(paint("-->", .blue, bold: true)) \(file):\(finding.location.line):\(finding.location.column)\n"
+        var why = "  \(paint("=", .blue, bold: true)) \(paint("reason", nil, bold: true)): \(suppression.reason)"
+        if suppression.kind == .external {
+            why += " (\(suppression.file):\(suppression.line)" + (suppression.expires.map { ", until \($0)" } ?? "") + ")"
+        }
+        return out + why + "\n\n"
+    }
+
     func summaryLine(_ report: CheckReport) -> String {
         let s = report.summary
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts = [count(s.errors, "error"), count(s.warnings, "warning"), count(s.infos, "info")]
+        if s.suppressed > 0 { parts.append("\(s.suppressed) suppressed") }
+        if s.waived > 0 { parts.append("\(s.waived) waived") }
+        if s.baselined > 0 { parts.append("\(s.baselined) in the baseline") }
         if s.unreadable > 0 { parts.append("\(s.unreadable) unreadable") }
+        if s.skipped > 0 { parts.append("\(count(s.skipped, "YAML file")) without a dossier header skipped") }
         let verdict = "checked \(count(s.dossiers, "dossier")) in \(count(s.files, "file")): " + parts.joined(separator: ", ")
-        let tint: Tint = s.errors > 0 || s.unreadable > 0 ? .red : (s.warnings > 0 ? .yellow : .green)
+        let tint: Tint = report.fails || s.unreadable > 0 ? .red : (s.errors + s.warnings > 0 ? .yellow : .green)
         return paint(verdict, tint, bold: true) + "\n"
     }
 

@@ -4,3 +4,4 @@ import Validators
 
 extension OutputFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}

@@ -1,24 +1,49 @@
 import ArgumentParser
-import Dispatch
 import Foundation
+import Policy
 import Reporting
 import Validators
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check dossiers (YAML files, or folders searched for *.yaml and *.yml).")
+        abstract: "Check dossiers (YAML files, or folders searched for *.yaml and *.yml with a `dossier:` header).",
+        discussion: """
+            Settings come from the command line, else from the nearest .dossiercheck.yaml (walking up \
+            from the working directory, or --config), else the defaults.
+            """)
 
-    @Argument(help: ArgumentHelp("Dossier files or folders.", valueName: "path"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("Dossier files or folders (default: the configuration's `paths`).", valueName: "path"))
+    var paths: [String] = []
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: text).")
+    var format: OutputFormat?
 
     @Option(help: "Language of the messages (en, nl, fr, de); by default each dossier's own `language`.")
     var lang: Language?
+
+    @Option(help: "The least severity that fails the run (exit status 1): error, warning, info or never (default: error).")
+    var failOn: FailThreshold?
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The configuration file (default: .dossiercheck.yaml here or in a folder above).", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("A waivers file: exceptions granted per rule, dossier and node, with an expiry date.", valueName: "file"))
+    var waivers: String?
+
+    @Option(help: ArgumentHelp("Report only findings this baseline file does not hold.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record the open findings in this baseline file (and report none as new).", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(help: "Skip named files without a `dossier:` header too, and apply `exclude` to them (for pre-commit).")
+    var dossiersOnly = false
 
     @Flag(help: "No colour, even on a terminal.")
     var noColor = false
@@ -27,83 +52,74 @@ struct CheckCommand: ParsableCommand {
     var jobs: Int?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one dossier file or folder") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if baseline != nil, writeBaseline != nil { throw ValidationError("give --baseline or --write-baseline, not both") }
     }
 
     func run() throws {
-        let checker = try rules.makeChecker()
-        let entries = InputFiles.collect(paths)
-        if entries.isEmpty {
-            Terminal.error("error: no YAML files found in \(paths.joined(separator: ", "))")
+        let cwd = PathNames.normalised(FileManager.default.currentDirectoryPath)
+        let settings = try ConfigFile.load(explicit: config, workingDirectory: cwd)
+            ?? Configuration(file: Configuration.fileName, directory: cwd)
+        let format = format ?? settings.format ?? .text
+        let language = lang ?? settings.language
+        let checker = try rules.makeChecker(extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjust)
+
+        let targets = paths.isEmpty ? settings.paths.map(settings.resolve) : paths
+        if targets.isEmpty {
+            Terminal.error("error: name at least one dossier file or folder (or list them under `paths:` in \(Configuration.fileName))")
             throw ExitStatus.unusable
         }
-        let files = FileChecking.check(entries, with: checker, language: lang, jobs: jobs)
-        let report = CheckReport(
-            tool: ToolInfo(name: "dossiercheck", version: Dossiercheck.version, ruleSets: checker.ruleSets.map {
-                DocumentReport.RuleSetVersion(name: $0.name, version: $0.version)
-            }),
-            files: files)
-        Terminal.write(format.formatter(color: !noColor && Terminal.wantsColor).format(report))
-        let summary = report.summary
-        if summary.unreadable > 0 { throw ExitStatus.unusable }
-        if summary.errors > 0 { throw ExitStatus.findings }
-    }
-}
-
-/// Reads and checks files in parallel, keeping their order in the report.
-enum FileChecking {
-    static func check(_ entries: [InputFiles.Entry], with checker: Checker, language: Language?, jobs: Int?) -> [FileReport] {
-        let results = ResultSlots<FileReport>(count: entries.count)
-        let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, entries.count)
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
-            while let index = next.take(below: entries.count) {
-                results[index] = checkOne(entries[index], with: checker, language: language)
+        let entries = InputFiles.collect(
+            targets, workingDirectory: cwd, exclude: settings.exclude.map(Glob.init), excludeBase: settings.directory,
+            namedToo: dossiersOnly)
+        let outcomes = FileChecking.check(entries, with: checker, language: language, jobs: jobs)
+        var files: [FileReport] = []
+        var skipped = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .checked(let file): files.append(file)
+            case .skipped: skipped += 1
             }
         }
-        return results.values
-    }
-
-    static func checkOne(_ entry: InputFiles.Entry, with checker: Checker, language: Language?) -> FileReport {
-        if let problem = entry.problem {
-            return FileReport(path: entry.path, source: nil, documents: [], readError: problem)
+        if files.isEmpty, !dossiersOnly {
+            let why = skipped == 0 ? "no YAML files" : "only YAML files without a `dossier:` header (\(skipped))"
+            Terminal.error("error: no dossiers found in \(targets.joined(separator: ", ")): \(why)")
+            throw ExitStatus.unusable
         }
-        guard let data = FileManager.default.contents(atPath: entry.path) else {
-            return FileReport(path: entry.path, source: nil, documents: [], readError: "cannot read the file (permission?)")
+
+        let knownRules = Set(checker.ruleSets.flatMap { $0.rules.map(\.id) })
+        let disabled = settings.disabledRules
+        let waiverFile = waivers.map { PathNames.absolute($0, against: cwd) } ?? settings.waivers.map(settings.resolve)
+        let granted = try waiverFile.map { try PolicyFiles.waivers($0, workingDirectory: cwd, knownRules: knownRules) } ?? []
+        let tool = ToolInfo(
+            name: "dossiercheck", version: Dossiercheck.version,
+            ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion(name: $0.name, version: $0.version) },
+            rules: RuleDescriptor.all(checker.ruleSets, language: language ?? .en, disabled: disabled)
+                + ToolRules.descriptors(version: Dossiercheck.version))
+        var report = CheckReport(tool: tool, files: files, skipped: skipped, failOn: failOn ?? settings.failOn ?? .error)
+        FindingPolicy(disabled: disabled, knownRules: knownRules, waivers: granted, today: PolicyFiles.today()).apply(to: &report)
+
+        if let writeBaseline {
+            let path = PathNames.absolute(writeBaseline, against: cwd)
+            try PolicyFiles.write(Baseline.file(of: report), to: path, what: "the baseline")
+            Baseline(recording: report).apply(to: &report)
+            let count = report.summary.baselined
+            Terminal.error("dossiercheck: recorded \(count) finding\(count == 1 ? "" : "s") in \(PathNames.display(path, relativeTo: cwd))")
+        } else if let path = baseline.map({ PathNames.absolute($0, against: cwd) }) ?? settings.baseline.map(settings.resolve) {
+            try PolicyFiles.baseline(path, workingDirectory: cwd).apply(to: &report)
         }
-        let bytes = [UInt8](data)
-        return FileReport(
-            path: entry.path, source: String(decoding: bytes, as: UTF8.self),
-            documents: checker.check(fileBytes: bytes, language: language))
-    }
-}
 
-/// Slots written by index from several threads, each slot by one thread only.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
-}
-
-/// Hands out indexes 0, 1, 2 … to worker threads.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
+        let color = output == nil && !noColor && Terminal.wantsColor
+        let text = format.formatter(FormatOptions(color: color, sourceRoot: PolicyFiles.fileURI(directory: cwd))).format(report)
+        if let output {
+            try PolicyFiles.write(text, to: PathNames.absolute(output, against: cwd), what: "the report")
+        } else {
+            Terminal.write(text)
         }
+        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            try PolicyFiles.append(GitHubFormatter().stepSummary(report), to: summary)
+        }
+        if report.summary.unreadable > 0 { throw ExitStatus.unusable }
+        if report.fails { throw ExitStatus.findings }
     }
 }

@@ -8,8 +8,9 @@ struct Dossiercheck: ParsableCommand {
         commandName: "dossiercheck",
         abstract: "Checks application dossiers for European cluster programmes against their rule sets.",
         discussion: """
-            Exit status: 0 when no finding is an error, 1 when one is, 2 for usage errors, \
-            broken rule files and files that cannot be read at all.
+            Exit status: 0 when no open finding is at or above the --fail-on severity (default: \
+            error), 1 when one is, 2 for usage errors, broken rule, configuration, waivers or \
+            baseline files, and files that cannot be read at all.
             """,
         version: version,
         subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self],

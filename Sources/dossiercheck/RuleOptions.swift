@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledData
 import DossierModel
 import Foundation
+import Policy
 import Validators
 
 /// Where rule sets come from: those built into the binary, and local ones that add to or replace them.
@@ -11,29 +12,32 @@ struct RuleOptions: ParsableArguments {
         help: ArgumentHelp("A folder (or file) of rule sets that add to or replace the bundled ones, by rule-set name.", valueName: "dir"))
     var ruleFolders: [String] = []
 
-    /// The engine, built from the bundled and local rule sets; rule-file errors are printed and end the run.
-    func makeChecker() throws -> Checker {
+    /// The engine, built from the bundled and local rule sets (`--rules`, then `extraFolders`),
+    /// the sets passed through `adjust` first; rule-file and `adjust` errors are printed and end the run.
+    func makeChecker(extraFolders: [String] = [], adjust: ([RuleSet]) throws -> [RuleSet] = { $0 }) throws -> Checker {
         do {
             let bundled = try RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })
-            let local = try RuleSetCollection.parse(try localFiles())
+            let local = try RuleSetCollection.parse(try localFiles(ruleFolders + extraFolders))
             let iso = ISO3166(table: BundledData.dataFile("iso3166.tsv") ?? "")
-            return try Checker(ruleSets: RuleSetCollection.overriding(bundled, with: local), iso: iso)
+            return try Checker(ruleSets: try adjust(RuleSetCollection.overriding(bundled, with: local)), iso: iso)
         } catch let error as RuleSetCollection.Errors {
             Terminal.error(error.description)
         } catch let error as RuleFileError {
             Terminal.error(error.description)
         } catch let error as UsageProblem {
             Terminal.error("error: \(error.message)")
+        } catch let error as PolicyFileError {
+            Terminal.error(error.description)
         }
         throw ExitStatus.unusable
     }
 
-    private func localFiles() throws -> [(name: String, contents: String)] {
+    private func localFiles(_ folders: [String]) throws -> [(name: String, contents: String)] {
         var files: [(String, String)] = []
-        for folder in ruleFolders {
+        for folder in folders {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-                throw UsageProblem(message: "--rules \(folder): no such file or folder")
+                throw UsageProblem(message: "rules \(folder): no such file or folder")
             }
             let paths =
                 isDirectory.boolValue
@@ -43,7 +47,7 @@ struct RuleOptions: ParsableArguments {
                 : [folder]
             for path in paths {
                 guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    throw UsageProblem(message: "--rules: cannot read \(path) as UTF-8 text")
+                    throw UsageProblem(message: "rules: cannot read \(path) as UTF-8 text")
                 }
                 files.append((path, text))
             }

@@ -84,14 +84,20 @@ public final class Checker: Sendable {
             : compiled.structureChecker.check(root, fields: compiled.structure)
         var findings = issues.compactMap { structureFinding($0, compiled: compiled, language: language) }
         if let only { findings.removeAll { !only.contains($0.rule) } }
-        var base: [String: CELValue] = [
-            "self": located.value, "params": compiled.parameters, "kinds": .list(knownKinds),
-            "kind": compiled.kind.map { .string($0) } ?? .null,
-        ]
+        // Every evaluation of this document sees the same `self`, `params`, `kinds` and `kind`:
+        // argument-less functions that read only those are computed once for the whole document.
+        let memo = CELMemo(constantVariables: Self.documentConstants)
+        var base = CELBindings()
+        base["self"] = located.value
+        base["params"] = compiled.parameters
+        base["kinds"] = .list(knownKinds)
+        base["kind"] = compiled.kind.map { .string($0) } ?? .null
         base["item"] = located.value
+        base["key"] = .null
+        base["index"] = .null
         for rule in compiled.rules where only?.contains(rule.rule.id) ?? true {
             for check in rule.checks {
-                findings += evaluate(check, of: rule.rule, root: located, base: base, language: language)
+                findings += evaluate(check, of: rule.rule, root: located, base: base, memo: memo, language: language)
             }
         }
         return findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
@@ -104,22 +110,43 @@ public final class Checker: Sendable {
 
     // MARK: - rules
 
+    /// The variables that keep their values through all the evaluations of one document.
+    static let documentConstants: Set<String> = ["self", "params", "kinds", "kind"]
+
     private func evaluate(
-        _ compiled: CompiledRule.CompiledCheck, of rule: Rule, root: Located, base: [String: CELValue], language: Language
+        _ compiled: CompiledRule.CompiledCheck, of rule: Rule, root: Located, base: CELBindings, memo: CELMemo,
+        language: Language
     ) -> [Finding] {
         let check = compiled.check
         var findings: [Finding] = []
         let targets = check.forEach.isEmpty ? [Target(item: root, key: nil, index: nil)] : check.forEach.flatMap { Self.select($0, from: root) }
+        var variables = base
         for target in targets {
-            var variables = base
             variables["item"] = target.item.value
             variables["key"] = target.key.map { .string($0) } ?? .null
             variables["index"] = target.index.map { .int(Int64($0)) } ?? .null
-            for (name, program) in compiled.lets {
-                if case .success(let value) = program.evaluate(variables) { variables[name] = value }
+            // A `let` whose value is not needed is not computed: those `when` and `check` read first,
+            // the others only for the message of a finding. A let that fails stays unbound.
+            var computed = [Bool](repeating: false, count: compiled.lets.count)
+            func bind(_ indexes: [Int]) {
+                for i in indexes where !computed[i] {
+                    computed[i] = true
+                    let (name, program) = compiled.lets[i]
+                    if case .success(let value) = program.evaluate(variables, memo: memo) {
+                        variables[name] = value
+                    } else {
+                        variables[name] = nil
+                    }
+                }
+            }
+            for (name, _) in compiled.lets { variables[name] = nil }
+            if let letsForWhen = compiled.letsForWhen {
+                bind(letsForWhen)
+            } else {
+                bind(Array(compiled.lets.indices))
             }
             if let when = compiled.when {
-                switch when.evaluate(variables) {
+                switch when.evaluate(variables, memo: memo) {
                 case .success(.bool(true)): break
                 case .success(.bool(false)): continue
                 case .success(let other):
@@ -130,17 +157,20 @@ public final class Checker: Sendable {
                     continue
                 }
             }
-            switch compiled.assertion.evaluate(variables) {
+            bind(compiled.letsForCheck)
+            switch compiled.assertion.evaluate(variables, memo: memo) {
             case .success(.bool(true)):
                 continue
             case .success(.bool(false)):
+                bind(Array(compiled.lets.indices))
+                let values = variables.dictionary
                 let (place, path) = Self.point(check.at, from: target.item)
                 findings.append(
                     Finding(
                         rule: rule.id, severity: rule.severity,
-                        message: MessageTemplate.render(check.message.text(in: language), values: variables, language: language),
+                        message: MessageTemplate.render(check.message.text(in: language), values: values, language: language),
                         location: place.mark, end: place.end, path: path,
-                        help: check.help.map { MessageTemplate.render($0.text(in: language), values: variables, language: language) }))
+                        help: check.help.map { MessageTemplate.render($0.text(in: language), values: values, language: language) }))
             case .success(let other):
                 findings.append(evaluationFailure(rule, target, "`check` gave \(other), not true or false"))
             case .failure(let error):

@@ -26,6 +26,15 @@ enum RuleFunctions {
                     (.string("parent"), .string(subdivision.parent ?? "")),
                 ]))
         }
+        // ['BE', 'DE', 'BE'].distinct() → ['BE', 'DE']: first occurrences, in order (CEL equality).
+        environment.defineNative("distinct", receiverStyle: true) { arguments throws(CELError) in
+            guard arguments.count == 1, case .list(let items) = arguments[0] else {
+                throw CELError(message: "distinct is called on a list, without arguments")
+            }
+            var kept: [CELValue] = []
+            for item in items where !kept.contains(where: { $0.celEquals(item) }) { kept.append(item) }
+            return .list(kept)
+        }
         // [a, b, c].indexOf(b) → 1; -1 when absent.
         environment.defineNative("indexOf", receiverStyle: true) { arguments throws(CELError) in
             guard arguments.count == 2, case .list(let items) = arguments[0] else {

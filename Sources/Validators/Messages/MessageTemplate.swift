@@ -32,8 +32,14 @@ public enum MessageTemplate {
         }.joined()
     }
 
+    /// A format applies to a number, and to every number inside a list or a map's values.
     static func format_(_ value: CELValue, format: String?, language: Language) -> String {
         switch (value, format) {
+        case (.list(let items), "eur"), (.list(let items), "percent"):
+            return items.isEmpty ? "—" : items.map { format_($0, format: format, language: language) }.joined(separator: ", ")
+        case (.map(let map), "eur"), (.map(let map), "percent"):
+            return map.entries.map { "\(plain($0.key, language)): \(format_($0.value, format: format, language: language))" }
+                .joined(separator: ", ")
         case (_, "eur"): return decimal(value).map { NumberFormat.euro($0, in: language) } ?? plain(value, language)
         case (_, "percent"): return decimal(value).map { NumberFormat.percent($0, in: language) } ?? plain(value, language)
         default: return plain(value, language)

@@ -218,12 +218,18 @@ private struct RuleSetBuilder {
 
     /// `TYPE` or `{type: TYPE, required, one_of, covered_by, only_if, doc}`.
     func field(name: String, _ node: Node) throws -> FieldSpec {
-        guard let entries = node.mapping, entries.contains(where: { $0.key.scalar?.text == "type" }) else {
+        let keys = node.mapping?.compactMap { $0.key.scalar?.text } ?? []
+        let container = keys.first { $0 == "list" || $0 == "map" }
+        guard keys.contains("type") || (container != nil && keys.count > 1) else {
             return FieldSpec(name: name, type: try type(node, what: "field `\(name)`"))
         }
         var spec = FieldSpec(name: name, type: .any)
-        for (key, value) in try reader.mapping(node, allowed: Self.fieldKeys, what: "field `\(name)`") {
+        // `{list: T, doc: …}` and `{map: {…}, required: true}` are short for `{type: {list: T}, doc: …}`.
+        let allowed = container.map { Self.fieldKeys.subtracting(["type"]).union([$0]) } ?? Self.fieldKeys
+        for (key, value) in try reader.mapping(node, allowed: allowed, what: "field `\(name)`") {
             switch key {
+            case "list": spec.type = .list(try field(name: "[*]", value))
+            case "map": spec.type = .map(try fields(value, what: "field `\(name)`"))
             case "type": spec.type = try type(value, what: "field `\(name)`")
             case "required": spec.required = try reader.bool(value, what: "`required`")
             case "one_of":

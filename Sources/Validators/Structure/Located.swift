@@ -4,21 +4,16 @@ import DossierModel
 /// A value of the checked document as rules see it — wrongly typed and empty values
 /// already removed — still tied to the node, and so to the line, it came from.
 final class Located {
-    enum Component {
-        case key(String)
-        case index(Int)
-    }
-
     let node: Node
     /// The key node that holds this value, when it sits in a mapping.
     let keyMark: Mark?
     unowned(unsafe) let parent: Located?
-    let component: Component?
+    let component: PathComponent?
     var value: CELValue = .null
     private(set) var fields: [(name: String, value: Located)] = []
     private(set) var items: [Located] = []
 
-    init(node: Node, keyMark: Mark?, parent: Located?, component: Component?) {
+    init(node: Node, keyMark: Mark?, parent: Located?, component: PathComponent?) {
         self.node = node
         self.keyMark = keyMark
         self.parent = parent
@@ -38,25 +33,13 @@ final class Located {
 
     /// The dotted path from the document root, with the indexes of the source file.
     var path: String {
-        var components: [Component] = []
+        var components: [PathComponent] = []
         var current: Located? = self
         while let node = current, let component = node.component {
             components.append(component)
             current = node.parent
         }
-        var text = ""
-        for component in components.reversed() {
-            switch component {
-            case .key(let key):
-                if isIdentifier(key) || key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
-                    text += text.isEmpty ? key : "." + key
-                } else {
-                    text += "[\(String(reflecting: key))]"
-                }
-            case .index(let index): text += "[\(index)]"
-            }
-        }
-        return text
+        return NodePath.render(components.reversed())
     }
 
     /// Where a finding about this value points: a scalar's own text, a container's key.

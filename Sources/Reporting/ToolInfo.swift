@@ -1,0 +1,20 @@
+import Validators
+
+/// The tool that made the report, the rule sets it loaded and every rule it can report.
+public struct ToolInfo: Sendable {
+    public var name: String
+    public var version: String
+    public var ruleSets: [DocumentReport.RuleSetVersion]
+    /// Every rule of the loaded rule sets, and the tool's own (suppressions, waivers).
+    public var rules: [RuleDescriptor]
+
+    public init(name: String, version: String, ruleSets: [DocumentReport.RuleSetVersion], rules: [RuleDescriptor] = []) {
+        self.name = name
+        self.version = version
+        self.ruleSets = ruleSets
+        self.rules = rules
+    }
+
+    /// The descriptor of the rule with this ID.
+    public func rule(_ id: String) -> RuleDescriptor? { rules.first { $0.id == id } }
+}

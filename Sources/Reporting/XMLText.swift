@@ -1,0 +1,25 @@
+/// Escaping for XML 1.0 text and attribute values; characters XML 1.0 cannot hold are dropped.
+enum XMLText {
+    static func text(_ value: String) -> String { escape(value, attribute: false) }
+
+    static func attribute(_ value: String) -> String { escape(value, attribute: true) }
+
+    private static func escape(_ value: String, attribute: Bool) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

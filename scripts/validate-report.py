@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Validates a dossiercheck report against its format's published schema, with real validators.
+
+    validate-report.py sarif SCHEMA.json REPORT.sarif   # JSON Schema draft-04 (PyPI jsonschema)
+    validate-report.py junit SCHEMA.xsd REPORT.xml      # XML Schema (PyPI xmlschema)
+    validate-report.py versions                         # the validators' versions
+
+Prints one line per violation; exits 0 when the report is valid, 1 when not, 2 on misuse.
+scripts/test.sh installs the validators into .venv-tools/ (see requirements-tools.txt).
+"""
+import json
+import sys
+from importlib.metadata import version
+
+
+def main(argv):
+    if argv[1:] == ["versions"]:
+        print(f"jsonschema {version('jsonschema')}, xmlschema {version('xmlschema')}")
+        return 0
+    if len(argv) != 4 or argv[1] not in ("sarif", "junit"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    kind, schema_path, report_path = argv[1:]
+    if kind == "sarif":
+        import jsonschema
+
+        with open(schema_path, encoding="utf-8") as f:
+            schema = json.load(f)
+        with open(report_path, encoding="utf-8") as f:
+            report = json.load(f)
+        validator = jsonschema.Draft4Validator(schema)
+        errors = [f"/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(report)]
+    else:
+        import xmlschema
+
+        schema = xmlschema.XMLSchema(schema_path)
+        errors = [f"{e.path}: {e.reason}" for e in schema.iter_errors(report_path)]
+    for error in errors:
+        print(error)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
