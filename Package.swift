@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Common Expression Language: lexer, parser, values, evaluator. Knows nothing of dossiers.
@@ -27,6 +28,14 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["Validators", "DossierModel"]),
         // What a project decides about findings: config file, inline suppressions, waivers, baseline.
         .target(name: "Policy", dependencies: ["Reporting", "Validators", "DossierModel"]),
+        // A whole call at once: figures per dossier and across dossiers, call history (SQLite), HTML and CSV reports.
+        .target(
+            name: "Triage",
+            dependencies: ["Validators", "Reporting", "DossierModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // What the rule sets say, for people and editors: templates, JSON Schemas, rule explanations and
+        // lists, the funding view. Reads rule sets and results; no files, no terminal.
+        .target(name: "Describe", dependencies: ["Validators", "Reporting", "DossierModel", "CEL"]),
         // rules/*.yaml and data/ compiled into the binary, so an installed tool needs no files beside it.
         .executableTarget(name: "embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
@@ -34,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "dossiercheck",
             dependencies: [
-                "Validators", "Reporting", "Policy", "DossierModel", "BundledData",
+                "Validators", "Reporting", "Policy", "DossierModel", "BundledData", "Triage", "Describe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +52,13 @@ let package = Package(
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "TestSupport"]),
         .testTarget(name: "ValidatorsTests", dependencies: ["Validators", "TestSupport"]),
         .testTarget(name: "dossiercheckTests", dependencies: ["TestSupport", "Reporting", "Policy"]),
+        .testTarget(
+            name: "TriageTests",
+            dependencies: [
+                "Triage", "TestSupport", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(name: "DescribeTests", dependencies: ["Describe", "Reporting", "Validators", "DossierModel", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

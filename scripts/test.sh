@@ -21,5 +21,24 @@ if ! { python3 -m venv "$tools" \
 fi
 "$tools/bin/python" scripts/validate-report.py versions 2>/dev/null || true
 
+# The triage's HTML report is checked in a real headless browser: Debian's chromium (and a font
+# for its screenshot), installed once when missing (as root, through apt). Outside CI, if it
+# cannot be installed, that test skips; under CI=true it fails.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing chromium for the HTML report's browser test…" >&2
+    { apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; } \
+      || echo "warning: apt-get could not install chromium" >&2
+  fi
+  if ! command -v chromium >/dev/null 2>&1; then
+    if [ "${CI:-}" = "true" ]; then
+      echo "error: chromium is not installed and could not be (the triage report's browser test needs it)" >&2
+      exit 1
+    fi
+    echo "warning: chromium is not installed; the triage report's browser test will skip" >&2
+  fi
+fi
+
 swift build --build-tests
 swift test --skip-build "$@"

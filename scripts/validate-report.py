@@ -3,6 +3,8 @@
 
     validate-report.py sarif SCHEMA.json REPORT.sarif   # JSON Schema draft-04 (PyPI jsonschema)
     validate-report.py junit SCHEMA.xsd REPORT.xml      # XML Schema (PyPI xmlschema)
+    validate-report.py dossier SCHEMA.json DOSSIER.json # a `dossiercheck schema` (draft 2020-12, itself
+                                                        # checked against its metaschema) and a dossier as JSON
     validate-report.py versions                         # the validators' versions
 
 Prints one line per violation; exits 0 when the report is valid, 1 when not, 2 on misuse.
@@ -17,7 +19,7 @@ def main(argv):
     if argv[1:] == ["versions"]:
         print(f"jsonschema {version('jsonschema')}, xmlschema {version('xmlschema')}")
         return 0
-    if len(argv) != 4 or argv[1] not in ("sarif", "junit"):
+    if len(argv) != 4 or argv[1] not in ("sarif", "junit", "dossier"):
         print(__doc__, file=sys.stderr)
         return 2
     kind, schema_path, report_path = argv[1:]
@@ -30,6 +32,20 @@ def main(argv):
             report = json.load(f)
         validator = jsonschema.Draft4Validator(schema)
         errors = [f"/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(report)]
+    elif kind == "dossier":
+        import jsonschema
+
+        with open(schema_path, encoding="utf-8") as f:
+            schema = json.load(f)
+        with open(report_path, encoding="utf-8") as f:
+            dossier = json.load(f)
+        try:
+            jsonschema.Draft202012Validator.check_schema(schema)
+        except jsonschema.SchemaError as error:
+            print(f"the schema itself is invalid: {error.message}")
+            return 1
+        validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        errors = [f"/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(dossier)]
     else:
         import xmlschema
 

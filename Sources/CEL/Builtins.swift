@@ -430,7 +430,7 @@ final class RegexCache: @unchecked Sendable {
 }
 
 final class MatchesConstNode: Node {
-    let target: Node
+    var target: Node
     let regex: CompiledRegex
     init(_ target: Node, _ regex: CompiledRegex, offset: Int) {
         self.target = target

@@ -55,10 +55,13 @@ public final class CELEnvironment: @unchecked Sendable {
                 "function '\(name)' nests too deeply together with the functions it calls (\(evalDepth) levels, limit \(2 * depth))",
                 at: 0)
         }
+        // The body itself is remembered per call (by its arguments); costly parts of it that read
+        // no parameter are remembered on their own.
+        let memo = MemoPass.apply(node, bound: parameters.count, wrapRoot: false)
         let fn = UserFunction(
-            name: name, parameters: parameters, body: node, frameSize: compiler.frameSize,
+            name: name, parameters: parameters, body: memo.node, frameSize: compiler.frameSize,
             referencedVariables: compiler.referenced, source: body, evalDepth: evalDepth,
-            callHeight: 1 + compiler.calleeCallHeight)
+            callHeight: 1 + compiler.calleeCallHeight, isMemoized: memo.info.costly)
         lock.lock()
         defer { lock.unlock() }
         if userFunctions[name] != nil || natives[name] != nil { throw CELError("function '\(name)' is already defined") }
@@ -89,7 +92,9 @@ public final class CELEnvironment: @unchecked Sendable {
                 "expression nests too deeply together with the functions it calls (\(evalDepth) levels, limit \(2 * depth))",
                 at: 0)
         }
-        return CELProgram(source: source, root: node, frameSize: compiler.frameSize, referencedVariables: compiler.referenced)
+        return CELProgram(
+            source: source, root: MemoPass.apply(node, bound: 0).node, frameSize: compiler.frameSize,
+            referencedVariables: compiler.referenced)
     }
 
     /// Only checks the syntax of an expression.
@@ -159,7 +164,8 @@ public struct CELProgram: @unchecked Sendable {  // the node tree is immutable a
 public struct CELBindings: Sendable {
     private var names: [String] = []
     private var hashes: [UInt64] = []
-    private var values: [CELValue] = []
+    /// nil: a slot whose variable is not bound now (see `slot(_:)`).
+    private var values: [CELValue?] = []
     /// Whether some name has a dot (`a.b`): qualified names then try the longest bound prefix.
     private(set) var hasDottedNames = false
     /// Whether some name is not ASCII: names are then compared as `String`s (canonical equivalence),
@@ -172,48 +178,55 @@ public struct CELBindings: Sendable {
         names.reserveCapacity(variables.count)
         hashes.reserveCapacity(variables.count)
         values.reserveCapacity(variables.count)
-        for (name, value) in variables { append(name, value) }
+        for (name, value) in variables { _ = append(name, value) }
     }
 
-    public var count: Int { names.count }
+    /// How many variables are bound.
+    public var count: Int { values.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
     /// The bindings as a dictionary.
     public var dictionary: [String: CELValue] {
         var out: [String: CELValue] = [:]
         out.reserveCapacity(names.count)
-        for i in 0..<names.count { out[names[i]] = values[i] }
+        for i in 0..<names.count { if let value = values[i] { out[names[i]] = value } }
         return out
     }
 
     public subscript(name: String) -> CELValue? {
-        get { lookup(name).map { values[$0] } }
+        get { lookup(name).flatMap { values[$0] } }
         set {
             if let i = lookup(name) {
-                if let newValue {
-                    values[i] = newValue
-                } else {
-                    names.remove(at: i)
-                    hashes.remove(at: i)
-                    values.remove(at: i)
-                }
+                values[i] = newValue
             } else if let newValue {
-                append(name, newValue)
+                _ = append(name, newValue)
             }
         }
     }
 
+    /// The slot of a variable, added unbound when the bindings lack it: `bind(_:to:)` then sets
+    /// it without looking the name up again (for hosts that rebind a few variables many times).
+    public mutating func slot(_ name: String) -> Int {
+        lookup(name) ?? append(name, nil)
+    }
+
+    /// Binds the variable of a slot to `value`, or unbinds it (nil).
+    public mutating func bind(_ slot: Int, to value: CELValue?) {
+        values[slot] = value
+    }
+
     /// The position of a name given by the host (which may not be ASCII).
     private func lookup(_ name: String) -> Int? {
-        if !name.utf8.allSatisfy({ $0 < 0x80 }) { return names.firstIndex(of: name) }
+        if !isASCII(name) { return names.firstIndex(of: name) }
         return index(name, hash: fastHash(name))
     }
 
-    private mutating func append(_ name: String, _ value: CELValue) {
+    private mutating func append(_ name: String, _ value: CELValue?) -> Int {
         names.append(name)
         hashes.append(fastHash(name))
         values.append(value)
         if name.utf8.contains(UInt8(ascii: ".")) { hasDottedNames = true }
-        if !name.utf8.allSatisfy({ $0 < 0x80 }) { hasNonASCIINames = true }
+        if !isASCII(name) { hasNonASCIINames = true }
+        return names.count - 1
     }
 
     @inline(__always)
@@ -234,25 +247,14 @@ public struct CELBindings: Sendable {
     }
 }
 
-/// Results of argument-less user functions, kept across the evaluations that share the memo.
-///
-/// The host names the variables that keep the same values in every evaluation given this memo
-/// (say the document being checked); a function whose body reads no other variable is then
-/// computed once. Not thread-safe: one memo per thread (per document).
-public final class CELMemo {
-    let constants: Set<String>
-    var entries: [ObjectIdentifier: MemoEntry] = [:]
-    private var admitted: [ObjectIdentifier: Bool] = [:]
-
-    public init(constantVariables: Set<String>) {
-        constants = constantVariables
+/// Whether a string is all ASCII.
+@inline(__always)
+func isASCII(_ s: String) -> Bool {
+    if let ascii = s.utf8.withContiguousStorageIfAvailable({ bytes in
+        for b in bytes where b >= 0x80 { return false }
+        return true
+    }) {
+        return ascii
     }
-
-    func admits(_ function: UserFunction) -> Bool {
-        let key = ObjectIdentifier(function)
-        if let known = admitted[key] { return known }
-        let result = function.referencedVariables.isSubset(of: constants)
-        admitted[key] = result
-        return result
-    }
+    return s.utf8.allSatisfy { $0 < 0x80 }
 }

@@ -8,10 +8,10 @@ final class EvalContext {
     let vars: CELBindings
     var locals: UnsafeMutablePointer<CELValue>
     var callDepth = 0
-    /// Results of argument-less functions shared with other evaluations (see `CELMemo`).
+    /// Outcomes shared with other evaluations (see `CELMemo`).
     let memo: CELMemo?
-    /// Results of argument-less functions in this evaluation (their inputs cannot change during it).
-    private var localMemo: [ObjectIdentifier: MemoEntry] = [:]
+    /// Outcomes of function calls in this evaluation alone (see `MemoTable`).
+    var localMemo: MemoTable?
 
     static let maxCallDepth = 32
 
@@ -49,31 +49,6 @@ final class EvalContext {
     /// Errors that must never be absorbed by `&&`, `||` or the `all`/`exists` macros.
     @inline(__always)
     var aborted: Bool { budget < 0 }
-
-    func remembered(_ function: UserFunction) -> MemoEntry? {
-        let key = ObjectIdentifier(function)
-        if let entry = localMemo[key] { return entry }
-        return memo?.entries[key]
-    }
-
-    func remember(_ function: UserFunction, _ entry: MemoEntry) {
-        if let memo, memo.admits(function) {
-            memo.entries[ObjectIdentifier(function)] = entry
-        } else {
-            localMemo[ObjectIdentifier(function)] = entry
-        }
-    }
-}
-
-/// The outcome of one call of an argument-less function, and the evaluation steps it took.
-struct MemoEntry {
-    enum Outcome {
-        case value(CELValue)
-        case error(CELError)
-    }
-
-    var outcome: Outcome
-    var cost: Int
 }
 
 extension CELError {
@@ -203,7 +178,7 @@ func selectField(_ v: CELValue, _ field: String, hash: UInt64) throws(CELError) 
 }
 
 final class SelectNode: Node {
-    let operand: Node
+    var operand: Node
     let field: String
     let hash: UInt64
     init(_ operand: Node, _ field: String, offset: Int) {
@@ -219,7 +194,7 @@ final class SelectNode: Node {
 }
 
 final class HasNode: Node {
-    let operand: Node
+    var operand: Node
     let field: String
     let hash: UInt64
     init(_ operand: Node, _ field: String, offset: Int) {
@@ -274,8 +249,8 @@ func indexValue(_ container: CELValue, _ index: CELValue) throws(CELError) -> CE
 }
 
 final class IndexNode: Node {
-    let operand: Node
-    let index: Node
+    var operand: Node
+    var index: Node
     init(_ operand: Node, _ index: Node, offset: Int) {
         self.operand = operand
         self.index = index
@@ -290,7 +265,7 @@ final class IndexNode: Node {
 }
 
 final class ListNode: Node {
-    let elements: [Node]
+    var elements: [Node]
     init(_ elements: [Node], offset: Int) {
         self.elements = elements
         super.init(offset: offset)
@@ -305,7 +280,7 @@ final class ListNode: Node {
 }
 
 final class MapNode: Node {
-    let entries: [(Node, Node)]
+    var entries: [(Node, Node)]
     init(_ entries: [(Node, Node)], offset: Int) {
         self.entries = entries
         super.init(offset: offset)
@@ -329,7 +304,7 @@ final class MapNode: Node {
 }
 
 final class NotNode: Node {
-    let operand: Node
+    var operand: Node
     let count: Int
     init(_ operand: Node, count: Int, offset: Int) {
         self.operand = operand
@@ -359,7 +334,7 @@ func negate(_ v: CELValue) throws(CELError) -> CELValue {
 }
 
 final class NegNode: Node {
-    let operand: Node
+    var operand: Node
     let count: Int
     init(_ operand: Node, count: Int, offset: Int) {
         self.operand = operand
@@ -375,7 +350,7 @@ final class NegNode: Node {
 }
 
 final class AndNode: Node {
-    let terms: [Node]
+    var terms: [Node]
     init(_ terms: [Node], offset: Int) {
         self.terms = terms
         super.init(offset: offset)
@@ -402,7 +377,7 @@ final class AndNode: Node {
 }
 
 final class OrNode: Node {
-    let terms: [Node]
+    var terms: [Node]
     init(_ terms: [Node], offset: Int) {
         self.terms = terms
         super.init(offset: offset)
@@ -429,7 +404,7 @@ final class OrNode: Node {
 }
 
 final class CondNode: Node {
-    let cond: Node, then: Node, otherwise: Node
+    var cond: Node, then: Node, otherwise: Node
     init(_ cond: Node, _ then: Node, _ otherwise: Node, offset: Int) {
         self.cond = cond
         self.then = then
@@ -448,7 +423,7 @@ final class CondNode: Node {
 
 final class ArithNode: Node {
     let op: BinaryOp
-    let lhs: Node, rhs: Node
+    var lhs: Node, rhs: Node
     /// Decimal forms of constant numeric operands, so `amount * 0.8` does not convert 0.8 on every evaluation.
     let lhsDecimal: Decimal?, rhsDecimal: Decimal?
     init(_ op: BinaryOp, _ lhs: Node, _ rhs: Node, offset: Int) {
@@ -586,7 +561,7 @@ func decimalArithmetic(_ op: BinaryOp, _ a: CELValue, _ b: CELValue) throws(CELE
 }
 
 final class EqNode: Node {
-    let lhs: Node, rhs: Node
+    var lhs: Node, rhs: Node
     let negated: Bool
     init(_ lhs: Node, _ rhs: Node, negated: Bool, offset: Int) {
         self.lhs = lhs
@@ -640,7 +615,7 @@ func compareValues(_ a: CELValue, _ b: CELValue, _ fn: String) throws(CELError) 
 
 final class CompareNode: Node {
     let op: BinaryOp
-    let lhs: Node, rhs: Node
+    var lhs: Node, rhs: Node
     let name: String
     let lhsDecimal: Decimal?, rhsDecimal: Decimal?
     init(_ op: BinaryOp, _ lhs: Node, _ rhs: Node, offset: Int) {
@@ -682,7 +657,7 @@ func contains(_ container: CELValue, _ x: CELValue) throws(CELError) -> Bool {
 }
 
 final class InNode: Node {
-    let lhs: Node, rhs: Node
+    var lhs: Node, rhs: Node
     init(_ lhs: Node, _ rhs: Node, offset: Int) {
         self.lhs = lhs
         self.rhs = rhs
@@ -700,10 +675,10 @@ final class InNode: Node {
 
 final class ComprehensionNode: Node {
     let kind: MacroKind
-    let range: Node
+    var range: Node
     let slot: Int
-    let body: Node
-    let filter: Node?
+    var body: Node
+    var filter: Node?
 
     init(_ kind: MacroKind, range: Node, slot: Int, body: Node, filter: Node?, offset: Int) {
         self.kind = kind
@@ -790,7 +765,7 @@ typealias FnN = @Sendable ([CELValue]) throws(CELError) -> CELValue
 
 final class Call1Node: Node {
     let fn: Fn1
-    let arg: Node
+    var arg: Node
     init(_ fn: @escaping Fn1, _ arg: Node, offset: Int) {
         self.fn = fn
         self.arg = arg
@@ -804,7 +779,7 @@ final class Call1Node: Node {
 
 final class Call2Node: Node {
     let fn: Fn2
-    let a: Node, b: Node
+    var a: Node, b: Node
     init(_ fn: @escaping Fn2, _ a: Node, _ b: Node, offset: Int) {
         self.fn = fn
         self.a = a
@@ -821,7 +796,7 @@ final class Call2Node: Node {
 
 final class CallNNode: Node {
     let fn: FnN
-    let args: [Node]
+    var args: [Node]
     init(_ fn: @escaping FnN, _ args: [Node], offset: Int) {
         self.fn = fn
         self.args = args
@@ -840,7 +815,7 @@ final class CallNNode: Node {
 /// errors surface as they would for a real call.
 final class ErrorNode: Node {
     let message: String
-    let args: [Node]
+    var args: [Node]
     init(_ message: String, args: [Node], offset: Int) {
         self.message = message
         self.args = args
@@ -865,12 +840,15 @@ final class UserFunction: @unchecked Sendable {
     let evalDepth: Int
     /// How deep user-function calls nest in a call of this function, itself included (1: it calls none).
     let callHeight: Int
+    /// Whether calls are remembered: the body does real work (a macro, a call), more than a lookup costs.
+    let isMemoized: Bool
 
     init(name: String, parameters: [String], body: Node, frameSize: Int, referencedVariables: Set<String>,
-         source: String, evalDepth: Int, callHeight: Int = 1)
+         source: String, evalDepth: Int, callHeight: Int = 1, isMemoized: Bool = false)
     {
         self.evalDepth = evalDepth
         self.callHeight = callHeight
+        self.isMemoized = isMemoized
         self.name = name
         self.parameters = parameters
         self.body = body
@@ -882,7 +860,7 @@ final class UserFunction: @unchecked Sendable {
 
 final class UserCallNode: Node {
     let function: UserFunction
-    let args: [Node]
+    var args: [Node]
     init(_ function: UserFunction, _ args: [Node], offset: Int) {
         self.function = function
         self.args = args
@@ -890,33 +868,30 @@ final class UserCallNode: Node {
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        // An argument-less function only reads top-level variables, which cannot change during an
-        // evaluation: its outcome is remembered, and a repeated call costs the same budget without the
-        // work. Only where no call inside can reach the depth limit, so the outcome cannot depend on
-        // where the call is made.
-        if args.isEmpty, c.callDepth + function.callHeight <= EvalContext.maxCallDepth {
-            if let entry = c.remembered(function) {
-                c.budget &-= entry.cost
-                if c.budget < 0 { throw CELError.budgetExceeded }
-                switch entry.outcome {
-                case .value(let v): return v
-                case .error(let e): throw e
-                }
-            }
-            let start = c.budget
-            do {
-                let v = try call(c)
-                c.remember(function, MemoEntry(outcome: .value(v), cost: start - c.budget))
-                return v
-            } catch {
-                if !c.aborted { c.remember(function, MemoEntry(outcome: .error(error), cost: start - c.budget)) }
-                throw error
-            }
+        // The outcome of a call depends only on its arguments and the top-level variables: calls of
+        // a costly function are remembered (see `CELMemo`), and a repeated call costs the same budget
+        // without the work. Only where no call inside can reach the depth limit, so that the outcome
+        // cannot depend on where the call is made.
+        guard function.isMemoized, c.callDepth + function.callHeight <= EvalContext.maxCallDepth else {
+            return try call(c)
         }
-        return try call(c)
+        var values: [CELValue] = []
+        values.reserveCapacity(args.count)
+        for a in args { values.append(try a.eval(c)) }
+        guard let key = MemoKey(function, values) else { return try invoke(c, values) }
+        if let entry = c.remembered(key) { return try entry.replay(c) }
+        let start = c.budget
+        do {
+            let v = try invoke(c, values)
+            c.remember(key, MemoEntry(outcome: .value(v), cost: start - c.budget), of: function)
+            return v
+        } catch {
+            if !c.aborted { c.remember(key, MemoEntry(outcome: .error(error), cost: start - c.budget), of: function) }
+            throw error
+        }
     }
 
-    @inline(__always)
+    /// Evaluates the arguments, then calls.
     private func call(_ c: EvalContext) throws(CELError) -> CELValue {
         let n = max(function.frameSize, 1)
         let frame = UnsafeMutablePointer<CELValue>.allocate(capacity: n)
@@ -926,6 +901,24 @@ final class UserCallNode: Node {
             frame.deallocate()
         }
         for (i, a) in args.enumerated() { frame[i] = try a.eval(c) }
+        return try run(c, frame)
+    }
+
+    /// Calls with arguments already evaluated.
+    private func invoke(_ c: EvalContext, _ values: [CELValue]) throws(CELError) -> CELValue {
+        let n = max(function.frameSize, 1)
+        let frame = UnsafeMutablePointer<CELValue>.allocate(capacity: n)
+        frame.initialize(repeating: .null, count: n)
+        defer {
+            frame.deinitialize(count: n)
+            frame.deallocate()
+        }
+        for i in 0..<values.count { frame[i] = values[i] }
+        return try run(c, frame)
+    }
+
+    @inline(__always)
+    private func run(_ c: EvalContext, _ frame: UnsafeMutablePointer<CELValue>) throws(CELError) -> CELValue {
         guard c.callDepth < EvalContext.maxCallDepth else {
             throw CELError("function calls nested too deeply (recursion?) in '\(function.name)'")
         }

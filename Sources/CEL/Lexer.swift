@@ -95,9 +95,12 @@ struct Token {
 struct Lexer {
     let src: SourceText
     var i = 0
-    var c: [Unicode.Scalar] { src.scalars }
+    let c: [Unicode.Scalar]
 
-    init(_ src: SourceText) { self.src = src }
+    init(_ src: SourceText) {
+        self.src = src
+        self.c = src.scalars
+    }
 
     static func tokenize(_ src: SourceText) throws(CELParseError) -> [Token] {
         var lx = Lexer(src)
@@ -181,18 +184,47 @@ struct Lexer {
             return Token(kind: .quotedIdent(String(name)), offset: start)
         }
         // Punctuation.
-        let two: String? = peek(1).map { String(ch) + String($0) }
-        if let two, ["==", "!=", "<=", ">=", "&&", "||"].contains(two) {
-            i += 2
-            return Token(kind: .punct(Punct(rawValue: two)!), offset: start)
+        if let second = peek(1) {
+            let two: Punct?
+            switch (ch, second) {
+            case ("=", "="): two = .eq
+            case ("!", "="): two = .ne
+            case ("<", "="): two = .le
+            case (">", "="): two = .ge
+            case ("&", "&"): two = .and
+            case ("|", "|"): two = .or
+            default: two = nil
+            }
+            if let two {
+                i += 2
+                return Token(kind: .punct(two), offset: start)
+            }
         }
+        let one: Punct
         switch ch {
-        case "<", ">", "!", "+", "-", "*", "/", "%", "?", ":", ".", ",", "[", "]", "(", ")", "{", "}":
-            i += 1
-            return Token(kind: .punct(Punct(rawValue: String(ch))!), offset: start)
+        case "<": one = .lt
+        case ">": one = .gt
+        case "!": one = .bang
+        case "+": one = .plus
+        case "-": one = .minus
+        case "*": one = .star
+        case "/": one = .slash
+        case "%": one = .percent
+        case "?": one = .question
+        case ":": one = .colon
+        case ".": one = .dot
+        case ",": one = .comma
+        case "[": one = .lbracket
+        case "]": one = .rbracket
+        case "(": one = .lparen
+        case ")": one = .rparen
+        case "{": one = .lbrace
+        case "}": one = .rbrace
         default:
             throw src.error("unexpected character '\(ch.escaped(asASCII: false))'", at: start)
         }
+        i += 1
+        return Token(kind: .punct(one), offset: start)
     }
 
     private mutating func lexNumber(_ start: Int) throws(CELParseError) -> Token {

@@ -438,7 +438,7 @@ enum StackGuard {
         return max(l, 1)
     }
 
-    static func computeLimit(maxMargin: UInt = 160 * 1024) -> UInt {
+    static func computeLimit(maxMargin: UInt = StackGuard.maxMargin) -> UInt {
         #if canImport(Glibc)
             // pthread_getattr_np is a GNU extension the Glibc module does not export; look it up dynamically.
             guard let getattr = pthreadGetattrNP else { return 0 }
@@ -467,10 +467,17 @@ enum StackGuard {
         }()
     #endif
 
-    /// True when the stack pointer is below `limit` (stacks grow downwards on all supported platforms).
+    /// True when the stack pointer is below `limit` (stacks grow downwards on all supported platforms),
+    /// that is inside the safety margin above the stack's bottom. A local's address is only taken as the
+    /// stack pointer when it lies in that margin: AddressSanitizer keeps locals on a "fake stack" in
+    /// the heap (detect_stack_use_after_return), whose addresses say nothing of this thread's stack.
     @inline(__always) static func isLow(_ limit: UInt) -> Bool {
-        if limit == 0 { return false }
+        if limit <= 1 { return false }
         var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < limit
+        let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        return address < limit && limit - address <= maxMargin
     }
+
+    /// The largest safety margin `computeLimit` keeps above a stack's bottom.
+    static let maxMargin: UInt = 160 * 1024
 }

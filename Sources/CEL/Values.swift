@@ -419,6 +419,50 @@ public struct CELMap: Sendable, Hashable {
         for (k, v) in entries { self[k] = v }
     }
 
+    /// A map with string keys, as `init(_ entries:)` builds it from `.string` keys (a key given
+    /// twice keeps its first place and its last value), without the general key handling.
+    public init(strings entries: [(String, CELValue)]) {
+        self.init()
+        let n = entries.count
+        _keys.reserveCapacity(n)
+        _values.reserveCapacity(n)
+        if n <= CELMap.indexThreshold {
+            for (key, value) in entries {
+                let length = key.utf8.count
+                var found: Int? = nil
+                for i in 0..<_keys.count {
+                    if case .string(let k) = _keys[i], k.utf8.count == length, scalarEqual(k, key) {
+                        found = i
+                        break
+                    }
+                }
+                if let found {
+                    _values[found] = value
+                } else {
+                    _keys.append(.string(key))
+                    _values.append(value)
+                }
+            }
+            return
+        }
+        var slots = CELMap.emptySlots(for: n)
+        for (key, value) in entries {
+            let hash = fastHash(key)
+            if !slots.isEmpty, let found = CELMap.probe(slots, _keys, hash, { k in
+                if case .string(let existing) = k { return scalarEqual(existing, key) }
+                return false
+            }) {
+                _values[found] = value
+                continue
+            }
+            _keys.append(.string(key))
+            _values.append(value)
+            CELMap.insert(hash, position: _keys.count - 1, into: &slots)
+        }
+        // A map that shrank to the threshold through repeated keys is scanned, as `init(_:)` leaves it.
+        _slots = _keys.count > CELMap.indexThreshold ? slots : []
+    }
+
     /// Convenience for string-keyed maps (e.g. JSON/YAML objects).
     public init(_ dict: [String: CELValue]) {
         self.init(dict.sorted { $0.key < $1.key }.map { (CELValue.string($0.key), $0.value) })
@@ -470,6 +514,25 @@ public struct CELMap: Sendable, Hashable {
             if case .string(let k) = _keys[i], k.utf8.count == n, scalarEqual(k, s) { return i }
         }
         return nil
+    }
+
+    /// The position whose key `matches`, among the entries of `slots` tagged like `hash`.
+    @inline(__always)
+    private static func probe(_ slots: [UInt64], _ keys: [CELValue], _ hash: UInt64, _ matches: (CELValue) -> Bool) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            let tag = hash >> 32
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[i]
+                if entry == 0 { return nil }
+                if entry >> 32 == tag {
+                    let p = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    if matches(keys[p]) { return p }
+                }
+                i = (i + 1) & mask
+            }
+        }
     }
 
     @inline(__always)

@@ -465,8 +465,8 @@ struct EventTreeBuilder {
         default:
             break
         }
-        let mark = Self.mark(parser.problem_mark)
-        let contextMark = Self.mark(parser.context_mark)
+        let mark = withinText(Self.mark(parser.problem_mark))
+        let contextMark = withinText(Self.mark(parser.context_mark))
         var detail = ["reason": "libyaml", "problem": problem]
         var related: [Mark] = []
         var message = "YAML syntax error: \(problem)"
@@ -515,6 +515,14 @@ struct EventTreeBuilder {
     }
 
     // MARK: - Helpers
+
+    /// libyaml ends a text that lacks a final line break with one of its own, so an error at the
+    /// very end is placed on a line the file does not have: such a place becomes the text's end.
+    private func withinText(_ mark: Mark) -> Mark {
+        guard mark.column == 1, mark.line > 1 else { return mark }
+        let end = TextPosition.mark(ofByte: text.count, in: text)
+        return mark > end ? end : mark
+    }
 
     /// Saturating addition: node counts never trap, whatever limits a caller sets.
     @inline(__always)

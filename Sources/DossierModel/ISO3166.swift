@@ -15,9 +15,33 @@ public struct ISO3166: Sendable {
 
     /// Parses the tab-separated table; lines starting with `#` are comments.
     public init(table: String) {
-        for line in table.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            switch fields.first {
+        var table = table
+        table.withUTF8 { parse($0) }
+    }
+
+    /// The table's lines, read byte by byte (it is parsed at every start of the tool).
+    private mutating func parse(_ b: UnsafeBufferPointer<UInt8>) {
+        let tab = UInt8(ascii: "\t")
+        let newline = UInt8(ascii: "\n")
+        countries.reserveCapacity(300)
+        subdivisions.reserveCapacity(6000)
+        var fields: [String] = []
+        fields.reserveCapacity(4)
+        var lineStart = 0
+        let count = b.count
+        while lineStart < count {
+            var lineEnd = lineStart
+            while lineEnd < count, b[lineEnd] != newline { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            // Empty lines and comments.
+            guard lineEnd > lineStart, b[lineStart] != UInt8(ascii: "#") else { continue }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = lineStart
+            for i in lineStart...lineEnd where i == lineEnd || b[i] == tab {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[fieldStart..<i]), as: UTF8.self))
+                fieldStart = i + 1
+            }
+            switch fields[0] {
             case "country" where fields.count >= 3:
                 countries[fields[1]] = fields[2]
             case "subdivision" where fields.count >= 4:

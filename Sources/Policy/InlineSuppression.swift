@@ -18,6 +18,9 @@ public struct InlineSuppression: Sendable, Equatable {
 
     /// Every suppression comment of a file's text.
     public static func scan(_ text: String) -> [InlineSuppression] {
+        // A suppression names the marker, in ASCII: a text without its bytes has none (most files;
+        // reading every line of every file cost as much as checking the dossiers).
+        guard containsMarker(text) else { return [] }
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         var found: [InlineSuppression] = []
         var pending: [InlineSuppression] = []
@@ -44,6 +47,28 @@ public struct InlineSuppression: Sendable, Equatable {
         // A comment with no line after it applies to nothing; it is kept, pointing past the end.
         found += pending.map { var s = $0; s.target = lines.count + 1; return s }
         return found.sorted { $0.mark < $1.mark }
+    }
+
+    /// Whether the UTF-8 of `text` contains the marker's bytes.
+    static func containsMarker(_ text: String) -> Bool {
+        let needle = Array(marker.utf8)
+        func search(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard hay.count >= needle.count else { return false }
+            let first = needle[0]
+            var i = 0
+            let last = hay.count - needle.count
+            while i <= last {
+                if hay[i] == first {
+                    var j = 1
+                    while j < needle.count, hay[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(search)
     }
 
     /// The text after `#` of a comment that starts with the marker.

@@ -1,3 +1,5 @@
+import Validators
+
 /// Turns a whole run's report into one output format.
 public protocol ReportFormatter {
     func format(_ report: CheckReport) -> String
@@ -9,10 +11,13 @@ public struct FormatOptions: Sendable {
     public var color: Bool
     /// The working directory as a `file://` URI ending in `/`: what relative paths are relative to (SARIF).
     public var sourceRoot: String?
+    /// The language asked for (`--lang`), for what belongs to no dossier (text only).
+    public var language: Language?
 
-    public init(color: Bool = false, sourceRoot: String? = nil) {
+    public init(color: Bool = false, sourceRoot: String? = nil, language: Language? = nil) {
         self.color = color
         self.sourceRoot = sourceRoot
+        self.language = language
     }
 }
 
@@ -22,7 +27,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     public func formatter(_ options: FormatOptions) -> any ReportFormatter {
         switch self {
-        case .text: TextFormatter(color: options.color)
+        case .text: TextFormatter(color: options.color, language: options.language)
         case .json: JSONFormatter()
         case .sarif: SARIFFormatter(sourceRoot: options.sourceRoot)
         case .junit: JUnitFormatter()

@@ -15,10 +15,12 @@ public struct RuleDescriptor: Sendable, Equatable {
     public var severity: Severity
     /// False for a rule the configuration disables.
     public var enabled: Bool
+    /// The programme the rule belongs to: its rule set's title, in every language it has.
+    public var programme: LocalizedText?
 
     public init(
         id: String, ruleSet: String, ruleSetVersion: String, title: String, description: String? = nil,
-        source: String? = nil, severity: Severity, enabled: Bool = true
+        source: String? = nil, severity: Severity, enabled: Bool = true, programme: LocalizedText? = nil
     ) {
         self.id = id
         self.ruleSet = ruleSet
@@ -28,13 +30,15 @@ public struct RuleDescriptor: Sendable, Equatable {
         self.source = source
         self.severity = severity
         self.enabled = enabled
+        self.programme = programme
     }
 
     /// A rule of a rule set, its texts in `language`.
     public init(_ rule: Rule, of set: RuleSet, language: Language, enabled: Bool = true) {
         self.init(
             id: rule.id, ruleSet: set.name, ruleSetVersion: set.version, title: rule.title.text(in: language),
-            description: rule.description?.text(in: language), source: rule.source, severity: rule.severity, enabled: enabled)
+            description: rule.description?.text(in: language), source: rule.source, severity: rule.severity, enabled: enabled,
+            programme: set.title.texts.isEmpty ? nil : set.title)
     }
 
     /// The descriptors of every rule of `sets`, in their order.

@@ -1,97 +1,130 @@
 import DossierModel
 import Validators
 
-/// Findings for people, in the manner of rustc and swift-syntax: the message, the place,
-/// the source line with the offending node underlined, and what would comply.
+/// Findings for people, in the manner of rustc and swift-syntax: the rule and severity, the
+/// message, the place, the source lines around it with the offending node underlined (the parent
+/// key for something missing), a note with the rule's programme and report section, what would
+/// comply, and a one-line summary. Labels follow each dossier's language; colour is optional.
 public struct TextFormatter: ReportFormatter {
     public var color: Bool
+    /// The language of what belongs to no dossier (unreadable files, the summary); by default the
+    /// dossiers' own when they share one, else English.
+    public var language: Language?
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, language: Language? = nil) {
+        self.color = color
+        self.language = language
+    }
+
+    var style: TerminalStyle { TerminalStyle(color: color) }
 
     public func format(_ report: CheckReport) -> String {
+        let words = ReportVocabulary(runLanguage(report))
         var out = ""
         for file in report.files {
             if let error = file.readError {
-                out += paint("error", .red, bold: true) + paint(": cannot read \(file.path): \(error)", nil, bold: true) + "\n\n"
+                out += style.paint(words.severity(.error), .red, bold: true)
+                    + style.paint(": " + words.cannotRead(file.path, error), nil, bold: true) + "\n\n"
                 continue
             }
             let lines = file.source.map(Self.splitLines) ?? []
             for document in file.documents {
-                for reported in document.findings {
+                let rootStart = Self.rootStart(lines, from: document.startLine)
+                let sorted = document.findings.enumerated().sorted {
+                    ($0.element.finding.location, $0.offset) < ($1.element.finding.location, $1.offset)
+                }
+                let local = ReportVocabulary(document.language)
+                for (_, reported) in sorted {
                     if let suppression = reported.suppression {
-                        out += render(reported.finding, file: file.path, suppressedBy: suppression)
+                        out += render(reported.finding, file: file.path, suppressedBy: suppression, words: local)
                     } else {
-                        out += render(reported.finding, file: file.path, lines: lines)
+                        let wholeDossier = reported.finding.path.isEmpty && reported.finding.location == rootStart
+                        out += render(
+                            reported.finding, file: file.path, lines: wholeDossier ? [] : lines, rule: report.tool.rule(reported.finding.rule),
+                            words: local)
                     }
                 }
             }
         }
-        out += summaryLine(report)
-        return out
+        if let first = report.dossiers.lazy.flatMap(\.dossier.findings).first(where: { $0.isOpen && report.tool.rule($0.finding.rule)?.source != nil }) {
+            out += style.paint(words.explainHint(first.finding.rule), nil, bold: true) + "\n"
+        }
+        return out + summaryLine(report, language: words.language)
     }
 
-    func render(_ finding: Finding, file: String, lines: [Substring]) -> String {
-        let (label, tint) = Self.style(finding.severity)
-        var out = paint("\(label)[\(finding.rule)]", tint, bold: true) + paint(": \(finding.message)", nil, bold: true) + "\n"
-        let line = finding.location.line
-        let gutter = String(repeating: " ", count: String(line).count)
-        out += "\(gutter)\(paint("-->", .blue, bold: true)) \(file):\(line):\(finding.location.column)\n"
-        if line >= 1, line <= lines.count {
-            let text = String(lines[line - 1])
-            let start = max(finding.location.column - 1, 0)
-            var width = 1
-            if let end = finding.end, end.line == line, end.column > finding.location.column {
+    /// The language of the run: the one asked for, else the one all dossiers share, else English.
+    func runLanguage(_ report: CheckReport) -> Language {
+        if let language { return language }
+        let languages = Set(report.dossiers.map(\.dossier.language))
+        return languages.count == 1 ? languages.first! : .en
+    }
+
+    func render(_ finding: Finding, file: String, lines: [Substring], rule: RuleDescriptor?, words: ReportVocabulary) -> String {
+        let tint = Self.tint(finding.severity)
+        var out = style.paint("\(words.severity(finding.severity))[\(finding.rule)]", tint, bold: true)
+            + style.paint(": \(finding.message)", nil, bold: true) + "\n"
+        var annotations: [CodeFrame.Annotation] = []
+        if (1...max(lines.count, 1)).contains(finding.location.line), !lines.isEmpty {
+            var width: Int?
+            if let end = finding.end, end.line == finding.location.line, end.column > finding.location.column {
                 width = end.column - finding.location.column
             }
-            let pad = String(text.prefix(start).map { $0 == "\t" ? "\t" : " " })
-            out += "\(gutter) \(paint("|", .blue, bold: true))\n"
-            out += "\(paint(String(line), .blue, bold: true)) \(paint("|", .blue, bold: true)) \(text)\n"
-            out += "\(gutter) \(paint("|", .blue, bold: true)) \(pad)\(paint(String(repeating: "^", count: width), tint, bold: true))\n"
+            annotations.append(
+                CodeFrame.Annotation(
+                    line: finding.location.line, column: finding.location.column, width: width, label: finding.path, primary: true))
         }
-        if !finding.path.isEmpty {
-            out += "\(gutter) \(paint("=", .blue, bold: true)) \(paint("at", nil, bold: true)): \(finding.path)\n"
-        }
+        var notes: [String] = []
         for note in finding.notes {
-            let place = note.location.map { " (\(file):\($0.line):\($0.column))" } ?? ""
-            out += "\(gutter) \(paint("=", .blue, bold: true)) \(paint("note", nil, bold: true)): \(note.message)\(place)\n"
+            if let place = note.location, !annotations.isEmpty, (1...lines.count).contains(place.line) {
+                annotations.append(CodeFrame.Annotation(line: place.line, column: place.column, width: nil, label: note.message, primary: false))
+            } else {
+                notes.append(note.message + (note.location.map { " (\(file):\($0.line):\($0.column))" } ?? ""))
+            }
         }
+        let frame = CodeFrame(lines: lines, annotations: annotations)
+        let gutterWidth = max(frame.shownLines.compactMap { $0 }.map { String($0).count }.max() ?? 0, String(finding.location.line).count)
+        let gutter = String(repeating: " ", count: gutterWidth)
+        out += "\(gutter)\(style.paint("-->", .blue, bold: true)) \(file):\(finding.location.line):\(finding.location.column)\n"
+        let framed = frame.render(style: style, gutterWidth: gutterWidth, tint: tint)
+        for line in framed { out += line + "\n" }
+        let equals = style.paint("=", .blue, bold: true)
+        if framed.isEmpty, !finding.path.isEmpty {
+            out += "\(gutter) \(equals) \(style.paint(words.path, nil, bold: true)): \(finding.path)\n"
+        }
+        if let provenance = rule.flatMap({ words.provenance(programme: $0.programme?.text(in: words.language), source: $0.source) }) {
+            notes.append(provenance)
+        }
+        for note in notes { out += "\(gutter) \(equals) \(style.paint(words.note, nil, bold: true)): \(note)\n" }
         if let help = finding.help {
-            out += "\(gutter) \(paint("=", .blue, bold: true)) \(paint("help", nil, bold: true)): \(help)\n"
+            out += "\(gutter) \(equals) \(style.paint(words.help, .green, bold: true)): \(help)\n"
         }
         return out + "\n"
     }
 
     /// A suppressed or waived finding: one line for the finding, one for the reason, no source.
-    func render(_ finding: Finding, file: String, suppressedBy suppression: Suppression) -> String {
-        let label = suppression.kind == .inSource ? "suppressed" : "waived"
-        var out = paint("\(label)[\(finding.rule)]", nil, bold: true) + ": \(finding.message)\n"
-        out += "  \(paint("-->", .blue, bold: true)) \(file):\(finding.location.line):\(finding.location.column)\n"
-        var why = "  \(paint("=", .blue, bold: true)) \(paint("reason", nil, bold: true)): \(suppression.reason)"
+    func render(_ finding: Finding, file: String, suppressedBy suppression: Suppression, words: ReportVocabulary) -> String {
+        let label = suppression.kind == .inSource ? words.suppressed : words.waived
+        var out = style.paint("\(label)[\(finding.rule)]", nil, bold: true) + ": \(finding.message)\n"
+        out += "  \(style.paint("-->", .blue, bold: true)) \(file):\(finding.location.line):\(finding.location.column)\n"
+        var why = "  \(style.paint("=", .blue, bold: true)) \(style.paint(words.reason, nil, bold: true)): \(suppression.reason)"
         if suppression.kind == .external {
-            why += " (\(suppression.file):\(suppression.line)" + (suppression.expires.map { ", until \($0)" } ?? "") + ")"
+            why += " (\(suppression.file):\(suppression.line)" + (suppression.expires.map { ", " + words.until($0) } ?? "") + ")"
         }
         return out + why + "\n\n"
     }
 
-    func summaryLine(_ report: CheckReport) -> String {
+    /// The one-line verdict, coloured by whether the run fails.
+    func summaryLine(_ report: CheckReport, language: Language = .en) -> String {
         let s = report.summary
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var parts = [count(s.errors, "error"), count(s.warnings, "warning"), count(s.infos, "info")]
-        if s.suppressed > 0 { parts.append("\(s.suppressed) suppressed") }
-        if s.waived > 0 { parts.append("\(s.waived) waived") }
-        if s.baselined > 0 { parts.append("\(s.baselined) in the baseline") }
-        if s.unreadable > 0 { parts.append("\(s.unreadable) unreadable") }
-        if s.skipped > 0 { parts.append("\(count(s.skipped, "YAML file")) without a dossier header skipped") }
-        let verdict = "checked \(count(s.dossiers, "dossier")) in \(count(s.files, "file")): " + parts.joined(separator: ", ")
-        let tint: Tint = report.fails || s.unreadable > 0 ? .red : (s.errors + s.warnings > 0 ? .yellow : .green)
-        return paint(verdict, tint, bold: true) + "\n"
+        let tint: TerminalStyle.Tint = report.fails || s.unreadable > 0 ? .red : (s.errors + s.warnings > 0 ? .yellow : .green)
+        return style.paint(ReportVocabulary(language).summary(s), tint, bold: true) + "\n"
     }
 
-    static func style(_ severity: Severity) -> (String, Tint) {
+    static func tint(_ severity: Severity) -> TerminalStyle.Tint {
         switch severity {
-        case .error: ("error", .red)
-        case .warning: ("warning", .yellow)
-        case .info: ("info", .cyan)
+        case .error: .red
+        case .warning: .yellow
+        case .info: .cyan
         }
     }
 
@@ -100,15 +133,16 @@ public struct TextFormatter: ReportFormatter {
         text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     }
 
-    enum Tint: Int {
-        case red = 31, green = 32, yellow = 33, blue = 34, cyan = 36
-    }
-
-    func paint(_ text: String, _ tint: Tint?, bold: Bool = false) -> String {
-        guard color, tint != nil || bold else { return text }
-        var codes: [String] = []
-        if bold { codes.append("1") }
-        if let tint { codes.append(String(tint.rawValue)) }
-        return "\u{1B}[\(codes.joined(separator: ";"))m\(text)\u{1B}[0m"
+    /// Where a document's root mapping starts (its first key): findings about the whole dossier
+    /// point there, and get no underline, which would single out that key.
+    static func rootStart(_ lines: [Substring], from startLine: Int) -> Mark? {
+        guard startLine >= 1 else { return nil }
+        for number in startLine...max(startLine, lines.count) where number <= lines.count {
+            let line = lines[number - 1]
+            let content = line.drop { $0 == " " }
+            if content.isEmpty || content.hasPrefix("#") || content.hasPrefix("---") || content.hasPrefix("%") { continue }
+            return Mark(line: number, column: line.unicodeScalars.count - content.unicodeScalars.count + 1)
+        }
+        return nil
     }
 }

@@ -51,6 +51,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How many files to check at once (default: one per core).")
     var jobs: Int?
 
+    @OptionGroup(title: "Limits (past one, a file or rule is refused with a located finding)")
+    var limits: LimitOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if baseline != nil, writeBaseline != nil { throw ValidationError("give --baseline or --write-baseline, not both") }
@@ -62,7 +65,8 @@ struct CheckCommand: ParsableCommand {
             ?? Configuration(file: Configuration.fileName, directory: cwd)
         let format = format ?? settings.format ?? .text
         let language = lang ?? settings.language
-        let checker = try rules.makeChecker(extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjust)
+        let checker = try rules.makeChecker(
+            extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjust, limits: limits.evaluation)
 
         let targets = paths.isEmpty ? settings.paths.map(settings.resolve) : paths
         if targets.isEmpty {
@@ -72,7 +76,7 @@ struct CheckCommand: ParsableCommand {
         let entries = InputFiles.collect(
             targets, workingDirectory: cwd, exclude: settings.exclude.map(Glob.init), excludeBase: settings.directory,
             namedToo: dossiersOnly)
-        let outcomes = FileChecking.check(entries, with: checker, language: language, jobs: jobs)
+        let outcomes = FileChecking.check(entries, with: checker, language: language, jobs: jobs, limits: limits)
         var files: [FileReport] = []
         var skipped = 0
         for outcome in outcomes {
@@ -110,7 +114,8 @@ struct CheckCommand: ParsableCommand {
         }
 
         let color = output == nil && !noColor && Terminal.wantsColor
-        let text = format.formatter(FormatOptions(color: color, sourceRoot: PolicyFiles.fileURI(directory: cwd))).format(report)
+        let text = format.formatter(FormatOptions(color: color, sourceRoot: PolicyFiles.fileURI(directory: cwd), language: language))
+            .format(report)
         if let output {
             try PolicyFiles.write(text, to: PathNames.absolute(output, against: cwd), what: "the report")
         } else {

@@ -13,7 +13,8 @@ struct Dossiercheck: ParsableCommand {
             baseline files, and files that cannot be read at all.
             """,
         version: version,
-        subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self, TriageCommand.self,
+            InitCommand.self, ExplainCommand.self, SchemaCommand.self, FundingCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

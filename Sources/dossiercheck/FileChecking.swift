@@ -13,33 +13,76 @@ enum FileChecking {
         case skipped
     }
 
-    static func check(_ entries: [InputFiles.Entry], with checker: Checker, language: Language?, jobs: Int?) -> [Outcome] {
+    static func check(
+        _ entries: [InputFiles.Entry], with checker: Checker, language: Language?, jobs: Int?, limits: LimitOptions
+    ) -> [Outcome] {
         let results = ResultSlots<Outcome>(count: entries.count)
         let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, entries.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
             while let index = next.take(below: entries.count) {
-                results[index] = checkOne(entries[index], with: checker, language: language)
+                results[index] = checkOne(entries[index], with: checker, language: language, limits: limits)
             }
         }
         return results.values
     }
 
-    static func checkOne(_ entry: InputFiles.Entry, with checker: Checker, language: Language?) -> Outcome {
+    static func checkOne(_ entry: InputFiles.Entry, with checker: Checker, language: Language?, limits: LimitOptions) -> Outcome {
         if let problem = entry.problem {
             return .checked(FileReport(path: entry.path, source: nil, documents: [], readError: problem))
         }
-        guard let data = FileManager.default.contents(atPath: entry.path) else {
-            return .checked(FileReport(path: entry.path, source: nil, documents: [], readError: "cannot read the file (permission?)"))
+        let bytes: [UInt8]
+        switch BoundedFile.read(entry.path, limit: limits.maxFileSize.bytes) {
+        case .read(let read): bytes = read
+        case .unreadable(let why):
+            return .checked(FileReport(path: entry.path, source: nil, documents: [], readError: why))
+        case .tooLarge(let size):
+            return tooLarge(entry, size: size, with: checker, language: language, limits: limits)
         }
-        let bytes = [UInt8](data)
         let source = String(decoding: bytes, as: UTF8.self)
-        // UTF-16 text has NUL bytes between ASCII letters: drop them to look for the header, so such a file is still checked (HDR-004).
-        let readable = bytes.contains(0) ? String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self) : source
-        if entry.needsHeader, !InputFiles.hasDossierHeader(readable) { return .skipped }
-        let documents = YAMLLoader.load(bytes).map { document in
-            DossierResult(checker.check(document, language: language), startLine: document.start.line)
+        if entry.needsHeader, !hasHeader(bytes, source) { return .skipped }
+        let documents = YAMLLoader.load(bytes, limits: limits.load).map { document in
+            DossierResult(report(document, with: checker, language: language, limits: limits), startLine: document.start.line)
         }
         return .checked(FileReport(path: entry.path, source: source, documents: documents))
+    }
+
+    /// Whether the text has a `dossier:` header line. UTF-16 text has NUL bytes between ASCII
+    /// letters: they are dropped to look for the header, so such a file is still checked (HDR-004).
+    private static func hasHeader(_ bytes: [UInt8], _ source: String) -> Bool {
+        let readable = bytes.contains(0) ? String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self) : source
+        return InputFiles.hasDossierHeader(readable)
+    }
+
+    /// The checker's report on one document; a limit the loader reached gets a help line naming its flag.
+    private static func report(_ document: LoadedDocument, with checker: Checker, language: Language?, limits: LimitOptions) -> DocumentReport {
+        var report = checker.check(document, language: language)
+        if let problem = document.problem, problem.kind == .limit, let reason = problem.detail["reason"],
+            let help = limits.help(forLimit: reason), report.findings.count == 1
+        {
+            report.findings[0].help = help
+        }
+        return report
+    }
+
+    /// A file larger than `--max-file-size` is not read: one HDR-004 finding at its start says so.
+    /// A file found in a folder is only reported when its first megabyte holds a `dossier:` header.
+    private static func tooLarge(
+        _ entry: InputFiles.Entry, size: Int, with checker: Checker, language: Language?, limits: LimitOptions
+    ) -> Outcome {
+        if entry.needsHeader {
+            let head = BoundedFile.prefix(entry.path, count: 1 << 20) ?? []
+            if !hasHeader(head, String(decoding: head, as: UTF8.self)) { return .skipped }
+        }
+        let start = Mark(line: 1, column: 1)
+        let limit = limits.maxFileSize
+        let problem = LoadProblem(
+            kind: .limit,
+            message: "the file is \(size) bytes, more than the \(limit) a file may have: it is not read",
+            mark: start, detail: ["reason": "file-size", "limit": String(limit.bytes), "size": String(size)])
+        let document = LoadedDocument(index: 0, root: nil, problem: problem, start: start)
+        return .checked(FileReport(
+            path: entry.path, source: nil,
+            documents: [DossierResult(report(document, with: checker, language: language, limits: limits), startLine: 1)]))
     }
 }

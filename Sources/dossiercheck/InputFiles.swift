@@ -66,7 +66,14 @@ enum InputFiles {
 
     /// Whether a YAML text has a top-level `dossier:` key in some document (a line that starts with it).
     static func hasDossierHeader(_ text: String) -> Bool {
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+        // The lines one by one, stopping at the header (near the top of a dossier): splitting the
+        // whole text first cost more than checking the dossier.
+        var remaining = text[...]
+        while !remaining.isEmpty {
+            let end = remaining.firstIndex(where: \.isNewline) ?? remaining.endIndex
+            let line = remaining[..<end]
+            remaining = end == remaining.endIndex ? remaining[end...] : remaining[remaining.index(after: end)...]
+            if line.isEmpty { continue }
             var rest = line[...]
             if rest.hasPrefix("---") { rest = rest.dropFirst(3).drop { $0 == " " || $0 == "\t" } }
             if rest.first == "\"" || rest.first == "'" {

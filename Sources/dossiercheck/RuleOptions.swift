@@ -14,12 +14,20 @@ struct RuleOptions: ParsableArguments {
 
     /// The engine, built from the bundled and local rule sets (`--rules`, then `extraFolders`),
     /// the sets passed through `adjust` first; rule-file and `adjust` errors are printed and end the run.
-    func makeChecker(extraFolders: [String] = [], adjust: ([RuleSet]) throws -> [RuleSet] = { $0 }) throws -> Checker {
+    func makeChecker(
+        extraFolders: [String] = [], adjust: ([RuleSet]) throws -> [RuleSet] = { $0 }, limits: EvaluationLimits = .default
+    ) throws -> Checker {
         do {
             let bundled = try RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })
             let local = try RuleSetCollection.parse(try localFiles(ruleFolders + extraFolders))
             let iso = ISO3166(table: BundledData.dataFile("iso3166.tsv") ?? "")
-            return try Checker(ruleSets: try adjust(RuleSetCollection.overriding(bundled, with: local)), iso: iso)
+            // Bundled sets are compiled by the test suite: a kind made of them alone is compiled when
+            // a dossier of that kind first needs it (start-up); local sets are compiled here, so that
+            // their errors end the run at once.
+            let onDemand = Set(bundled.map(\.name)).subtracting(local.map(\.name))
+            return try Checker(
+                ruleSets: try adjust(RuleSetCollection.overriding(bundled, with: local)), iso: iso, limits: limits,
+                compilingOnDemand: onDemand)
         } catch let error as RuleSetCollection.Errors {
             Terminal.error(error.description)
         } catch let error as RuleFileError {
@@ -32,7 +40,8 @@ struct RuleOptions: ParsableArguments {
         throw ExitStatus.unusable
     }
 
-    private func localFiles(_ folders: [String]) throws -> [(name: String, contents: String)] {
+    /// The rule files `folders` name (a folder stands for its `*.yaml` and `*.yml` files), read as text.
+    func localFiles(_ folders: [String]) throws -> [(name: String, contents: String)] {
         var files: [(String, String)] = []
         for folder in folders {
             var isDirectory: ObjCBool = false

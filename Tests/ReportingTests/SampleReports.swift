@@ -70,16 +70,17 @@ enum SampleReports {
             skipped: 1, failOn: failOn)
     }
 
-    /// A report of YAML texts checked with the bundled rule sets and run through `policy`.
+    /// A report of YAML texts checked with the bundled rule sets and run through `policy`, the
+    /// messages in `language` (nil: each dossier's own).
     static func checked(
         _ files: [(path: String, text: String)], failOn: FailThreshold = .error, waivers: [Waiver] = [], disabled: Set<String> = [],
-        checker: Checker = Fixtures.checker
+        checker: Checker = Fixtures.checker, language: Language? = .en
     ) -> CheckReport {
         let reports = files.map { file in
             FileReport(
                 path: file.path, source: file.text,
                 documents: YAMLLoader.load(Array(file.text.utf8)).map {
-                    DossierResult(checker.check($0, language: .en), startLine: $0.start.line)
+                    DossierResult(checker.check($0, language: language), startLine: $0.start.line)
                 })
         }
         let tool = ToolInfo(

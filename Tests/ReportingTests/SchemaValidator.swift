@@ -21,16 +21,10 @@ enum SchemaValidator {
         var module: String { self == .sarif ? "jsonschema" : "xmlschema" }
     }
 
-    static let python = Fixtures.packageRoot.appending(path: ".venv-tools/bin/python")
-    static let script = Fixtures.repositoryFile("scripts/validate-report.py")
-
     /// Why the validator cannot run here, or nil when it can.
     static func unavailable(_ kind: Kind) -> String? {
         guard FileManager.default.fileExists(atPath: kind.schema.path) else { return "the \(kind) schema is missing at \(kind.schema.path)" }
-        guard FileManager.default.isExecutableFile(atPath: python.path),
-            (try? run([python.path, "-c", "import \(kind.module)"]).status) == 0
-        else { return "the validator `\(kind.module)` is not installed in .venv-tools/ (run scripts/test.sh)" }
-        return nil
+        return PythonValidator.unavailable(module: kind.module)
     }
 
     /// Checks that `report` is valid; records an issue when it is not. Returns false when the
@@ -38,31 +32,14 @@ enum SchemaValidator {
     @discardableResult
     static func expectValid(_ report: String, as kind: Kind, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
         if let reason = unavailable(kind) {
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record(Comment(rawValue: "\(reason) (required when CI=true)"), sourceLocation: sourceLocation)
-            } else {
-                print("SKIPPED: \(what) not validated against the \(kind) schema: \(reason).")
-            }
+            PythonValidator.skip("\(what) not validated against the \(kind) schema", because: reason, sourceLocation: sourceLocation)
             return false
         }
         let file = try Fixtures.temporaryFolder().appending(path: "report.\(kind.rawValue)")
         try Data(report.utf8).write(to: file)
-        let result = try run([python.path, script.path, kind.rawValue, kind.schema.path, file.path])
+        let result = try PythonValidator.validate([kind.rawValue, kind.schema.path, file.path])
         #expect(result.status == 0, "\(what) is not valid \(kind): \(result.output)", sourceLocation: sourceLocation)
         return true
-    }
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
 
@@ -76,7 +53,7 @@ enum SchemaValidator {
             guard SchemaValidator.unavailable(kind) == nil else { continue }
             let file = try Fixtures.temporaryFolder().appending(path: "bad")
             try Data(text.utf8).write(to: file)
-            let result = try SchemaValidator.run([SchemaValidator.python.path, SchemaValidator.script.path, kind.rawValue, kind.schema.path, file.path])
+            let result = try PythonValidator.validate([kind.rawValue, kind.schema.path, file.path])
             #expect(result.status == 1, "\(kind): \(result.output)")
         }
     }

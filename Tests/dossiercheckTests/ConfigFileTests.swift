@@ -17,7 +17,7 @@ import TestSupport
         #expect((report["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["../dossiers/a.yaml"])
         let cli = try project.run(["check", "--format", "text", "--fail-on", "error"], in: "work")
         #expect(cli.status == 0, "the command line wins")
-        #expect(cli.stdout.contains("warning[RES-008]"))
+        #expect(cli.stdout.contains("avertissement[RES-008]"), "labels follow the dossier's language")
     }
 
     @Test func unknownKeyIsALocatedUsageError() throws {
@@ -49,7 +49,7 @@ import TestSupport
         let project = try ScratchProject(["d.yaml": ScratchProject.nineMembers])
         try project.write(".dossiercheck.yaml", "severity: {RES-008: error}\n")
         let stricter = try project.run(["check", "d.yaml"])
-        #expect(stricter.status == 1 && stricter.stdout.contains("error[RES-008]"))
+        #expect(stricter.status == 1 && stricter.stdout.contains("erreur[RES-008]"))
         try project.write(".dossiercheck.yaml", "disable: [RES-008]\n")
         let disabled = try project.run(["check", "d.yaml", "--format", "sarif"])
         #expect(disabled.status == 0 && !disabled.stdout.contains("\"ruleId\": \"RES-008\""))

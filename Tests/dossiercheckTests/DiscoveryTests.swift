@@ -16,7 +16,7 @@ import TestSupport
         let paths = (report["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
         #expect(paths == ["d/a.yaml", "d/deep/b.yml"])
         #expect(ScratchProject.summary(report)["skipped"] == 1)
-        let text = try project.run(["check", "d"])
+        let text = try project.run(["check", "d", "--lang", "en"])
         #expect(text.stdout.contains("1 YAML file without a dossier header skipped"))
     }
 

@@ -27,8 +27,8 @@ import TestSupport
         let project = try ScratchProject(["d.yaml": dossier(comment: "# dossiercheck-disable RES-008")])
         let run = try project.run(["check", "d.yaml"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("error[SUP-001]: this suppression of RES-008 gives no reason, so it suppresses nothing"), "\(run.stdout)")
-        #expect(run.stdout.contains("warning[RES-008]"), "the finding stays open")
+        #expect(run.stdout.contains("erreur[SUP-001]: this suppression of RES-008 gives no reason, so it suppresses nothing"), "\(run.stdout)")
+        #expect(run.stdout.contains("avertissement[RES-008]"), "the finding stays open")
     }
 
     @Test func waiversAreReportedAsWaivedAndExpiredOnesWarn() throws {
@@ -46,8 +46,8 @@ import TestSupport
         #expect(run.stdout.contains("\"kind\": \"external\""))
         try project.write("waivers.yaml", waivers.replacingOccurrences(of: "2999-12-31", with: "2020-01-01"))
         let expired = try project.run(["check", "d.yaml", "--waivers", "waivers.yaml"])
-        #expect(expired.stdout.contains("warning[SUP-003]: the waiver of RES-008 at `members` (waivers.yaml:2) expired on 2020-01-01"), "\(expired.stdout)")
-        #expect(expired.stdout.contains("warning[RES-008]"))
+        #expect(expired.stdout.contains("avertissement[SUP-003]: the waiver of RES-008 at `members` (waivers.yaml:2) expired on 2020-01-01"), "\(expired.stdout)")
+        #expect(expired.stdout.contains("avertissement[RES-008]"))
         try project.write("waivers.yaml", waivers.replacingOccurrences(of: "RES-008", with: "RES-080"))
         let unknown = try project.run(["check", "d.yaml", "--waivers", "waivers.yaml"])
         #expect(unknown.status == 2)

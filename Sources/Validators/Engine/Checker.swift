@@ -8,12 +8,31 @@ import Foundation
 /// from many threads at once.
 public final class Checker: Sendable {
     public let ruleSets: [RuleSet]
-    private let kinds: [String: CompiledKind]
+    private let kinds: [String: KindSlot]
     /// Libraries only, for documents whose kind no rule set knows.
-    private let fallback: CompiledKind
+    private let fallbackSlot: KindSlot
+    private var fallback: CompiledKind { fallbackSlot.compiled }
 
-    public init(ruleSets: [RuleSet], iso: ISO3166) throws {
+    /// Bounds on the work for one dossier and on the values messages show.
+    public let limits: EvaluationLimits
+
+    /// Builds the engine; a rule set that cannot be used (see `RuleSetLint` too) is a `RuleFileError`.
+    ///
+    /// `compilingOnDemand` names rule sets known to compile (the bundled ones, which the test suite
+    /// compiles): a kind whose sets (its own and those it imports) are all among them is compiled
+    /// when a dossier of that kind first needs it, not here, which spares a run the kinds it never
+    /// meets. Every other kind is compiled here, so that its errors end the run before any check.
+    public convenience init(
+        ruleSets: [RuleSet], iso: ISO3166, limits: EvaluationLimits = .default, compilingOnDemand: Set<String> = []
+    ) throws {
+        try self.init(ruleSets: ruleSets, iso: iso, limits: limits, lint: true, compilingOnDemand: compilingOnDemand)
+    }
+
+    /// `lint: false` leaves out `RuleSetLint`'s checks (for `RuleSetDiagnosis`, which made them already).
+    init(ruleSets: [RuleSet], iso: ISO3166, limits: EvaluationLimits, lint: Bool, compilingOnDemand: Set<String> = []) throws {
         self.ruleSets = ruleSets
+        self.limits = limits
+        if lint, let first = RuleSetLint.errors(ruleSets).first { throw first }
         var byName: [String: RuleSet] = [:]
         for set in ruleSets {
             if let other = byName[set.name] {
@@ -25,19 +44,22 @@ public final class Checker: Sendable {
         let libraries = ruleSets.filter { $0.kind == nil }
         let kindSets = ruleSets.filter { $0.kind != nil }
         let knownKinds = kindSets.compactMap(\.kind).sorted()
-        var kinds: [String: CompiledKind] = [:]
+        func slot(_ kind: String?, _ sets: [RuleSet]) throws -> KindSlot {
+            let build = { try CompiledKind(kind: kind, sets: sets, knownKinds: knownKinds, iso: iso) }
+            if sets.allSatisfy({ compilingOnDemand.contains($0.name) }) { return KindSlot(onDemand: build) }
+            return KindSlot(try build())
+        }
+        var kinds: [String: KindSlot] = [:]
         for set in kindSets {
             let kind = set.kind!
             if kinds[kind] != nil {
                 throw RuleFileError(file: set.file, mark: nil, message: "kind `\(kind)` has two rule sets")
             }
-            kinds[kind] = try CompiledKind(
-                kind: kind, sets: try Self.importOrder(set, byName), knownKinds: knownKinds, iso: iso)
+            kinds[kind] = try slot(kind, try Self.importOrder(set, byName))
         }
         let fallbackSets = try libraries.flatMap { try Self.importOrder($0, byName) }
         var seen: Set<String> = []
-        self.fallback = try CompiledKind(
-            kind: nil, sets: fallbackSets.filter { seen.insert($0.name).inserted }, knownKinds: knownKinds, iso: iso)
+        self.fallbackSlot = try slot(nil, fallbackSets.filter { seen.insert($0.name).inserted })
         self.kinds = kinds
         self.knownKinds = knownKinds.map { CELValue.string($0) }
     }
@@ -70,7 +92,7 @@ public final class Checker: Sendable {
         report.kind = header.kind
         report.title = header.title
         report.language = requested ?? header.language.flatMap(Language.init(rawValue:)) ?? .en
-        let compiled = header.kind.flatMap { kinds[$0] } ?? fallback
+        let compiled = header.kind.flatMap { kinds[$0]?.compiled } ?? fallback
         report.ruleSets = versions(compiled)
         report.findings = check(root, with: compiled, language: report.language)
         return report
@@ -96,8 +118,11 @@ public final class Checker: Sendable {
         base["key"] = .null
         base["index"] = .null
         for rule in compiled.rules where only?.contains(rule.rule.id) ?? true {
+            // One budget for all the evaluations of one rule on this dossier (EvaluationLimits).
+            var remaining = limits.maxEvaluationCost
             for check in rule.checks {
-                findings += evaluate(check, of: rule.rule, root: located, base: base, memo: memo, language: language)
+                findings += evaluate(check, of: rule.rule, root: located, base: base, memo: memo, language: language, budget: &remaining)
+                if remaining < 0 { break }
             }
         }
         return findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
@@ -105,7 +130,7 @@ public final class Checker: Sendable {
 
     /// The compiled rule set for a kind; the libraries alone for a kind no set knows.
     func compiledKind(_ kind: String?) -> CompiledKind {
-        kind.flatMap { kinds[$0] } ?? fallback
+        kind.flatMap { kinds[$0]?.compiled } ?? fallback
     }
 
     // MARK: - rules
@@ -115,38 +140,43 @@ public final class Checker: Sendable {
 
     private func evaluate(
         _ compiled: CompiledRule.CompiledCheck, of rule: Rule, root: Located, base: CELBindings, memo: CELMemo,
-        language: Language
+        language: Language, budget remaining: inout Int
     ) -> [Finding] {
         let check = compiled.check
         var findings: [Finding] = []
         let targets = check.forEach.isEmpty ? [Target(item: root, key: nil, index: nil)] : check.forEach.flatMap { Self.select($0, from: root) }
+        // Each target starts from `base` with its `item`, `key` and `index`; a let that succeeds
+        // binds its name, one that fails leaves it as it was (unbound, unless it shadows a variable).
         var variables = base
+        let letStart = compiled.lets.map { base[$0.name] }
+        let letSlots = compiled.lets.map { variables.slot($0.name) }
+        let itemSlot = variables.slot("item"), keySlot = variables.slot("key"), indexSlot = variables.slot("index")
         for target in targets {
-            variables["item"] = target.item.value
-            variables["key"] = target.key.map { .string($0) } ?? .null
-            variables["index"] = target.index.map { .int(Int64($0)) } ?? .null
+            for i in letSlots.indices { variables.bind(letSlots[i], to: letStart[i]) }
+            variables.bind(itemSlot, to: target.item.value)
+            variables.bind(keySlot, to: target.key.map { .string($0) } ?? .null)
+            variables.bind(indexSlot, to: target.index.map { .int(Int64($0)) } ?? .null)
             // A `let` whose value is not needed is not computed: those `when` and `check` read first,
-            // the others only for the message of a finding. A let that fails stays unbound.
+            // the others only for the message of a finding.
             var computed = [Bool](repeating: false, count: compiled.lets.count)
             func bind(_ indexes: [Int]) {
                 for i in indexes where !computed[i] {
                     computed[i] = true
-                    let (name, program) = compiled.lets[i]
-                    if case .success(let value) = program.evaluate(variables, memo: memo) {
-                        variables[name] = value
-                    } else {
-                        variables[name] = nil
+                    if case .success(let value) = compiled.lets[i].program.evaluate(variables, memo: memo, remaining: &remaining) {
+                        variables.bind(letSlots[i], to: value)
                     }
                 }
             }
-            for (name, _) in compiled.lets { variables[name] = nil }
             if let letsForWhen = compiled.letsForWhen {
                 bind(letsForWhen)
             } else {
                 bind(Array(compiled.lets.indices))
             }
+            if remaining < 0 { return findings + [budgetExceeded(rule, target)] }
             if let when = compiled.when {
-                switch when.evaluate(variables, memo: memo) {
+                let outcome = when.evaluate(variables, memo: memo, remaining: &remaining)
+                if remaining < 0 { return findings + [budgetExceeded(rule, target)] }
+                switch outcome {
                 case .success(.bool(true)): break
                 case .success(.bool(false)): continue
                 case .success(let other):
@@ -158,19 +188,27 @@ public final class Checker: Sendable {
                 }
             }
             bind(compiled.letsForCheck)
-            switch compiled.assertion.evaluate(variables, memo: memo) {
+            if remaining < 0 { return findings + [budgetExceeded(rule, target)] }
+            let outcome = compiled.assertion.evaluate(variables, memo: memo, remaining: &remaining)
+            if remaining < 0 { return findings + [budgetExceeded(rule, target)] }
+            switch outcome {
             case .success(.bool(true)):
                 continue
             case .success(.bool(false)):
                 bind(Array(compiled.lets.indices))
+                if remaining < 0 { return findings + [budgetExceeded(rule, target)] }
                 let values = variables.dictionary
+                let cap = limits.maxMessageValueLength
                 let (place, path) = Self.point(check.at, from: target.item)
                 findings.append(
                     Finding(
                         rule: rule.id, severity: rule.severity,
-                        message: MessageTemplate.render(check.message.text(in: language), values: values, language: language),
+                        message: MessageTemplate.render(
+                            check.message.text(in: language), values: values, language: language, maxValueLength: cap),
                         location: place.mark, end: place.end, path: path,
-                        help: check.help.map { MessageTemplate.render($0.text(in: language), values: values, language: language) }))
+                        help: check.help.map {
+                            MessageTemplate.render($0.text(in: language), values: values, language: language, maxValueLength: cap)
+                        }))
             case .success(let other):
                 findings.append(evaluationFailure(rule, target, "`check` gave \(other), not true or false"))
             case .failure(let error):
@@ -184,7 +222,7 @@ public final class Checker: Sendable {
     private func evaluationFailure(_ rule: Rule, _ target: Target, _ message: String) -> Finding {
         Finding(
             rule: rule.id, severity: .error,
-            message: "rule \(rule.id) could not be checked here: \(message)",
+            message: "rule \(rule.id) could not be checked here: \(limits.capped(message))",
             location: target.item.pointMark, path: target.item.path,
             notes: [Finding.Note(message: "this is a defect of the rule set, not necessarily of the dossier; please report it", location: nil)])
     }
@@ -251,10 +289,13 @@ public final class Checker: Sendable {
             texts[name] = rule.builtinMessages[value]?.text(in: language) ?? String(value.dropFirst(5))
         }
         let template = rule.builtinMessages[issue.variant]?.text(in: language) ?? issue.variant
+        let cap = limits.maxMessageValueLength
         return Finding(
-            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(template, texts: texts),
+            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(template, texts: texts, maxValueLength: cap),
             location: issue.location, end: issue.end, path: issue.path,
-            help: rule.builtinMessages[issue.variant + ".help"].map { MessageTemplate.render($0.text(in: language), texts: texts) })
+            help: rule.builtinMessages[issue.variant + ".help"].map {
+                MessageTemplate.render($0.text(in: language), texts: texts, maxValueLength: cap)
+            })
     }
 
     private func wellFormedFinding(_ problem: LoadProblem, language: Language) -> Finding {
@@ -263,7 +304,8 @@ public final class Checker: Sendable {
         texts["message"] = problem.message
         let template = rule?.builtinMessages[problem.kind.rawValue]?.text(in: language) ?? "{message}"
         return Finding(
-            rule: rule?.id ?? "HDR-004", severity: rule?.severity ?? .error, message: MessageTemplate.render(template, texts: texts),
+            rule: rule?.id ?? "HDR-004", severity: rule?.severity ?? .error,
+            message: MessageTemplate.render(template, texts: texts, maxValueLength: limits.maxMessageValueLength),
             location: problem.mark, path: "",
             notes: problem.related.map {
                 let note = rule?.builtinMessages["related." + problem.kind.rawValue] ?? rule?.builtinMessages["related"]
@@ -319,5 +361,35 @@ extension Checker {
     /// Checks every document of one file's bytes.
     public func check(fileBytes bytes: [UInt8], language: Language? = nil, limits: LoadLimits = .default) -> [DocumentReport] {
         YAMLLoader.load(bytes, limits: limits).map { check($0, language: language) }
+    }
+}
+
+/// A kind's compiled rule sets: compiled when the engine is built, or on first use.
+final class KindSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: CompiledKind?
+    private var build: (() throws -> CompiledKind)?
+
+    init(_ compiled: CompiledKind) {
+        value = compiled
+    }
+
+    init(onDemand build: @escaping () throws -> CompiledKind) {
+        self.build = build
+    }
+
+    var compiled: CompiledKind {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        do {
+            let compiled = try build!()
+            value = compiled
+            build = nil
+            return compiled
+        } catch {
+            // Only sets known to compile are compiled on demand (see `Checker.init`).
+            preconditionFailure("a rule set given as known to compile does not: \(error)")
+        }
     }
 }

@@ -12,6 +12,8 @@ final class CompiledKind: @unchecked Sendable {
     let structureChecker: StructureChecker
     let parameters: CELValue
     let rules: [CompiledRule]
+    /// The `funding:` tables, compiled (and the fields' `template` expressions, checked).
+    let funding: CompiledFunding
     /// Rules the engine carries out itself, by builtin.
     let builtins: [Rule.Builtin: Rule]
     /// Standard CEL, our functions and the sets' definitions.
@@ -114,9 +116,11 @@ final class CompiledKind: @unchecked Sendable {
             }
         }
         self.rules = compiledRules
+        self.funding = try CompiledFunding(sets: sets, environment: environment, parameterNames: parameterNames)
         var variables: [String: CELValue] = ["params": parameters]
         variables["kind"] = kind.map { .string($0) } ?? .null
-        self.structureChecker = StructureChecker(types: types, conditions: conditions, variables: variables)
+        self.structureChecker = StructureChecker(
+            types: types, conditions: conditions, variables: variables, placeholders: Self.placeholderMarkers(builtins[.types]))
         _ = knownKinds
     }
 
@@ -148,7 +152,7 @@ final class CompiledKind: @unchecked Sendable {
     static func validatePlaceholders(_ check: Check, names: Set<String>, rule: Rule, file: String) throws {
         for text in [check.message] + (check.help.map { [$0] } ?? []) {
             for (language, template) in text.texts {
-                for placeholder in MessageTemplate.placeholders(in: template) where !names.contains(placeholder) {
+                for placeholder in PlaceholderCache.shared.placeholders(in: template) where !names.contains(placeholder) {
                     throw RuleFileError(
                         file: file, mark: check.assertion.mark,
                         message: "rule \(rule.id): the \(language.rawValue) message names `{\(placeholder)}`, which no `let` defines")
@@ -167,5 +171,20 @@ final class CompiledKind: @unchecked Sendable {
         case .list(let items): .list(items.map(celValue))
         case .map(let entries): .map(CELMap(entries.map { (.string($0.0), celValue($0.1)) }))
         }
+    }
+}
+
+/// The placeholders of message templates, worked out once per text: the templates of a library's
+/// rules are checked again for every kind that imports it.
+final class PlaceholderCache: @unchecked Sendable {
+    static let shared = PlaceholderCache()
+    private let lock = NSLock()
+    private var known: [String: [String]] = [:]
+
+    func placeholders(in template: String) -> [String] {
+        if let found = lock.withLock({ known[template] }) { return found }
+        let found = MessageTemplate.placeholders(in: template)
+        lock.withLock { known[template] = found }
+        return found
     }
 }

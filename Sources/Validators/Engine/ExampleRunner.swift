@@ -11,6 +11,8 @@ public struct ExampleOutcome: Sendable, CustomStringConvertible {
     public var mark: Mark
     /// Nil when the example behaves as it says; else what went wrong.
     public var failure: String?
+    /// The rule's findings on the example (what `explain` shows for a failing one).
+    public var findings: [Finding] = []
 
     public enum Expectation: String, Sendable { case pass, fail }
 
@@ -56,6 +58,7 @@ extension Checker {
             findings += check(root, with: compiled, language: language, only: [rule.id])
         }
         let own = findings.filter { $0.rule == rule.id }
+        outcome.findings = own
         switch expectation {
         case .pass:
             if let first = own.first {

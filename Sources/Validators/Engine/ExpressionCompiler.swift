@@ -23,7 +23,7 @@ struct ExpressionCompiler {
         }
         for parameter in Self.parameterReferences(in: expression.source) where !parameterNames.contains(parameter) {
             throw RuleFileError(
-                file: file, mark: expression.mark,
+                file: file, mark: expression.placeOfParameter(parameter) ?? expression.mark,
                 message: "\(what): unknown parameter `params.\(parameter)`"
                     + (parameterNames.isEmpty ? "" : " (parameters: \(parameterNames.sorted().joined(separator: ", ")))"))
         }

@@ -11,23 +11,28 @@ public enum MessageTemplate {
         }
     }
 
-    public static func render(_ template: String, values: [String: CELValue], language: Language) -> String {
+    /// Fills the placeholders with `values`; each one's text is cut to `maxValueLength` characters
+    /// (ending in "…"), so that a huge value cannot make a huge message.
+    public static func render(
+        _ template: String, values: [String: CELValue], language: Language, maxValueLength: Int = .max
+    ) -> String {
         segments(template).map { segment in
             switch segment {
             case .text(let text): return text
             case .placeholder(let name, let format):
                 guard let value = values[name] else { return "{\(name)}" }
-                return format_(value, format: format, language: language)
+                return EvaluationLimits.cap(format_(value, format: format, language: language), to: maxValueLength)
             }
         }.joined()
     }
 
-    /// Fills `{name}` placeholders with ready-made text (for the engine's own messages).
-    public static func render(_ template: String, texts: [String: String]) -> String {
+    /// Fills `{name}` placeholders with ready-made text (for the engine's own messages), each cut
+    /// to `maxValueLength` characters.
+    public static func render(_ template: String, texts: [String: String], maxValueLength: Int = .max) -> String {
         segments(template).map { segment in
             switch segment {
             case .text(let text): return text
-            case .placeholder(let name, _): return texts[name] ?? "{\(name)}"
+            case .placeholder(let name, _): return texts[name].map { EvaluationLimits.cap($0, to: maxValueLength) } ?? "{\(name)}"
             }
         }.joined()
     }
@@ -60,7 +65,9 @@ public enum MessageTemplate {
         switch value {
         case .null: return "—"
         case .bool(let b): return b ? "true" : "false"
-        case .string(let s): return s
+        case .string(let s):
+            // Text that reads like a number or a boolean is quoted, so `"1"` (text) never shows as 1.
+            return looksLikeAValue(s) ? "\"\(s)\"" : s
         case .int, .uint, .double, .decimal:
             return decimal(value).map { NumberFormat.number($0, in: language) } ?? "\(value)"
         case .list(let items):
@@ -70,6 +77,14 @@ public enum MessageTemplate {
         default:
             return "\(value)"
         }
+    }
+
+    /// Whether text would read as a number, a boolean or null if shown without quotes.
+    static func looksLikeAValue(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, s.utf8.count <= 64 else { return false }
+        if ["true", "false", "null"].contains(s.lowercased()) { return true }
+        guard first == "-" || first == "+" || first == "." || ("0"..."9").contains(first) else { return false }
+        return Double(s.trimmingCharacters(in: .whitespaces)) != nil && !s.contains(where: \.isWhitespace)
     }
 
     enum Segment {

@@ -39,6 +39,23 @@ struct NodeReader {
         return [try text(node, what: what)]
     }
 
+    /// A CEL expression as written, with its place (parsed when the rule set is compiled).
+    func expression(_ node: Node, what: String) throws -> Expression {
+        let style = node.scalar?.style
+        return Expression(source: try text(node, what: what), mark: node.start, isBlock: style == .literal || style == .folded)
+    }
+
+    /// A path (`a.b[*].c`), or a list of paths.
+    func patterns(_ node: Node, what: String) throws -> [PathPattern] {
+        try (node.sequence ?? [node]).map { item in
+            let source = try text(item, what: what)
+            guard let pattern = PathPattern(source) else {
+                throw error(item, "\(what): `\(source)` is not a path (write `a.b[*].c`, `a.*`, `a[0]`)")
+            }
+            return pattern
+        }
+    }
+
     func localized(_ node: Node, what: String) throws -> LocalizedText {
         if node.scalar != nil { return LocalizedText(english: try text(node, what: what)) }
         var texts: [Language: String] = [:]

@@ -17,6 +17,10 @@ public struct RuleSet: Sendable {
     /// Top-level fields of a document this set checks.
     public var structure: [FieldSpec]
     public var rules: [Rule]
+    /// Where dossiers of this set hold the figures a triage report shows (`figures:`).
+    public var figures: FigureSpec = FigureSpec()
+    /// The tables `dossiercheck funding` shows: the figures of the money rules, per row (`funding:`).
+    public var funding: [FundingTable] = []
     /// The file it was read from, for located errors.
     public var file: String
 }

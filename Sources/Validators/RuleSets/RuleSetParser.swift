@@ -23,13 +23,13 @@ private struct RuleSetBuilder {
 
     static let topKeys: Set<String> = [
         "ruleset", "version", "kind", "imports", "title", "description", "parameters", "definitions", "types",
-        "structure", "rules",
+        "structure", "rules", "figures", "funding",
     ]
     static let ruleKeys: Set<String> = Set([
         "id", "severity", "title", "description", "source", "builtin", "messages", "examples", "checks",
     ]).union(checkKeys)
     static let checkKeys: Set<String> = ["for_each", "let", "when", "check", "at", "message", "help"]
-    static let fieldKeys: Set<String> = ["type", "required", "one_of", "covered_by", "only_if", "doc"]
+    static let fieldKeys: Set<String> = ["type", "required", "one_of", "covered_by", "only_if", "doc", "template"]
 
     func ruleSet(_ root: Node) throws -> RuleSet {
         var set = RuleSet(
@@ -59,6 +59,8 @@ private struct RuleSetBuilder {
             case "rules":
                 guard let items = value.sequence else { throw reader.error(value, "`rules` must be a list") }
                 set.rules = try items.map(rule)
+            case "figures": set.figures = try figures(value)
+            case "funding": set.funding = try FundingTableParser(reader: reader).tables(value)
             default: break
             }
         }
@@ -80,6 +82,47 @@ private struct RuleSetBuilder {
             }
             return Parameter(name: name, value: try reader.parameterValue(value), description: nil, mark: value.start)
         }
+    }
+
+    /// `figures: {organisations: partners[*], eligible: [costs[*].eligible_eur], sme: isSME, …}`.
+    func figures(_ node: Node) throws -> FigureSpec {
+        var spec = FigureSpec()
+        func path(_ value: Node, _ key: String) throws -> PathPattern {
+            let text = try reader.text(value, what: "`figures.\(key)`")
+            guard let pattern = PathPattern(text), !pattern.steps.isEmpty else {
+                throw reader.error(value, "`figures.\(key)`: `\(text)` is not a path (write `a.b[*].c`, `a.*`, `a[0]`)")
+            }
+            return pattern
+        }
+        func paths(_ value: Node, _ key: String) throws -> [PathPattern] {
+            if let items = value.sequence {
+                guard !items.isEmpty else { throw reader.error(value, "`figures.\(key)` lists no path") }
+                return try items.map { try path($0, key) }
+            }
+            return [try path(value, key)]
+        }
+        func definition(_ value: Node, _ key: String) throws -> String {
+            let name = try reader.text(value, what: "`figures.\(key)`")
+            guard isIdentifier(name) else {
+                throw reader.error(value, "`figures.\(key)` names a definition of one parameter (`isSME`), found `\(name)`")
+            }
+            return name
+        }
+        for (key, value) in try reader.mapping(node, allowed: FigureSpec.keys, what: "`figures`") {
+            spec.marks[key] = value.start
+            switch key {
+            case "organisations": spec.organisations = try paths(value, key)
+            case "organisation_name": spec.organisationName = try path(value, key)
+            case "registration": spec.registration = try path(value, key)
+            case "applicant": spec.applicant = try paths(value, key)
+            case "eligible": spec.eligible = try paths(value, key)
+            case "requested": spec.requested = try paths(value, key)
+            case "sme": spec.sme = try definition(value, key)
+            case "research": spec.research = try definition(value, key)
+            default: break
+            }
+        }
+        return spec
     }
 
     /// `isSME(org): <CEL>` — a name with its parameters, and a body.
@@ -127,7 +170,7 @@ private struct RuleSetBuilder {
         var messages: [String: LocalizedText] = [:]
         if let node = get("messages") {
             for (variant, text) in try reader.mapping(node, what: "rule \(id) messages") {
-                messages[variant] = try reader.localized(text, what: "rule \(id) message `\(variant)`")
+                messages[variant] = try reader.message(text, what: "rule \(id) message `\(variant)`")
             }
         }
         var checks: [Check] = []
@@ -165,8 +208,8 @@ private struct RuleSetBuilder {
             when: try entries["when"].map { try expression($0, what: "rule \(id) `when`") },
             assertion: try expression(assertion, what: "rule \(id) `check`"),
             at: try entries["at"].map { try pattern($0, rule: id) },
-            message: try reader.localized(message, what: "rule \(id) message"),
-            help: try entries["help"].map { try reader.localized($0, what: "rule \(id) help") },
+            message: try reader.message(message, what: "rule \(id) message"),
+            help: try entries["help"].map { try reader.message($0, what: "rule \(id) help") },
             mark: assertion.start)
     }
 
@@ -238,6 +281,7 @@ private struct RuleSetBuilder {
             case "covered_by": spec.coveredBy = try reader.text(value, what: "`covered_by`")
             case "only_if": spec.onlyIf = try reader.text(value, what: "`only_if`")
             case "doc": spec.doc = try reader.localized(value, what: "`doc`")
+            case "template": spec.template = try reader.expression(value, what: "`template` of field `\(name)`")
             default: break
             }
         }

@@ -11,6 +11,8 @@ struct StructureChecker {
     let conditions: [String: CELProgram]
     /// Variables `only_if` conditions may use besides `parent` (`kind`).
     let variables: [String: CELValue]
+    /// The texts a template writes where a value is to be filled in (HDR-002 `placeholder.marker`).
+    var placeholders: Set<String> = []
 
     func check(_ root: Node, fields: [FieldSpec]) -> (Located, [StructureIssue]) {
         var issues: [StructureIssue] = []
@@ -29,7 +31,7 @@ struct StructureChecker {
 
     // MARK: -
 
-    private func resolve(_ type: TypeSpec) -> TypeSpec {
+    func resolve(_ type: TypeSpec) -> TypeSpec {
         var current = type
         var seen = 0
         while case .named(let name) = current, let next = types[name], seen < 32 {
@@ -44,10 +46,8 @@ struct StructureChecker {
     ) {
         guard let entries = node.mapping else { return }
         var conditional: [(FieldSpec, Node.Entry)] = []
-        var seen: Set<String> = []
         for entry in entries {
             guard let key = entry.key.scalar?.text else { continue }
-            seen.insert(key)
             guard let spec = fields.first(where: { $0.name == key }) else {
                 if strictKeys {
                     issues.append(unknownKey(key, at: entry.key, known: fields.map(\.name), parent: located))
@@ -62,11 +62,22 @@ struct StructureChecker {
             }
             attach(entry, spec: spec, to: located, issues: &issues)
         }
-        // Conditional fields are judged against their siblings as already checked.
-        let parentValue = CELValue.map(CELMap(located.fields.map { (.string($0.name), $0.value.value) }))
+        // Conditional fields are judged against their siblings as already checked (the mapping's
+        // value, built when a condition needs it).
+        var siblings: CELValue?
+        var parentValue: CELValue {
+            get {
+                if let siblings { return siblings }
+                let value = Self.mapValue(located)
+                siblings = value
+                return value
+            }
+        }
+        var attachedConditional = false
         for (spec, entry) in conditional {
             if holds(spec.onlyIf!, parent: parentValue) {
                 attach(entry, spec: spec, to: located, issues: &issues)
+                attachedConditional = true
             } else {
                 issues.append(
                     StructureIssue(
@@ -76,9 +87,7 @@ struct StructureChecker {
         }
         for spec in fields where spec.required && spec.coveredBy == nil && located.field(spec.name) == nil {
             if spec.onlyIf != nil && !holds(spec.onlyIf!, parent: parentValue) { continue }
-            if seen.contains(spec.name), let entry = entries.first(where: { $0.key.scalar?.text == spec.name }),
-                !isEmpty(entry.value)
-            {
+            if let entry = entries.first(where: { $0.key.scalar?.text == spec.name }), !isEmpty(entry.value) {
                 continue  // present but wrongly typed: already reported
             }
             issues.append(
@@ -86,12 +95,22 @@ struct StructureChecker {
                     rule: .types, variant: "required", values: ["field": spec.name, "path": childPath(located, spec.name)],
                     location: located.pointMark, end: nil, path: located.path))
         }
-        located.value = .map(CELMap(located.fields.map { (.string($0.name), $0.value.value) }))
+        // The siblings' map is the mapping's value unless a conditional field joined them since.
+        if let siblings, !attachedConditional {
+            located.value = siblings
+        } else {
+            located.value = Self.mapValue(located)
+        }
+    }
+
+    /// The value of a mapping: its fields as rules see them.
+    private static func mapValue(_ located: Located) -> CELValue {
+        .map(CELMap(strings: located.fields.map { ($0.name, $0.value.value) }))
     }
 
     private func holds(_ condition: String, parent: CELValue) -> Bool {
         guard let program = conditions[condition] else { return false }
-        var variables = self.variables
+        var variables = CELBindings(self.variables)
         variables["parent"] = parent
         if case .success(.bool(true)) = program.evaluate(variables) { return true }
         return false
@@ -99,6 +118,10 @@ struct StructureChecker {
 
     private func attach(_ entry: Node.Entry, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
         guard !isEmpty(entry.value) else { return }
+        if let issue = placeholderIssue(entry.value, path: childPath(parent, spec.name)) {
+            issues.append(issue)
+            return
+        }
         let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(spec.name))
         if spec.coveredBy != nil {
             // The covering rule judges it: read it as typed when it fits (5.0 is 5), as written when not.
@@ -135,7 +158,7 @@ struct StructureChecker {
             located.value = .list(located.items.map(\.value))
         case .mapping(let entries):
             for entry in entries { attachLoose(entry, to: located) }
-            located.value = .map(CELMap(located.fields.map { (.string($0.name), $0.value.value) }))
+            located.value = Self.mapValue(located)
         }
     }
 
@@ -195,6 +218,10 @@ struct StructureChecker {
             guard let items = node.sequence else { return wrongType() }
             for (index, item) in items.enumerated() where !isEmpty(item) {
                 let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
+                if let issue = placeholderIssue(item, path: child.path) {
+                    issues.append(issue)
+                    continue
+                }
                 if judge(item, spec: FieldSpec(name: spec.name, type: itemSpec.type, oneOf: itemSpec.oneOf), as: child, issues: &issues) {
                     located.add(item: child)
                 }
@@ -242,7 +269,12 @@ struct StructureChecker {
         switch node.content {
         case .scalar(let scalar):
             if scalar.value == .null { return true }
-            if case .string(let text) = scalar.value { return text.allSatisfy(\.isWhitespace) }
+            if case .string(let text) = scalar.value {
+                // A character is whitespace by its first scalar: text that starts with a visible
+                // ASCII character is not blank (the common case, decided without walking it).
+                if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+                return text.allSatisfy(\.isWhitespace)
+            }
             return false
         case .sequence(let items): return items.isEmpty
         case .mapping(let entries): return entries.isEmpty
@@ -262,7 +294,7 @@ struct StructureChecker {
             }
         case .sequence(let items): return .list(items.map(generic))
         case .mapping(let entries):
-            return .map(CELMap(entries.compactMap { entry in entry.key.scalar.map { (.string($0.text), generic(entry.value)) } }))
+            return .map(CELMap(strings: entries.compactMap { entry in entry.key.scalar.map { ($0.text, generic(entry.value)) } }))
         }
     }
 
@@ -292,27 +324,5 @@ struct StructureChecker {
     }
 
     /// The known key a misspelt one most likely meant, if any is close enough.
-    static func closest(to key: String, in known: [String]) -> String? {
-        let scored = known.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        let limit = max(2, key.count / 3)
-        return best.1 <= limit ? best.0 : nil
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
+    static func closest(to key: String, in known: [String]) -> String? { KeySuggestion.closest(to: key, in: known) }
 }

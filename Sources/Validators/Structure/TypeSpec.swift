@@ -46,10 +46,13 @@ public struct FieldSpec: Sendable {
     public var onlyIf: String?
     /// What the field holds, for templates and schemas.
     public var doc: LocalizedText?
+    /// A CEL expression whose value `dossiercheck init` writes for the field instead of a
+    /// placeholder (it sees `kind`, `language` and `params`).
+    public var template: Expression?
 
     public init(
         name: String, type: TypeSpec, required: Bool = false, oneOf: [String]? = nil, coveredBy: String? = nil,
-        onlyIf: String? = nil, doc: LocalizedText? = nil
+        onlyIf: String? = nil, doc: LocalizedText? = nil, template: Expression? = nil
     ) {
         self.name = name
         self.type = type
@@ -58,5 +61,6 @@ public struct FieldSpec: Sendable {
         self.coveredBy = coveredBy
         self.onlyIf = onlyIf
         self.doc = doc
+        self.template = template
     }
 }

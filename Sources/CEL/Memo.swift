@@ -1,0 +1,396 @@
+/// Remembering what an evaluation already computed.
+///
+/// CEL is pure: a user function's outcome depends only on its arguments and the top-level
+/// variables, and a sub-expression that reads no loop variable depends only on the top-level
+/// variables. The evaluator remembers such outcomes, with the evaluation steps they took, and a
+/// repeat costs the same steps without the work, so that results, errors and budget exhaustion
+/// are exactly those of evaluating everything again:
+///
+/// - calls of costly user functions (a body with a macro or a call), keyed by the function and its
+///   argument values (scalars by value, lists and maps by their storage: the same storage is the
+///   same value), for the current evaluation, or for every evaluation sharing a `CELMemo` when the
+///   function reads only the memo's constant variables;
+/// - costly sub-expressions that read no loop variable and only the memo's constant variables
+///   (`MemoNode`), for every evaluation sharing a `CELMemo`.
+///
+/// Both only where no user-function call inside can reach the call-depth limit, which is the one
+/// thing that depends on where an expression is evaluated.
+
+/// Outcomes kept across the evaluations that share the memo.
+///
+/// The host names the variables that keep the same values in every evaluation given this memo
+/// (the document being checked, say); what reads no other variable is computed once for them
+/// all. Evaluations whose bindings have dotted names (`a.b`) do not use it. Not thread-safe: one
+/// memo per thread (per document).
+public final class CELMemo {
+    let constants: Set<String>
+    var table = MemoTable()
+    /// Whether a function or memo node reads only constant variables, by its identity.
+    private var admitted: [ObjectIdentifier: Bool] = [:]
+
+    public init(constantVariables: Set<String>) {
+        constants = constantVariables
+    }
+
+    func admits(_ id: ObjectIdentifier, reading variables: @autoclosure () -> Set<String>) -> Bool {
+        if let known = admitted[id] { return known }
+        let result = variables().isSubset(of: constants)
+        admitted[id] = result
+        return result
+    }
+}
+
+/// The outcome of an evaluation of a remembered call or sub-expression, and the steps it took.
+struct MemoEntry {
+    enum Outcome {
+        case value(CELValue)
+        case error(CELError)
+    }
+
+    var outcome: Outcome
+    var cost: Int
+
+    /// Charges the steps the outcome took, then gives it.
+    @inline(__always)
+    func replay(_ c: EvalContext) throws(CELError) -> CELValue {
+        c.budget &-= cost
+        if c.budget < 0 { throw CELError.budgetExceeded }
+        switch outcome {
+        case .value(let v): return v
+        case .error(let e): throw e
+        }
+    }
+}
+
+/// A call of a user function with given argument values, as a memo key; nil when an argument is
+/// of a kind not compared cheaply (decimals, timestamps, durations, types, bytes).
+struct MemoKey: Hashable {
+    let function: ObjectIdentifier
+    /// The argument values, kept alive so that the storage identities stay theirs.
+    let args: [CELValue]
+    let hash: UInt64
+
+    init?(_ function: UserFunction, _ args: [CELValue]) {
+        var h = UInt64(UInt(bitPattern: ObjectIdentifier(function).hashValue))
+        for arg in args {
+            guard let part = MemoKey.hash(arg) else { return nil }
+            h = mix64(h ^ part)
+        }
+        self.function = ObjectIdentifier(function)
+        self.args = args
+        self.hash = h
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (a: MemoKey, b: MemoKey) -> Bool {
+        guard a.hash == b.hash, a.function == b.function, a.args.count == b.args.count else { return false }
+        for i in 0..<a.args.count where !identical(a.args[i], b.args[i]) { return false }
+        return true
+    }
+
+    private static func hash(_ v: CELValue) -> UInt64? {
+        switch v {
+        case .null: return 0x11
+        case .bool(let b): return b ? 0x13 : 0x17
+        case .int(let i): return mix64(UInt64(bitPattern: i) ^ 0x1F)
+        case .uint(let u): return mix64(u ^ 0x29)
+        case .double(let d): return mix64(d.bitPattern ^ 0x2B)
+        case .string(let s): return fastHash(s)
+        case .list(let l): return mix64(UInt64(UInt(bitPattern: storage(l))) ^ 0x3B)
+        case .map(let m): return mix64(UInt64(UInt(bitPattern: storage(m._keys))) &+ UInt64(UInt(bitPattern: storage(m._values))))
+        default: return nil
+        }
+    }
+
+    /// Same value for certain: same scalar (doubles by bit pattern), same list or map storage.
+    private static func identical(_ a: CELValue, _ b: CELValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.uint(let x), .uint(let y)): return x == y
+        case (.double(let x), .double(let y)): return x.bitPattern == y.bitPattern
+        case (.string(let x), .string(let y)): return scalarEqual(x, y)
+        case (.list(let x), .list(let y)): return storage(x) == storage(y) && x.count == y.count
+        case (.map(let x), .map(let y)):
+            return storage(x._keys) == storage(y._keys) && storage(x._values) == storage(y._values) && x.count == y.count
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private static func storage(_ array: [CELValue]) -> Int {
+        array.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+    }
+}
+
+/// Remembered outcomes: of calls by function and arguments, of memo nodes by identity.
+struct MemoTable {
+    var calls: [MemoKey: MemoEntry] = [:]
+    var nodes: [ObjectIdentifier: MemoEntry] = [:]
+}
+
+extension EvalContext {
+    func remembered(_ key: MemoKey) -> MemoEntry? {
+        if let entry = localMemo?.calls[key] { return entry }
+        guard let memo, !hasDottedNames else { return nil }
+        return memo.table.calls[key]
+    }
+
+    func remember(_ key: MemoKey, _ entry: MemoEntry, of function: UserFunction) {
+        if let memo, !hasDottedNames, memo.admits(key.function, reading: function.referencedVariables) {
+            memo.table.calls[key] = entry
+        } else {
+            if localMemo == nil { localMemo = MemoTable() }
+            localMemo!.calls[key] = entry
+        }
+    }
+}
+
+/// A costly sub-expression that reads no loop variable: its outcome is shared by the evaluations
+/// of a `CELMemo` that admits its variables. Costs no step of its own.
+final class MemoNode: Node {
+    var inner: Node
+    let variables: Set<String>
+    /// The greatest `callHeight` of the user functions called inside (0: none).
+    let callHeight: Int
+
+    init(_ inner: Node, variables: Set<String>, callHeight: Int) {
+        self.inner = inner
+        self.variables = variables
+        self.callHeight = callHeight
+        super.init(offset: inner.offset)
+    }
+
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        guard let memo = c.memo, !c.hasDottedNames, c.callDepth + callHeight <= EvalContext.maxCallDepth,
+            memo.admits(ObjectIdentifier(self), reading: variables)
+        else { return try inner.eval(c) }
+        let id = ObjectIdentifier(self)
+        if let entry = memo.table.nodes[id] { return try entry.replay(c) }
+        let start = c.budget
+        do {
+            let v = try inner.eval(c)
+            memo.table.nodes[id] = MemoEntry(outcome: .value(v), cost: start - c.budget)
+            return v
+        } catch {
+            if !c.aborted { memo.table.nodes[id] = MemoEntry(outcome: .error(error), cost: start - c.budget) }
+            throw error
+        }
+    }
+}
+
+/// What the memo pass learns of a sub-expression.
+struct MemoInfo {
+    /// The lowest loop-variable (or parameter) slot it reads; `Int.max` when none.
+    var minSlot = Int.max
+    /// The top-level variables it reads, those of the user functions it calls included.
+    var variables: Set<String> = []
+    /// Whether evaluating it does real work: a macro, a call of a costly function, a native call.
+    var costly = false
+    /// The greatest `callHeight` of the user functions it calls (0: none).
+    var callHeight = 0
+
+    mutating func add(_ other: MemoInfo) {
+        minSlot = min(minSlot, other.minSlot)
+        if !other.variables.isEmpty { variables.formUnion(other.variables) }
+        costly = costly || other.costly
+        callHeight = max(callHeight, other.callHeight)
+    }
+}
+
+/// Wraps the costly sub-expressions that read no loop variable in `MemoNode`s: the outermost such
+/// expression for a given set of variables, and every such expression inside a macro's body
+/// (evaluated once per element otherwise).
+enum MemoPass {
+    /// Rewrites the tree under `root` in place and returns the new root; `bound`: the slots bound
+    /// outside it (a function's parameters).
+    static func apply(_ root: Node, bound: Int, wrapRoot: Bool = true) -> (node: Node, info: MemoInfo) {
+        let info = visit(root, bound: bound)
+        if wrapRoot, info.minSlot >= bound, info.costly, wrappable(root) {
+            return (MemoNode(root, variables: info.variables, callHeight: info.callHeight), info)
+        }
+        return (root, info)
+    }
+
+    private static func wrappable(_ n: Node) -> Bool {
+        !(n is UserCallNode) && !(n is MemoNode) && !(n is ConstNode)
+    }
+
+    /// The child as it stands under its parent: wrapped when it is a costly expression reading no
+    /// loop variable, unless its parent is one too, over the same variables, and evaluates it at
+    /// most once (the parent is then the one remembered).
+    private static func place(
+        _ child: Node, _ info: MemoInfo, bound: Int, parent: MemoInfo, parentBound: Int, parentWrappable: Bool,
+        repeated: Bool = false
+    ) -> Node {
+        guard info.minSlot >= bound, info.costly, wrappable(child) else { return child }
+        if !repeated, parentWrappable, parent.minSlot >= parentBound, parent.costly, parent.variables == info.variables {
+            return child
+        }
+        return MemoNode(child, variables: info.variables, callHeight: info.callHeight)
+    }
+
+    private static func visit(_ n: Node, bound: Int) -> MemoInfo {
+        switch n {
+        case let x as LocalNode:
+            return MemoInfo(minSlot: x.slot)
+        case let x as VarNode:
+            return MemoInfo(variables: [x.name])
+        case let x as QualifiedVarNode:
+            return MemoInfo(variables: [x.root])
+        case let x as ComprehensionNode:
+            let r = visit(x.range, bound: bound)
+            let inner = x.slot + 1
+            let b = visit(x.body, bound: inner)
+            let f = x.filter.map { visit($0, bound: inner) }
+            var info = r
+            info.costly = true
+            var bodyPart = b
+            if let f { bodyPart.add(f) }
+            if bodyPart.minSlot >= x.slot { bodyPart.minSlot = Int.max }  // its own variable, or inner ones
+            info.add(bodyPart)
+            info.costly = true
+            let pw = wrappable(n)
+            x.range = place(x.range, r, bound: bound, parent: info, parentBound: bound, parentWrappable: pw)
+            x.body = place(x.body, b, bound: inner, parent: info, parentBound: bound, parentWrappable: pw, repeated: true)
+            if let filter = x.filter, let f {
+                x.filter = place(filter, f, bound: inner, parent: info, parentBound: bound, parentWrappable: pw, repeated: true)
+            }
+            return info
+        case let x as UserCallNode:
+            var info = MemoInfo(variables: x.function.referencedVariables, costly: x.function.isMemoized,
+                                callHeight: x.function.callHeight)
+            let infos = x.args.map { visit($0, bound: bound) }
+            for i in infos { info.add(i) }
+            x.args = zip(x.args, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: false) }
+            return info
+        case let x as CallNNode:
+            let infos = x.args.map { visit($0, bound: bound) }
+            var info = MemoInfo(costly: true)
+            for i in infos { info.add(i) }
+            x.args = zip(x.args, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
+            return info
+        case let x as MatchesConstNode:
+            var info = visit(x.target, bound: bound)
+            let t = info
+            info.costly = true
+            x.target = place(x.target, t, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            return info
+        case let x as SelectNode:
+            let i = visit(x.operand, bound: bound)
+            x.operand = place(x.operand, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
+            return i
+        case let x as HasNode:
+            let i = visit(x.operand, bound: bound)
+            x.operand = place(x.operand, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
+            return i
+        case let x as NotNode:
+            let i = visit(x.operand, bound: bound)
+            x.operand = place(x.operand, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
+            return i
+        case let x as NegNode:
+            let i = visit(x.operand, bound: bound)
+            x.operand = place(x.operand, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
+            return i
+        case let x as Call1Node:
+            let i = visit(x.arg, bound: bound)
+            x.arg = place(x.arg, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
+            return i
+        case let x as IndexNode:
+            let (a, b) = (visit(x.operand, bound: bound), visit(x.index, bound: bound))
+            var info = a
+            info.add(b)
+            x.operand = place(x.operand, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            x.index = place(x.index, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            return info
+        case let x as Call2Node:
+            let (a, b) = (visit(x.a, bound: bound), visit(x.b, bound: bound))
+            var info = a
+            info.add(b)
+            x.a = place(x.a, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            x.b = place(x.b, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            return info
+        case let x as ArithNode:
+            let (a, b) = (visit(x.lhs, bound: bound), visit(x.rhs, bound: bound))
+            var info = a
+            info.add(b)
+            x.lhs = place(x.lhs, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            x.rhs = place(x.rhs, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            return info
+        case let x as EqNode:
+            let (a, b) = (visit(x.lhs, bound: bound), visit(x.rhs, bound: bound))
+            var info = a
+            info.add(b)
+            x.lhs = place(x.lhs, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            x.rhs = place(x.rhs, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            return info
+        case let x as CompareNode:
+            let (a, b) = (visit(x.lhs, bound: bound), visit(x.rhs, bound: bound))
+            var info = a
+            info.add(b)
+            x.lhs = place(x.lhs, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            x.rhs = place(x.rhs, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            return info
+        case let x as InNode:
+            let (a, b) = (visit(x.lhs, bound: bound), visit(x.rhs, bound: bound))
+            var info = a
+            info.add(b)
+            x.lhs = place(x.lhs, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            x.rhs = place(x.rhs, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            return info
+        case let x as CondNode:
+            let (a, b, c) = (visit(x.cond, bound: bound), visit(x.then, bound: bound), visit(x.otherwise, bound: bound))
+            var info = a
+            info.add(b)
+            info.add(c)
+            x.cond = place(x.cond, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            x.then = place(x.then, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            x.otherwise = place(x.otherwise, c, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            return info
+        case let x as AndNode:
+            let infos = x.terms.map { visit($0, bound: bound) }
+            var info = MemoInfo()
+            for i in infos { info.add(i) }
+            x.terms = zip(x.terms, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
+            return info
+        case let x as OrNode:
+            let infos = x.terms.map { visit($0, bound: bound) }
+            var info = MemoInfo()
+            for i in infos { info.add(i) }
+            x.terms = zip(x.terms, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
+            return info
+        case let x as ListNode:
+            let infos = x.elements.map { visit($0, bound: bound) }
+            var info = MemoInfo()
+            for i in infos { info.add(i) }
+            x.elements = zip(x.elements, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
+            return info
+        case let x as MapNode:
+            let infos = x.entries.map { (visit($0.0, bound: bound), visit($0.1, bound: bound)) }
+            var info = MemoInfo()
+            for (k, v) in infos {
+                info.add(k)
+                info.add(v)
+            }
+            x.entries = zip(x.entries, infos).map { entry, i in
+                (place(entry.0, i.0, bound: bound, parent: info, parentBound: bound, parentWrappable: true),
+                 place(entry.1, i.1, bound: bound, parent: info, parentBound: bound, parentWrappable: true))
+            }
+            return info
+        case let x as ErrorNode:
+            let infos = x.args.map { visit($0, bound: bound) }
+            var info = MemoInfo()
+            for i in infos { info.add(i) }
+            x.args = zip(x.args, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
+            return info
+        case is ConstNode:
+            return MemoInfo()
+        default:
+            // A node this pass does not know: taken as reading loop variables, so that neither it
+            // nor anything around it is remembered.
+            return MemoInfo(minSlot: Int.min)
+        }
+    }
+}

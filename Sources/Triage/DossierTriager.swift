@@ -1,0 +1,64 @@
+import DossierModel
+import Validators
+
+/// Checks one file's dossiers and computes their figures: the engine's findings with the
+/// source lines they point at, and the rule sets' figures. Pure: bytes in, rows out.
+public struct DossierTriager: Sendable {
+    public let checker: Checker
+    public let calculator: FigureCalculator
+    /// The messages' language; nil for each dossier's own.
+    public let language: Language?
+
+    public init(checker: Checker, calculator: FigureCalculator, language: Language?) {
+        self.checker = checker
+        self.calculator = calculator
+        self.language = language
+    }
+
+    /// Every dossier of one file. A document that does not parse is a row too, with its error.
+    public func triage(file: String, bytes: [UInt8]) -> [TriagedDossier] {
+        let lines = Self.lines(of: bytes)
+        let documents = YAMLLoader.load(bytes)
+        return documents.map { document in
+            let report = checker.check(document, language: language)
+            let findings = report.findings.map { LocatedFinding(finding: $0, excerpt: Self.excerpt($0.location.line, lines)) }
+            guard let root = document.root, document.problem == nil else {
+                return TriagedDossier(
+                    file: file, document: document.index, id: nil, title: nil, kind: nil, call: nil, language: report.language,
+                    figures: nil, findings: findings,
+                    parseError: report.findings.first?.message ?? document.problem?.message ?? "the document cannot be read",
+                    contentDigest: ContentDigest.of(text: "\(document.index):" + ContentDigest.of(bytes: bytes)))
+            }
+            var call: String?
+            if case .string(let text)? = root["call"]?.scalar?.value { call = text }
+            return TriagedDossier(
+                file: file, document: document.index, id: report.id, title: report.title, kind: report.kind, call: call,
+                language: report.language, figures: calculator.figures(of: root), findings: findings, parseError: nil,
+                contentDigest: ContentDigest.of(root))
+        }
+    }
+
+    /// A row for a file that cannot be read at all (missing, no permission).
+    public func unreadable(file: String, reason: String) -> TriagedDossier {
+        TriagedDossier(
+            file: file, document: 0, id: nil, title: nil, kind: nil, call: nil, language: language ?? .en, figures: nil,
+            findings: [], parseError: reason, contentDigest: ContentDigest.of(text: "unreadable:" + file))
+    }
+
+    /// The source's lines, without their line ends.
+    static func lines(of bytes: [UInt8]) -> [Substring] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+    }
+
+    /// The finding's line and the one before it, each cut to 240 characters.
+    static func excerpt(_ line: Int, _ lines: [Substring]) -> [SourceLine] {
+        guard line >= 1, line <= lines.count else { return [] }
+        return (max(1, line - 1)...line).map { number in
+            let text = lines[number - 1]
+            return SourceLine(number: number, text: text.count > 240 ? String(text.prefix(240)) + "…" : String(text))
+        }
+    }
+}

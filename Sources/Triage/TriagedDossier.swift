@@ -1,0 +1,51 @@
+import Validators
+
+/// One row of a call's triage: a dossier (one YAML document of a file) with its findings and
+/// figures, or a document that could not be read as a dossier at all.
+public struct TriagedDossier: Sendable {
+    /// The file, as reports show it (relative to the working directory).
+    public var file: String
+    /// 0-based position of the document in its file.
+    public var document: Int
+    public var id: String?
+    public var title: String?
+    public var kind: String?
+    /// The `call:` the dossier names, if any.
+    public var call: String?
+    /// The language its messages are in.
+    public var language: Language
+    /// Nil when the dossier could not be parsed (or the kind is unknown to every rule set's figures).
+    public var figures: DossierFigures?
+    public var findings: [LocatedFinding]
+    /// Why the document could not be read as a dossier (HDR-004, an unreadable file); nil when it parsed.
+    public var parseError: String?
+    /// A digest of the dossier's content (its YAML tree, formatting and comments aside).
+    public var contentDigest: String
+
+    public init(
+        file: String, document: Int, id: String?, title: String?, kind: String?, call: String?, language: Language,
+        figures: DossierFigures?, findings: [LocatedFinding], parseError: String?, contentDigest: String
+    ) {
+        self.file = file
+        self.document = document
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.call = call
+        self.language = language
+        self.figures = figures
+        self.findings = findings
+        self.parseError = parseError
+        self.contentDigest = contentDigest
+    }
+
+    public var errors: Int { findings.count { $0.finding.severity == .error } }
+    public var warnings: Int { findings.count { $0.finding.severity == .warning } }
+    public var infos: Int { findings.count { $0.finding.severity == .info } }
+
+    /// Admissible as it stands: it parsed and no finding is an error.
+    public var admissible: Bool { parseError == nil && errors == 0 }
+
+    /// The dossier's id, or its place when it has none.
+    public var label: String { id ?? (document == 0 ? file : "\(file)#\(document)") }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Describe
+import Foundation
+import Validators
+
+/// Before the first dossier: a template of the kind, from the rule sets themselves.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a template dossier for a kind, every section commented with what it must hold and the rules that apply.",
+        discussion: """
+            Each value to give is a placeholder (<fill in>, <invullen>, <à compléter>, <ausfüllen>); `check` \
+            reports every one left as HDR-002 until it is filled in.
+            """)
+
+    @OptionGroup var options: KindOutputOptions
+
+    @Flag(help: "Overwrite the output file if it exists.")
+    var force = false
+
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let checker = try rules.makeChecker()
+        let outline = try KindArgument.outline(options.kind, in: checker)
+        let template = TemplateWriter(outline: outline, language: options.lang).write()
+        if let path = options.outputPath, FileManager.default.fileExists(atPath: path), !force {
+            Terminal.error("error: \(options.output ?? path) exists; give --force to overwrite it")
+            throw ExitStatus.unusable
+        }
+        try options.write(template.text, what: "the template")
+        if let output = options.output {
+            Terminal.error(
+                "dossiercheck: wrote \(output) (\(options.kind), \(template.slots.count) placeholders to fill in); then run `dossiercheck check \(output)`")
+        }
+    }
+}

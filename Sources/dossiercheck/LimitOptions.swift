@@ -1,0 +1,67 @@
+import ArgumentParser
+import DossierModel
+import Foundation
+import Validators
+
+/// How far `check` goes with one file before refusing it: each limit ends in a located HDR-004
+/// (or, for the evaluation budget, an error finding of the rule), never a hang or a crash, and
+/// each can be raised for a genuine file that needs more.
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Largest file read, in bytes, or with a unit: 16MiB, 500KiB, 2GB.", valueName: "size"))
+    var maxFileSize: ByteCount = ByteCount(16 << 20)
+
+    @Option(help: ArgumentHelp("Deepest nesting of lists and mappings.", valueName: "n"))
+    var maxDepth: Int = LoadLimits.default.maxDepth
+
+    @Option(help: ArgumentHelp(
+        "Most nodes a file's aliases may expand to, against alias bombs.", valueName: "n"))
+    var maxAliasNodes: Int = LoadLimits.default.maxAliasNodes
+
+    @Option(help: ArgumentHelp("Most YAML documents in one file.", valueName: "n"))
+    var maxDocuments: Int = LoadLimits.default.maxDocuments
+
+    @Option(help: ArgumentHelp("Most nodes in one file, aliases expanded.", valueName: "n"))
+    var maxNodes: Int = LoadLimits.default.maxNodes
+
+    @Option(help: ArgumentHelp(
+        "Most expression evaluation steps one rule may take on one dossier.", valueName: "n"))
+    var maxEvaluationCost: Int = EvaluationLimits.default.maxEvaluationCost
+
+    @Option(help: ArgumentHelp(
+        "Longest value, in characters, a message shows; longer ones are cut with ….", valueName: "n"))
+    var maxMessageLength: Int = EvaluationLimits.default.maxMessageValueLength
+
+    func validate() throws {
+        let named: [(String, Int)] = [
+            ("--max-file-size", maxFileSize.bytes), ("--max-depth", maxDepth), ("--max-alias-nodes", maxAliasNodes),
+            ("--max-documents", maxDocuments), ("--max-nodes", maxNodes), ("--max-evaluation-cost", maxEvaluationCost),
+            ("--max-message-length", maxMessageLength),
+        ]
+        for (flag, value) in named where value < 1 { throw ValidationError("\(flag) must be at least 1") }
+    }
+
+    var load: LoadLimits {
+        LoadLimits(maxDepth: maxDepth, maxDocuments: maxDocuments, maxNodes: maxNodes, maxAliasNodes: maxAliasNodes)
+    }
+
+    var evaluation: EvaluationLimits {
+        EvaluationLimits(
+            maxEvaluationCost: maxEvaluationCost, maxMessageValueLength: maxMessageLength,
+            budgetHelp: "if the dossier is genuine, raise the budget with --max-evaluation-cost (now \(maxEvaluationCost))")
+    }
+
+    /// The help line of an HDR-004 finding for a limit the loader reached (`LoadProblem.detail["reason"]`).
+    func help(forLimit reason: String) -> String? {
+        let flag: (String, Int)
+        switch reason {
+        case "depth": flag = ("--max-depth", maxDepth)
+        case "alias-nodes": flag = ("--max-alias-nodes", maxAliasNodes)
+        case "documents": flag = ("--max-documents", maxDocuments)
+        case "nodes": flag = ("--max-nodes", maxNodes)
+        case "file-size": return "if the file is genuine, raise the limit with --max-file-size (now \(maxFileSize))"
+        default: return nil
+        }
+        return "if the file is genuine, raise the limit with \(flag.0) (now \(flag.1))"
+    }
+}

@@ -1,0 +1,145 @@
+import BundledData
+import DossierModel
+import Foundation
+import Testing
+import TestSupport
+import Validators
+
+/// A broken rule file is caught before it judges anyone: each kind of mistake in
+/// `Tests/Fixtures/BrokenRules/` gives one error at its place, and the bundled rule sets give none.
+@Suite struct RuleSetLintTests {
+    static let bundled: [RuleSet] = {
+        (try? RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })) ?? []
+    }()
+
+    static func fixture(_ name: String) throws -> (name: String, contents: String) {
+        let url = Fixtures.repositoryFile("Tests/Fixtures/BrokenRules/\(name)")
+        return ("BrokenRules/\(name)", try String(contentsOf: url, encoding: .utf8))
+    }
+
+    func diagnose(_ files: [(name: String, contents: String)]) -> RuleSetDiagnosis {
+        RuleSetDiagnosis(files: files, base: Self.bundled, iso: Fixtures.iso)
+    }
+
+    @Test(arguments: [
+        ("unknown-key.yaml", 11, 5,
+         "unknown key `sevrity` in a rule (known: at, builtin, check, checks, description, examples, for_each, help, id, let, "
+            + "message, messages, severity, source, title, when)"),
+        ("bad-expression.yaml", 14, 32, "rule BBE-001, `check`: unexpected '>'"),
+        ("unknown-parameter.yaml", 17, 40,
+         "rule BUP-001, `check`: unknown parameter `params.max_items` (parameters: first_level_subdivisions, format_version, "
+            + "languages, max_item_count, pole_kinds, research_categories, size_classes)"),
+        ("unknown-field.yaml", 16, 17,
+         "rule BUF-001, `check`: `item.amout` names a field the structure does not declare: `item` has no field `amout` "
+            + "for kind broken-unknown-field (did you mean `amount`?)"),
+        ("duplicate-rule-id.yaml", 19, 5, "rule BDR-001 is also defined at line 10: a rule ID names one rule"),
+        ("missing-language.yaml", 16, 7,
+         "rule BML-001 message has no `nl` and `de` text: give it in all four languages (en, nl, fr, de), or as one plain text for all"),
+    ])
+    func eachBrokenFileGivesItsLocatedError(file: String, line: Int, column: Int, message: String) throws {
+        let diagnosis = diagnose([try Self.fixture(file)])
+        #expect(diagnosis.errors.map(\.description) == ["BrokenRules/\(file):\(line):\(column): error: \(message)"])
+        #expect(diagnosis.checker != nil, "the bundled sets are still built")
+        #expect(diagnosis.checker?.ruleSets.contains { $0.file == "BrokenRules/\(file)" } == false, "the broken set is left out")
+        // Building the engine (as `check` does) refuses the same file with the same error.
+        do {
+            let local = try RuleSetCollection.parse([try Self.fixture(file)])
+            _ = try Checker(ruleSets: RuleSetCollection.overriding(Self.bundled, with: local), iso: Fixtures.iso)
+            Issue.record("\(file) was accepted")
+        } catch let error as RuleSetCollection.Errors {
+            #expect(error.errors.map(\.message) == [message])
+        } catch let error as RuleFileError {
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func everyBrokenFileAtOnce() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryFile("Tests/Fixtures/BrokenRules").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names.count == 6)
+        let diagnosis = diagnose(try names.map(Self.fixture))
+        #expect(Set(diagnosis.errors.map(\.file)) == Set(names.map { "BrokenRules/\($0)" }))
+        #expect(diagnosis.errors.count == 6)
+        #expect(diagnosis.checker?.ruleSets.count == Self.bundled.count)
+    }
+
+    @Test func theBundledRuleSetsHaveNoError() {
+        let diagnosis = diagnose([])
+        #expect(diagnosis.errors.map(\.description) == [])
+        #expect(diagnosis.skipped.isEmpty)
+        #expect(diagnosis.checker?.ruleSets.count == Self.bundled.count)
+    }
+
+    @Test func aSetImportingABrokenLibraryIsSkippedNotReported() throws {
+        let library = "ruleset: lib-x\nversion: 1.0.0\ntitle: L\nrules:\n  - {id: LBX-001, severity: error, title: T, source: s, check: 1 > > 0, message: m}\n"
+        let user = "ruleset: user-x\nversion: 1.0.0\nkind: user-x\nimports: [common, lib-x]\ntitle: U\nrules: []\n"
+        let diagnosis = diagnose([("lib.yaml", library), ("user.yaml", user)])
+        #expect(diagnosis.errors.map(\.file) == ["lib.yaml"])
+        #expect(diagnosis.skipped.map(\.file) == ["user.yaml"])
+        #expect(diagnosis.skipped.map(\.because) == ["lib-x"])
+    }
+
+    // MARK: - which field references are unknown
+
+    static let header = "ruleset: lint-x\nversion: 1.0.0\nkind: lint-x\nimports: [common]\ntitle: T\n"
+    static let structure = """
+        types:
+          line: {map: {amount: amount, extra: any, tags: {list: text}}}
+        structure:
+          plan: {map: {lines: {list: line}, note: text, detail: any}}
+          byName: {map: {a: {map: {x: integer}}, b: {map: {y: integer}}}}
+
+        """
+
+    func lintErrors(_ rule: String) -> [String] {
+        let text = Self.header + Self.structure + "rules:\n  - id: LNT-001\n    severity: error\n    title: T\n    source: s\n"
+            + rule + "    message: m\n"
+        return diagnose([("lint.yaml", text)]).errors.map(\.message)
+    }
+
+    @Test(arguments: [
+        "    check: has(self.plan.lines) && self.plan.note != ''\n",
+        "    for_each: plan.lines[*]\n    check: item.amount > 0 && item.tags.size() > 0 && item.extra.whatever\n",
+        "    check: self.plan.detail.anything.below\n",
+        "    check: self.plan.lines.all(item, item.unknown_but_bound)\n",
+        "    let: {item: self.plan}\n    check: item.no_such\n",
+        "    for_each: byName.*\n    check: has(item.x) || has(item.y)\n",
+        "    for_each: [\"plan.lines[*]\", plan]\n    check: has(item.amount) || has(item.note)\n",
+        "    check: self.dossier == 1 && self.kind != ''\n",
+    ])
+    func declaredOrUndecidableChainsPass(rule: String) {
+        #expect(lintErrors(rule) == [])
+    }
+
+    @Test(arguments: [
+        ("    check: has(self.plan.lnes)\n", "`self.plan.lnes` names a field the structure does not declare: `self.plan` has no field `lnes` for kind lint-x (did you mean `lines`?)"),
+        ("    for_each: plan.lines[*]\n    check: item.amont > 0\n", "`item.amont` names a field the structure does not declare: `item` has no field `amont` for kind lint-x (did you mean `amount`?)"),
+        ("    for_each: byName.*\n    check: has(item.other_field)\n", "`item.other_field` names a field the structure does not declare: `item` has no field `other_field` for kind lint-x (known: x, y)"),
+        ("    check: self.members.size() > 0\n", "`self.members` names a field the structure does not declare: `self` has no field `members` for kind lint-x (known: "),
+        ("    check: self.nowhere\n", "`self.nowhere` names a field the structure does not declare: `self` has no field `nowhere` for kind lint-x"),
+    ])
+    func undeclaredFieldsAreErrors(rule: String, message: String) {
+        let errors = lintErrors(rule)
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains(message) == true, "\(errors)")
+    }
+
+    @Test func aLibraryRuleIsCheckedAgainstEveryKindThatImportsIt() {
+        // `members` exists in some kinds, `partners` in others: both are known to `common`'s rules.
+        let library = "ruleset: lib-y\nversion: 1.0.0\ntitle: L\nrules:\n"
+            + "  - {id: LBY-001, severity: error, title: T, source: s, check: 'has(self.members) || has(self.partners)', message: m}\n"
+            + "  - {id: LBY-002, severity: error, title: T, source: s, check: 'has(self.membres)', message: m}\n"
+        let users = ["reseau-dossier", "pole-project"].map { kind in
+            ("\(kind).yaml", Self.bundledText(kind).replacingOccurrences(of: "imports: [common]", with: "imports: [common, lib-y]"))
+        }
+        let diagnosis = diagnose([("lib.yaml", library)] + users)
+        #expect(diagnosis.errors.map(\.message) == [
+            "rule LBY-002, `check`: `self.membres` names a field the structure does not declare: `self` has no field `membres` "
+                + "for kinds pole-project, reseau-dossier (did you mean `members`?)"
+        ])
+    }
+
+    static func bundledText(_ name: String) -> String {
+        BundledData.ruleFiles.first { $0.name == "\(name).yaml" }?.contents ?? ""
+    }
+}
