@@ -58,8 +58,10 @@ public final class CELEnvironment: @unchecked Sendable {
         // The body itself is remembered per call (by its arguments); costly parts of it that read
         // no parameter are remembered on their own.
         let memo = MemoPass.apply(node, bound: parameters.count, wrapRoot: false)
+        var keying = LoopKeying(nextSlot: compiler.frameSize)
+        keying.apply(memo.node)
         let fn = UserFunction(
-            name: name, parameters: parameters, body: memo.node, frameSize: compiler.frameSize,
+            name: name, parameters: parameters, body: memo.node, frameSize: keying.nextSlot,
             referencedVariables: compiler.referenced, source: body, evalDepth: evalDepth,
             callHeight: 1 + compiler.calleeCallHeight, isMemoized: memo.info.costly)
         lock.lock()
@@ -92,9 +94,11 @@ public final class CELEnvironment: @unchecked Sendable {
                 "expression nests too deeply together with the functions it calls (\(evalDepth) levels, limit \(2 * depth))",
                 at: 0)
         }
+        let root = MemoPass.apply(node, bound: 0).node
+        var keying = LoopKeying(nextSlot: compiler.frameSize)
+        keying.apply(root)
         return CELProgram(
-            source: source, root: MemoPass.apply(node, bound: 0).node, frameSize: compiler.frameSize,
-            referencedVariables: compiler.referenced)
+            source: source, root: root, frameSize: keying.nextSlot, referencedVariables: compiler.referenced)
     }
 
     /// Only checks the syntax of an expression.

@@ -689,9 +689,18 @@ final class ComprehensionNode: Node {
         super.init(offset: offset)
     }
 
+    /// Set when the macro's result is remembered by its range and loop-invariant parts (`KeyedLoop`).
+    var keyed: KeyedLoop?
+
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
         let r = try range.eval(c)
+        if let keyed { return try keyed.run(self, c, r) }
+        return try iterate(c, r)
+    }
+
+    /// The macro over the range's value `r` (already evaluated).
+    func iterate(_ c: EvalContext, _ r: CELValue) throws(CELError) -> CELValue {
         let items: [CELValue]
         switch r {
         case .list(let l): items = l

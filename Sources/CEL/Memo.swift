@@ -71,12 +71,17 @@ struct MemoKey: Hashable {
     let hash: UInt64
 
     init?(_ function: UserFunction, _ args: [CELValue]) {
-        var h = UInt64(UInt(bitPattern: ObjectIdentifier(function).hashValue))
+        self.init(ObjectIdentifier(function), args)
+    }
+
+    /// A key for what `id` computes from `args`.
+    init?(_ id: ObjectIdentifier, _ args: [CELValue]) {
+        var h = UInt64(UInt(bitPattern: id.hashValue))
         for arg in args {
             guard let part = MemoKey.hash(arg) else { return nil }
             h = mix64(h ^ part)
         }
-        self.function = ObjectIdentifier(function)
+        self.function = id
         self.args = args
         self.hash = h
     }
@@ -129,6 +134,7 @@ struct MemoKey: Hashable {
 struct MemoTable {
     var calls: [MemoKey: MemoEntry] = [:]
     var nodes: [ObjectIdentifier: MemoEntry] = [:]
+    var loops: [MemoKey: LoopEntry] = [:]
 }
 
 extension EvalContext {
@@ -391,6 +397,355 @@ enum MemoPass {
             // A node this pass does not know: taken as reading loop variables, so that neither it
             // nor anything around it is remembered.
             return MemoInfo(minSlot: Int.min)
+        }
+    }
+}
+
+// MARK: - Macros remembered by their range and their loop-invariant parts
+
+/// A part of a macro's body that reads neither the macro's variable nor anything bound inside the
+/// body (`item.partner` in `orgs.filter(o, o.id == item.partner)`). While its `KeyedLoop` runs the
+/// macro, its value is the one worked out before the loop, charged at the steps that took each
+/// time it is read, and the reads are counted; otherwise it is evaluated as written.
+final class InvariantNode: Node {
+    var inner: Node
+    /// Frame slots: whether the loop is running keyed, the value, its cost, the reads so far.
+    let activeSlot: Int, valueSlot: Int, costSlot: Int, countSlot: Int
+
+    init(_ inner: Node, activeSlot: Int, valueSlot: Int) {
+        self.inner = inner
+        self.activeSlot = activeSlot
+        self.valueSlot = valueSlot
+        self.costSlot = valueSlot + 1
+        self.countSlot = valueSlot + 2
+        super.init(offset: inner.offset)
+    }
+
+    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        guard case .bool(true) = c.locals[activeSlot], case .int(let cost) = c.locals[costSlot],
+            case .int(let count) = c.locals[countSlot]
+        else { return try inner.eval(c) }
+        c.budget &-= Int(cost)
+        if c.budget < 0 { throw CELError.budgetExceeded }
+        c.locals[countSlot] = .int(count + 1)
+        return c.locals[valueSlot]
+    }
+}
+
+/// The outcome of a keyed macro, the steps it took besides reading its invariants, and how often
+/// it read each.
+struct LoopEntry {
+    var outcome: MemoEntry.Outcome
+    var base: Int
+    var reads: [Int]
+}
+
+/// Remembers a macro (`all`, `exists`, `filter`, `map` …) whose body reads, besides its own
+/// variable, only loop-invariant parts: its outcome depends on the range's value (a list or map,
+/// by storage) and the values of those parts alone, so it is kept under them — in the shared memo
+/// when the functions it calls read only constant variables, else for the evaluation.
+///
+/// The invariant parts are worked out before the loop with the budget put back afterwards (one
+/// that fails, or a range that is not a list or map, runs the macro as written); a repeat charges
+/// the steps the first run took besides the invariants, plus each invariant's steps (as worked out
+/// now) times the number of reads it made, so that results, errors and budget exhaustion are
+/// exactly those of running the macro as written.
+final class KeyedLoop {
+    let invariants: [InvariantNode]
+    let activeSlot: Int
+    /// The top-level variables the functions called in the loop (outside the invariants) read.
+    let variables: Set<String>
+    /// The greatest `callHeight` of the user functions called in the macro (0: none).
+    let callHeight: Int
+
+    init(invariants: [InvariantNode], activeSlot: Int, variables: Set<String>, callHeight: Int) {
+        self.invariants = invariants
+        self.activeSlot = activeSlot
+        self.variables = variables
+        self.callHeight = callHeight
+    }
+
+    func run(_ loop: ComprehensionNode, _ c: EvalContext, _ r: CELValue) throws(CELError) -> CELValue {
+        guard c.memo != nil, !c.hasDottedNames, c.callDepth + callHeight <= EvalContext.maxCallDepth else {
+            return try loop.iterate(c, r)
+        }
+        switch r {
+        case .list, .map: break
+        default: return try loop.iterate(c, r)
+        }
+        // The invariants, at no cost to the budget.
+        let saved = c.budget
+        var key: [CELValue] = [r]
+        var costs: [Int] = []
+        key.reserveCapacity(invariants.count + 1)
+        costs.reserveCapacity(invariants.count)
+        for invariant in invariants {
+            let before = c.budget
+            do {
+                key.append(try invariant.inner.eval(c))
+                costs.append(before - c.budget)
+            } catch {
+                c.budget = saved
+                return try loop.iterate(c, r)
+            }
+        }
+        c.budget = saved
+        guard let memoKey = MemoKey(ObjectIdentifier(self), key) else { return try loop.iterate(c, r) }
+        let shared = c.memo!.admits(ObjectIdentifier(self), reading: variables)
+        if let entry = shared ? c.memo!.table.loops[memoKey] : c.localMemo?.loops[memoKey] {
+            var charge = entry.base
+            for i in 0..<costs.count { charge &+= entry.reads[i] &* costs[i] }
+            c.budget &-= charge
+            if c.budget < 0 { throw CELError.budgetExceeded }
+            switch entry.outcome {
+            case .value(let v): return v
+            case .error(let e): throw e
+            }
+        }
+        // Run the loop with the invariants' values in their slots, counting their reads.
+        for (i, invariant) in invariants.enumerated() {
+            c.locals[invariant.valueSlot] = key[i + 1]
+            c.locals[invariant.costSlot] = .int(Int64(costs[i]))
+            c.locals[invariant.countSlot] = .int(0)
+        }
+        c.locals[activeSlot] = .bool(true)
+        let start = c.budget
+        let outcome: MemoEntry.Outcome
+        do {
+            outcome = .value(try loop.iterate(c, r))
+        } catch {
+            outcome = .error(error)
+        }
+        c.locals[activeSlot] = .null
+        var reads: [Int] = []
+        var base = start - c.budget
+        for (i, invariant) in invariants.enumerated() {
+            guard case .int(let n) = c.locals[invariant.countSlot] else { continue }
+            reads.append(Int(n))
+            base -= Int(n) * costs[i]
+            c.locals[invariant.valueSlot] = .null
+        }
+        switch outcome {
+        case .value(let v):
+            remember(memoKey, LoopEntry(outcome: outcome, base: base, reads: reads), c, shared: shared)
+            return v
+        case .error(let e):
+            if !c.aborted { remember(memoKey, LoopEntry(outcome: outcome, base: base, reads: reads), c, shared: shared) }
+            throw e
+        }
+    }
+
+    private func remember(_ key: MemoKey, _ entry: LoopEntry, _ c: EvalContext, shared: Bool) {
+        if shared {
+            c.memo!.table.loops[key] = entry
+        } else {
+            if c.localMemo == nil { c.localMemo = MemoTable() }
+            c.localMemo!.loops[key] = entry
+        }
+    }
+}
+
+/// Finds the macros a `KeyedLoop` can remember, after `MemoPass`: a macro whose body (and
+/// filter) holds no other macro outside its invariant parts, and whose invariant parts (at most
+/// four) include one that reads a top-level variable (`item`): such a macro is evaluated once per
+/// item, over a range that does not change.
+struct LoopKeying {
+    /// The next free frame slot; the frame grows by what the keyed loops need.
+    var nextSlot: Int
+
+    /// What `LoopKeying` learns of a sub-expression.
+    struct Scan {
+        /// Loop variables and parameters read and not bound inside (bit per slot).
+        var freeMask: UInt64 = 0
+        /// A slot beyond the mask was read: taken as reading everything.
+        var overflow = false
+        var variables: Set<String> = []
+        var callHeight = 0
+        var hasMacro = false
+
+        mutating func add(_ o: Scan) {
+            freeMask |= o.freeMask
+            overflow = overflow || o.overflow
+            if !o.variables.isEmpty { variables.formUnion(o.variables) }
+            callHeight = max(callHeight, o.callHeight)
+            hasMacro = hasMacro || o.hasMacro
+        }
+    }
+
+    mutating func apply(_ root: Node) {
+        visit(root)
+    }
+
+    private mutating func visit(_ n: Node) {
+        for child in LoopKeying.children(of: n) { visit(child) }
+        if let loop = n as? ComprehensionNode, loop.keyed == nil { key(loop) }
+    }
+
+    private mutating func key(_ loop: ComprehensionNode) {
+        let s = loop.slot
+        guard s < 60 else { return }
+        // A nested macro outside the invariant parts, or too many parts: left as it is.
+        var count = 0
+        var readsVariable = false
+        func survey(_ n: Node) -> Bool {
+            let scan = LoopKeying.scan(n)
+            if !scan.overflow, scan.freeMask >> UInt64(s) == 0 {
+                if !(n is ConstNode) && (!scan.variables.isEmpty || scan.freeMask != 0) {
+                    count += 1
+                    if !scan.variables.isEmpty { readsVariable = true }
+                }
+                return true
+            }
+            if n is ComprehensionNode { return false }
+            return LoopKeying.children(of: n).allSatisfy(survey)
+        }
+        guard survey(loop.body), loop.filter.map(survey) ?? true, count > 0, count <= 4, readsVariable else { return }
+        // Wrap the invariant parts.
+        let activeSlot = nextSlot
+        nextSlot += 1
+        var invariants: [InvariantNode] = []
+        var others = Scan()
+        func wrap(_ n: Node) -> Node {
+            let scan = LoopKeying.scan(n)
+            if !scan.overflow, scan.freeMask >> UInt64(s) == 0 {
+                guard !(n is ConstNode), !scan.variables.isEmpty || scan.freeMask != 0 else { return n }
+                let invariant = InvariantNode(n, activeSlot: activeSlot, valueSlot: nextSlot)
+                nextSlot += 3
+                invariants.append(invariant)
+                return invariant
+            }
+            if let call = n as? UserCallNode {
+                others.variables.formUnion(call.function.referencedVariables)
+            }
+            LoopKeying.rewriteChildren(of: n, wrap)
+            return n
+        }
+        loop.body = wrap(loop.body)
+        if let filter = loop.filter { loop.filter = wrap(filter) }
+        loop.keyed = KeyedLoop(
+            invariants: invariants, activeSlot: activeSlot, variables: others.variables,
+            callHeight: LoopKeying.scan(loop).callHeight)
+    }
+
+    /// Free slots, variables, call height and macros of a sub-expression.
+    static func scan(_ n: Node) -> Scan {
+        var scan = Scan()
+        switch n {
+        case let x as LocalNode:
+            if x.slot < 64 { scan.freeMask = 1 << UInt64(x.slot) } else { scan.overflow = true }
+            return scan
+        case let x as VarNode:
+            scan.variables = [x.name]
+            return scan
+        case let x as QualifiedVarNode:
+            scan.variables = [x.root]
+            return scan
+        case let x as UserCallNode:
+            scan.variables = x.function.referencedVariables
+            scan.callHeight = x.function.callHeight
+        case is ConstNode:
+            return scan
+        case let x as ComprehensionNode:
+            scan.hasMacro = true
+            scan.add(Self.scan(x.range))
+            var inner = Self.scan(x.body)
+            if let filter = x.filter { inner.add(Self.scan(filter)) }
+            if x.slot < 64 { inner.freeMask &= ~(1 << UInt64(x.slot)) }
+            scan.add(inner)
+            return scan
+        default:
+            // A node this pass does not know: taken as reading every loop variable.
+            guard known(n) else {
+                scan.overflow = true
+                return scan
+            }
+        }
+        for child in children(of: n) { scan.add(Self.scan(child)) }
+        return scan
+    }
+
+    private static func known(_ n: Node) -> Bool {
+        n is SelectNode || n is HasNode || n is IndexNode || n is ListNode || n is MapNode || n is NotNode
+            || n is NegNode || n is AndNode || n is OrNode || n is CondNode || n is ArithNode || n is EqNode
+            || n is CompareNode || n is InNode || n is Call1Node || n is Call2Node || n is CallNNode
+            || n is ErrorNode || n is UserCallNode || n is MatchesConstNode || n is MemoNode || n is InvariantNode
+    }
+
+    /// The sub-expressions of a node; nil for a node this pass does not know.
+    static func children(of n: Node) -> [Node] {
+        switch n {
+        case let x as SelectNode: return [x.operand]
+        case let x as HasNode: return [x.operand]
+        case let x as IndexNode: return [x.operand, x.index]
+        case let x as ListNode: return x.elements
+        case let x as MapNode: return x.entries.flatMap { [$0.0, $0.1] }
+        case let x as NotNode: return [x.operand]
+        case let x as NegNode: return [x.operand]
+        case let x as AndNode: return x.terms
+        case let x as OrNode: return x.terms
+        case let x as CondNode: return [x.cond, x.then, x.otherwise]
+        case let x as ArithNode: return [x.lhs, x.rhs]
+        case let x as EqNode: return [x.lhs, x.rhs]
+        case let x as CompareNode: return [x.lhs, x.rhs]
+        case let x as InNode: return [x.lhs, x.rhs]
+        case let x as ComprehensionNode: return [x.range, x.body] + (x.filter.map { [$0] } ?? [])
+        case let x as Call1Node: return [x.arg]
+        case let x as Call2Node: return [x.a, x.b]
+        case let x as CallNNode: return x.args
+        case let x as ErrorNode: return x.args
+        case let x as UserCallNode: return x.args
+        case let x as MatchesConstNode: return [x.target]
+        case let x as MemoNode: return [x.inner]
+        case let x as InvariantNode: return [x.inner]
+        default: return []
+        }
+    }
+
+    /// Replaces each sub-expression `c` of `n` by `f(c)`.
+    static func rewriteChildren(of n: Node, _ f: (Node) -> Node) {
+        switch n {
+        case let x as SelectNode: x.operand = f(x.operand)
+        case let x as HasNode: x.operand = f(x.operand)
+        case let x as IndexNode:
+            x.operand = f(x.operand)
+            x.index = f(x.index)
+        case let x as ListNode: x.elements = x.elements.map(f)
+        case let x as MapNode: x.entries = x.entries.map { (f($0.0), f($0.1)) }
+        case let x as NotNode: x.operand = f(x.operand)
+        case let x as NegNode: x.operand = f(x.operand)
+        case let x as AndNode: x.terms = x.terms.map(f)
+        case let x as OrNode: x.terms = x.terms.map(f)
+        case let x as CondNode:
+            x.cond = f(x.cond)
+            x.then = f(x.then)
+            x.otherwise = f(x.otherwise)
+        case let x as ArithNode:
+            x.lhs = f(x.lhs)
+            x.rhs = f(x.rhs)
+        case let x as EqNode:
+            x.lhs = f(x.lhs)
+            x.rhs = f(x.rhs)
+        case let x as CompareNode:
+            x.lhs = f(x.lhs)
+            x.rhs = f(x.rhs)
+        case let x as InNode:
+            x.lhs = f(x.lhs)
+            x.rhs = f(x.rhs)
+        case let x as ComprehensionNode:
+            x.range = f(x.range)
+            x.body = f(x.body)
+            if let filter = x.filter { x.filter = f(filter) }
+        case let x as Call1Node: x.arg = f(x.arg)
+        case let x as Call2Node:
+            x.a = f(x.a)
+            x.b = f(x.b)
+        case let x as CallNNode: x.args = x.args.map(f)
+        case let x as ErrorNode: x.args = x.args.map(f)
+        case let x as UserCallNode: x.args = x.args.map(f)
+        case let x as MatchesConstNode: x.target = f(x.target)
+        case let x as MemoNode: x.inner = f(x.inner)
+        case let x as InvariantNode: x.inner = f(x.inner)
+        default: break
         }
     }
 }

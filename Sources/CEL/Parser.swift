@@ -468,16 +468,53 @@ enum StackGuard {
     #endif
 
     /// True when the stack pointer is below `limit` (stacks grow downwards on all supported platforms),
-    /// that is inside the safety margin above the stack's bottom. A local's address is only taken as the
-    /// stack pointer when it lies in that margin: AddressSanitizer keeps locals on a "fake stack" in
-    /// the heap (detect_stack_use_after_return), whose addresses say nothing of this thread's stack.
+    /// that is inside the safety margin above the stack's bottom.
+    ///
+    /// The stack pointer is read as the address of a local. Under AddressSanitizer that local may live
+    /// on a "fake stack" in the heap (detect_stack_use_after_return): its address is then mapped back
+    /// to the real frame, and an address still off this thread's stack is not taken for one.
     @inline(__always) static func isLow(_ limit: UInt) -> Bool {
         if limit <= 1 { return false }
         var marker: UInt8 = 0
-        let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        var address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        #if canImport(Glibc)
+            if let sanitizer = AddressSanitizerStack.shared, let real = sanitizer.realFrame(of: address) { address = real }
+        #endif
         return address < limit && limit - address <= maxMargin
     }
 
     /// The largest safety margin `computeLimit` keeps above a stack's bottom.
     static let maxMargin: UInt = 160 * 1024
 }
+
+#if canImport(Glibc)
+    /// AddressSanitizer's fake stacks, when the process runs under it (nil otherwise): its public
+    /// interface maps an address in a fake frame to the real frame it stands for.
+    struct AddressSanitizerStack: @unchecked Sendable {
+        typealias CurrentFakeStack = @convention(c) () -> UnsafeMutableRawPointer?
+        typealias AddressIsInFakeStack = @convention(c) (
+            UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+            UnsafeMutablePointer<UnsafeMutableRawPointer?>?
+        ) -> UnsafeMutableRawPointer?
+
+        let currentFakeStack: CurrentFakeStack
+        let addressIsInFakeStack: AddressIsInFakeStack
+
+        static let shared: AddressSanitizerStack? = {
+            guard let current = dlsym(nil, "__asan_get_current_fake_stack"),
+                let lookUp = dlsym(nil, "__asan_addr_is_in_fake_stack")
+            else { return nil }
+            return AddressSanitizerStack(
+                currentFakeStack: unsafeBitCast(current, to: CurrentFakeStack.self),
+                addressIsInFakeStack: unsafeBitCast(lookUp, to: AddressIsInFakeStack.self))
+        }()
+
+        /// The real stack address of the frame `address` belongs to, when it is in a fake frame.
+        func realFrame(of address: UInt) -> UInt? {
+            guard let fake = currentFakeStack(),
+                let real = addressIsInFakeStack(fake, UnsafeMutableRawPointer(bitPattern: address), nil, nil)
+            else { return nil }
+            return UInt(bitPattern: real)
+        }
+    }
+#endif

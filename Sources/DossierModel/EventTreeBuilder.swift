@@ -91,6 +91,11 @@ struct EventTreeBuilder {
     private var inDocument = false
     private var documentStart = Mark(line: 1, column: 1)
     private var documentProblem: LoadProblem?
+    /// Whether the open document has its problem, so that its remaining events are skipped.
+    private var skippingDocument: Bool {
+        if case .some = documentProblem { return true }
+        return false
+    }
     private var root: Node?
     private var frames: [Frame] = []
     private var anchors: [String: Anchored] = [:]
@@ -145,23 +150,23 @@ struct EventTreeBuilder {
     private mutating func handle(_ event: yaml_event_t) -> Bool {
         switch event.type {
         case YAML_SCALAR_EVENT:
-            guard documentProblem == nil else { return true }
+            guard !skippingDocument else { return true }
             return scalar(event)
         case YAML_ALIAS_EVENT:
-            guard documentProblem == nil else { return true }
+            guard !skippingDocument else { return true }
             return alias(event)
         case YAML_SEQUENCE_START_EVENT:
-            guard documentProblem == nil else { return true }
+            guard !skippingDocument else { return true }
             let data = event.data.sequence_start
             return open(event, isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE,
                         anchor: data.anchor, tag: data.tag)
         case YAML_MAPPING_START_EVENT:
-            guard documentProblem == nil else { return true }
+            guard !skippingDocument else { return true }
             let data = event.data.mapping_start
             return open(event, isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE,
                         anchor: data.anchor, tag: data.tag)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard documentProblem == nil else { return true }
+            guard !skippingDocument else { return true }
             close(event)
             return true
         case YAML_DOCUMENT_START_EVENT:
@@ -384,21 +389,12 @@ struct EventTreeBuilder {
     /// Puts a finished node into its parent (or makes it the root) and records its anchor.
     private mutating func attach(_ node: Node, count: Int, height: Int, anchor: String?) {
         if let anchor { anchors[anchor] = Anchored(node: node, count: count, height: height) }
-        let top = frames.count - 1
-        guard top >= 0 else {
+        guard !frames.isEmpty else {
             root = node
             return
         }
-        frames[top].count = Self.add(frames[top].count, count)
-        if height > frames[top].childHeight { frames[top].childHeight = height }
-        guard frames[top].isMapping else {
-            frames[top].items.append(node)
-            return
-        }
-        if let key = frames[top].pendingKey {
-            frames[top].entries.append(Node.Entry(key: key, value: node))
-            frames[top].pendingKey = nil
-        } else if let first = frames[top].register(key: node) {
+        // One in-place access to the open collection (this runs for every node of every file).
+        if let first = Self.add(node, count: count, height: height, to: &frames[frames.count - 1]) {
             let text = node.scalar?.text ?? ""
             fail(LoadProblem(
                 kind: .duplicateKey,
@@ -406,9 +402,26 @@ struct EventTreeBuilder {
                 mark: node.start, related: [first.start],
                 detail: ["reason": "duplicate-key", "key": text,
                          "firstLine": String(first.start.line), "firstColumn": String(first.start.column)]))
-        } else {
-            frames[top].pendingKey = node
         }
+    }
+
+    /// Adds a finished node to the open collection `frame`: an item, a key, or the value of the
+    /// pending key. Returns the earlier key a new key duplicates (the node is then not added).
+    @inline(__always)
+    private static func add(_ node: Node, count: Int, height: Int, to frame: inout Frame) -> Node? {
+        frame.count = add(frame.count, count)
+        if height > frame.childHeight { frame.childHeight = height }
+        guard frame.isMapping else {
+            frame.items.append(node)
+            return nil
+        }
+        if let key = frame.pendingKey.take() {
+            frame.entries.append(Node.Entry(key: key, value: node))
+            return nil
+        }
+        if let first = frame.register(key: node) { return first }
+        frame.pendingKey = node
+        return nil
     }
 
     /// Counts produced nodes against the limits; false (and the file ended) past one.

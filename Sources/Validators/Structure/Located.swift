@@ -22,6 +22,8 @@ final class Located {
 
     func add(field name: String, _ child: Located) { fields.append((name, child)) }
     func add(item child: Located) { items.append(child) }
+    func reserveFields(_ count: Int) { fields.reserveCapacity(count) }
+    func reserveItems(_ count: Int) { items.reserveCapacity(count) }
 
     func field(_ name: String) -> Located? { fields.first { $0.name == name }?.value }
 

@@ -8,9 +8,7 @@ extension StructureChecker {
         // Most values start with a visible ASCII character that starts no marker: not one, without
         // trimming (this runs for every value of every dossier). A marker that starts with another
         // character could equal such a text canonically (`é` and `e` + accent), so it is compared.
-        if let first = text.utf8.first, first > 0x20, first < 0x7F,
-            !placeholders.contains(where: { $0.utf8.first == first || ($0.utf8.first ?? 0) >= 0x80 })
-        {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F, !placeholderStarts.mayStart(with: first) {
             return nil
         }
         guard placeholders.contains(text.trimmingCharacters(in: .whitespaces)) else { return nil }
@@ -26,4 +24,24 @@ extension CompiledKind {
     static func placeholderMarkers(_ types: Rule?) -> Set<String> {
         Set(types?.builtinMessages["placeholder.marker"]?.texts.values.map { $0.trimmingCharacters(in: .whitespaces) } ?? [])
     }
+}
+
+/// The first bytes of the placeholder markers, to pass over most values without trimming them.
+struct PlaceholderStarts: Sendable {
+    private var ascii: Set<UInt8> = []
+    /// A marker starts with a character that is not ASCII (or is empty): every text is compared.
+    private var any = false
+
+    init(_ markers: Set<String>) {
+        for marker in markers {
+            guard let first = marker.utf8.first, first < 0x80 else {
+                any = true
+                continue
+            }
+            ascii.insert(first)
+        }
+    }
+
+    /// Whether a text whose first byte is the visible ASCII character `byte` may be a marker.
+    func mayStart(with byte: UInt8) -> Bool { any || ascii.contains(byte) }
 }

@@ -12,7 +12,18 @@ struct StructureChecker {
     /// Variables `only_if` conditions may use besides `parent` (`kind`).
     let variables: [String: CELValue]
     /// The texts a template writes where a value is to be filled in (HDR-002 `placeholder.marker`).
-    var placeholders: Set<String> = []
+    var placeholders: Set<String> = [] {
+        didSet { placeholderStarts = PlaceholderStarts(placeholders) }
+    }
+    private(set) var placeholderStarts = PlaceholderStarts([])
+
+    init(types: [String: TypeSpec], conditions: [String: CELProgram], variables: [String: CELValue], placeholders: Set<String> = []) {
+        self.types = types
+        self.conditions = conditions
+        self.variables = variables
+        self.placeholders = placeholders
+        self.placeholderStarts = PlaceholderStarts(placeholders)
+    }
 
     func check(_ root: Node, fields: [FieldSpec]) -> (Located, [StructureIssue]) {
         var issues: [StructureIssue] = []
@@ -45,6 +56,7 @@ struct StructureChecker {
         _ node: Node, fields: [FieldSpec], into located: Located, issues: inout [StructureIssue], strictKeys: Bool
     ) {
         guard let entries = node.mapping else { return }
+        located.reserveFields(entries.count)
         var conditional: [(FieldSpec, Node.Entry)] = []
         for entry in entries {
             guard let key = entry.key.scalar?.text else { continue }
@@ -216,13 +228,15 @@ struct StructureChecker {
             located.value = .bool(value)
         case .list(let itemSpec):
             guard let items = node.sequence else { return wrongType() }
+            let itemFieldSpec = FieldSpec(name: spec.name, type: itemSpec.type, oneOf: itemSpec.oneOf)
+            located.reserveItems(items.count)
             for (index, item) in items.enumerated() where !isEmpty(item) {
                 let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
                 if let issue = placeholderIssue(item, path: child.path) {
                     issues.append(issue)
                     continue
                 }
-                if judge(item, spec: FieldSpec(name: spec.name, type: itemSpec.type, oneOf: itemSpec.oneOf), as: child, issues: &issues) {
+                if judge(item, spec: itemFieldSpec, as: child, issues: &issues) {
                     located.add(item: child)
                 }
             }
