@@ -7,18 +7,22 @@ let package = Package(
     name: "dossiercheck-fuzz",
     dependencies: [.package(name: "dossiercheck", path: "..")],
     targets: [
+        // libFuzzer's driver, and the repository's rule sets as the targets load them.
+        .target(
+            name: "FuzzSupport",
+            dependencies: [.product(name: "Validators", package: "dossiercheck")]),
         // YAML bytes → loader → rule engine with every bundled rule set (the path a dossier takes).
         .executableTarget(
             name: "fuzz-yaml-check",
-            dependencies: [.product(name: "Validators", package: "dossiercheck")]),
+            dependencies: ["FuzzSupport", .product(name: "Validators", package: "dossiercheck")]),
         // Text → CEL parser and compiler → evaluation under a small budget.
         .executableTarget(
             name: "fuzz-cel",
-            dependencies: [.product(name: "CEL", package: "dossiercheck")]),
+            dependencies: ["FuzzSupport", .product(name: "CEL", package: "dossiercheck")]),
         // YAML bytes → rule-file parser → engine build (a rule file from agency staff).
         .executableTarget(
             name: "fuzz-rule-file",
-            dependencies: [.product(name: "Validators", package: "dossiercheck")]),
+            dependencies: ["FuzzSupport", .product(name: "Validators", package: "dossiercheck")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -49,8 +49,8 @@ public struct InlineSuppression: Sendable, Equatable {
         return found.sorted { $0.mark < $1.mark }
     }
 
-    /// Whether the UTF-8 of `text` contains the marker's bytes.
-    static func containsMarker(_ text: String) -> Bool {
+    /// Whether the UTF-8 of `text` contains the marker's bytes (a text without them has no suppression).
+    public static func containsMarker(_ text: String) -> Bool {
         let needle = Array(marker.utf8)
         func search(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
             guard hay.count >= needle.count else { return false }

@@ -1,6 +1,7 @@
 import DossierModel
 import Dispatch
 import Foundation
+import Policy
 import Reporting
 import Validators
 
@@ -19,12 +20,28 @@ enum FileChecking {
         let results = ResultSlots<Outcome>(count: entries.count)
         let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, entries.count)
         let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
+        onThreads(max(workers, 1)) {
             while let index = next.take(below: entries.count) {
                 results[index] = checkOne(entries[index], with: checker, language: language, limits: limits)
             }
         }
         return results.values
+    }
+
+    /// Runs `work` on `count` threads at once (this one and `count - 1` new ones) and waits for all.
+    /// Threads of our own: `DispatchQueue.concurrentPerform` ran everything on one thread when the
+    /// machine was busy with other processes, so `--jobs` did not give the cores it names.
+    static func onThreads(_ count: Int, _ work: @escaping @Sendable () -> Void) {
+        let group = DispatchGroup()
+        for _ in 1..<max(count, 1) {
+            group.enter()
+            Thread {
+                work()
+                group.leave()
+            }.start()
+        }
+        work()
+        group.wait()
     }
 
     static func checkOne(_ entry: InputFiles.Entry, with checker: Checker, language: Language?, limits: LimitOptions) -> Outcome {
@@ -44,7 +61,10 @@ enum FileChecking {
         let documents = YAMLLoader.load(bytes, limits: limits.load).map { document in
             DossierResult(report(document, with: checker, language: language, limits: limits), startLine: document.start.line)
         }
-        return .checked(FileReport(path: entry.path, source: source, documents: documents))
+        // The text is kept for what quotes it (code frames of findings, inline suppressions) until
+        // the report is written: a file with neither does not hold its text in memory that long.
+        let keepSource = documents.contains { !$0.findings.isEmpty } || InlineSuppression.containsMarker(source)
+        return .checked(FileReport(path: entry.path, source: keepSource ? source : nil, documents: documents))
     }
 
     /// Whether the text has a `dossier:` header line. UTF-16 text has NUL bytes between ASCII

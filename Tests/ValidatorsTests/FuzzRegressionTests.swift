@@ -20,25 +20,6 @@ import Validators
     /// The fuzz target's limits (Fuzz/Sources/fuzz-yaml-check).
     static let limits = LoadLimits(maxDepth: 64, maxDocuments: 200, maxNodes: 200_000, maxAliasNodes: 50_000)
 
-    /// Line breaks as libyaml counts them: LF, CR, CR LF, NEL, LS, PS.
-    static func lineCount(_ b: [UInt8]) -> Int {
-        var lines = 1
-        var i = 0
-        while i < b.count {
-            switch b[i] {
-            case 0x0A: lines += 1
-            case 0x0D:
-                lines += 1
-                if i + 1 < b.count, b[i + 1] == 0x0A { i += 1 }
-            case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: lines += 1
-            case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): lines += 1
-            default: break
-            }
-            i += 1
-        }
-        return lines
-    }
-
     @Test func thereAreInputsToReplay() {
         #expect(!Self.inputs("yaml-check").isEmpty)
     }
@@ -48,7 +29,7 @@ import Validators
         let bytes = try Self.bytes("yaml-check", name)
         let reports = Fixtures.checker.check(fileBytes: bytes, limits: Self.limits)
         #expect(!reports.isEmpty)
-        let lines = Self.lineCount(bytes)
+        let lines = YAMLLoader.lineCount(bytes)
         for (position, report) in reports.enumerated() {
             #expect(report.index == position)
             if report.findings.contains(where: { $0.rule == "HDR-004" }) { #expect(report.findings.count == 1) }

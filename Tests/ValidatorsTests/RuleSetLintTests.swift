@@ -124,6 +124,17 @@ import Validators
         #expect(errors.first?.contains(message) == true, "\(errors)")
     }
 
+    @Test(arguments: [
+        ("    check: self.plan.lnes != ''\n", 22), ("    check: \"self.plan.lnes != ''\"\n", 23),
+        ("    check: 'has(self.plan.lnes)'\n", 27),
+    ])
+    func theErrorPointsAtTheFieldWhateverTheQuoting(rule: String, column: Int) {
+        let text = Self.header + Self.structure + "rules:\n  - id: LNT-001\n    severity: error\n    title: T\n    source: s\n"
+            + rule + "    message: m\n"
+        let errors = diagnose([("lint.yaml", text)]).errors
+        #expect(errors.map { $0.mark.map { [$0.line, $0.column] } } == [[16, column]], "\(errors)")
+    }
+
     @Test func aLibraryRuleIsCheckedAgainstEveryKindThatImportsIt() {
         // `members` exists in some kinds, `partners` in others: both are known to `common`'s rules.
         let library = "ruleset: lib-y\nversion: 1.0.0\ntitle: L\nrules:\n"

@@ -30,17 +30,25 @@ import TestSupport
         return try project.run(["check", "--format", "json", "d.yaml"] + extra)
     }
 
+    /// A load limit's refusal: exit status 1, and one HDR-004 finding at `line:column` whose help
+    /// names the flag that raises the limit and its value now.
+    func expectRefused(
+        _ run: Fixtures.Run, _ message: String, at line: Int, _ column: Int, flag: String, now: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(run.status == 1, sourceLocation: sourceLocation)
+        let help = "if the file is genuine, raise the limit with \(flag) (now \(now))"
+        #expect(SeenFinding.of(run) == [SeenFinding("HDR-004", message, at: line, column, help: help)], sourceLocation: sourceLocation)
+    }
+
     // MARK: - 1. limits
 
     @Test func aFileAboveTheSizeLimitIsNotRead() throws {
         let text = try Self.valid()
         let refused = try check(["d.yaml": text], ["d.yaml", "--max-file-size", "4KiB"])
-        #expect(refused.status == 1)
-        #expect(SeenFinding.of(refused) == [
-            SeenFinding(
-                "HDR-004", "the file is \(text.utf8.count) bytes, more than the 4 KiB a file may have: it is not read", at: 1, 1,
-                help: "if the file is genuine, raise the limit with --max-file-size (now 4 KiB)")
-        ])
+        expectRefused(
+            refused, "the file is \(text.utf8.count) bytes, more than the 4 KiB a file may have: it is not read", at: 1, 1,
+            flag: "--max-file-size", now: "4 KiB")
         let raised = try check(["d.yaml": text], ["d.yaml", "--max-file-size", "64KiB"])
         #expect(raised.status == 0)
         #expect(SeenFinding.of(raised) == [])
@@ -55,12 +63,9 @@ import TestSupport
         try handle.truncate(atOffset: 16 << 20 + 1)
         try handle.close()
         let run = try project.run(["check", "--format", "json", "huge.yaml"])
-        #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding(
-                "HDR-004", "the file is 16777217 bytes, more than the 16 MiB a file may have: it is not read", at: 1, 1,
-                help: "if the file is genuine, raise the limit with --max-file-size (now 16 MiB)")
-        ])
+        expectRefused(
+            run, "the file is 16777217 bytes, more than the 16 MiB a file may have: it is not read", at: 1, 1,
+            flag: "--max-file-size", now: "16 MiB")
     }
 
     @Test func sizeArgumentsTakeUnits() throws {
@@ -77,12 +82,7 @@ import TestSupport
     @Test func nestingBeyondTheDepthLimit() throws {
         let text = Self.header + "v: " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "\n"
         let refused = try check(["d.yaml": text], ["d.yaml"])
-        #expect(refused.status == 1)
-        #expect(SeenFinding.of(refused) == [
-            SeenFinding(
-                "HDR-004", "lists and mappings nest deeper than 256 levels here", at: 6, 259,
-                help: "if the file is genuine, raise the limit with --max-depth (now 256)")
-        ])
+        expectRefused(refused, "lists and mappings nest deeper than 256 levels here", at: 6, 259, flag: "--max-depth", now: "256")
         let raised = try check(["d.yaml": text], ["d.yaml", "--max-depth", "400"])
         #expect(SeenFinding.of(raised).map(\.rule).contains("HDR-003"), "read: `v` is an unknown key")
         #expect(!(SeenFinding.of(raised).map(\.rule).contains("HDR-004")))
@@ -95,25 +95,18 @@ import TestSupport
             lines.append("\(names[i]): &\(names[i]) [" + Array(repeating: "*\(names[i - 1])", count: 10).joined(separator: ", ") + "]")
         }
         let run = try check(["d.yaml": Self.header + lines.joined(separator: "\n") + "\n"], ["d.yaml"])
-        #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding(
-                "HDR-004",
-                "aliases expand to more than 1000000 nodes in this file (an alias bomb such as \"billion laughs\"?): the file is refused",
-                at: 11, 36, help: "if the file is genuine, raise the limit with --max-alias-nodes (now 1000000)")
-        ])
+        expectRefused(
+            run, "aliases expand to more than 1000000 nodes in this file (an alias bomb such as \"billion laughs\"?): the file is refused",
+            at: 11, 36, flag: "--max-alias-nodes", now: "1000000")
     }
 
     @Test func theAliasLimitCanBeRaised() throws {
         // Each `*a` stands for 4 nodes (the list and its 3 items): 20 in all.
         let text = Self.header + "a: &a [1, 2, 3]\nb: [*a, *a]\nc: [*a, *a, *a]\n"
         let refused = try check(["d.yaml": text], ["d.yaml", "--max-alias-nodes", "19"])
-        #expect(refused.status == 1)
-        #expect(SeenFinding.of(refused) == [
-            SeenFinding(
-                "HDR-004", "aliases expand to more than 19 nodes in this file (an alias bomb such as \"billion laughs\"?): the file is refused",
-                at: 8, 13, help: "if the file is genuine, raise the limit with --max-alias-nodes (now 19)")
-        ])
+        expectRefused(
+            refused, "aliases expand to more than 19 nodes in this file (an alias bomb such as \"billion laughs\"?): the file is refused",
+            at: 8, 13, flag: "--max-alias-nodes", now: "19")
         let raised = try check(["d.yaml": text], ["d.yaml", "--max-alias-nodes", "20"])
         #expect(!(SeenFinding.of(raised).map(\.rule).contains("HDR-004")))
     }
@@ -121,15 +114,10 @@ import TestSupport
     @Test func documentsBeyondTheLimitEndTheFile() throws {
         let text = [try Self.valid(), try Self.valid(), try Self.valid()].joined(separator: "\n---\n")
         let refused = try check(["d.yaml": text], ["d.yaml", "--max-documents", "2"])
-        #expect(refused.status == 1)
+        expectRefused(refused, "the file holds more than 2 documents", at: 472, 1, flag: "--max-documents", now: "2")
         let report = try ScratchProject.json(refused)
         let documents = try #require((report["files"] as? [[String: Any]])?.first?["documents"] as? [[String: Any]])
         #expect(documents.count == 3, "the two documents before the limit are checked, the third carries it")
-        #expect(SeenFinding.of(refused) == [
-            SeenFinding(
-                "HDR-004", "the file holds more than 2 documents", at: 472, 1,
-                help: "if the file is genuine, raise the limit with --max-documents (now 2)")
-        ])
         #expect(try check(["d.yaml": text], ["d.yaml", "--max-documents", "3"]).status == 0)
         #expect(try check(["d.yaml": text], ["d.yaml"]).status == 0, "the default is 10000")
     }
@@ -137,12 +125,7 @@ import TestSupport
     @Test func nodesBeyondTheLimitEndTheFile() throws {
         let text = Self.header + "v: [" + (1...100).map(String.init).joined(separator: ", ") + "]\n"
         let refused = try check(["d.yaml": text], ["d.yaml", "--max-nodes", "50"])
-        #expect(refused.status == 1)
-        #expect(SeenFinding.of(refused) == [
-            SeenFinding(
-                "HDR-004", "the file holds more than 50 nodes", at: 6, 144,
-                help: "if the file is genuine, raise the limit with --max-nodes (now 50)")
-        ])
+        expectRefused(refused, "the file holds more than 50 nodes", at: 6, 144, flag: "--max-nodes", now: "50")
         #expect(!(SeenFinding.of(try check(["d.yaml": text], ["d.yaml", "--max-nodes", "500"])).map(\.rule).contains("HDR-004")))
     }
 

@@ -1,8 +1,7 @@
-// libFuzzer entry point: text through the CEL parser and compiler, then, when it compiles, an
-// evaluation under a small budget. libFuzzer's driver runs from the
-// top-level code at the end (SwiftPM names the executable's entry point itself).
+// libFuzzer target: text through the CEL parser and compiler, then, when it compiles, an evaluation
+// under a small budget. Tests/CELTests/FuzzRegressionTests replays what it finds.
 import CEL
-import Foundation
+import FuzzSupport
 
 /// An environment like the rules' one: user-defined functions that call each other, and a native.
 private let environment: CELEnvironment = {
@@ -41,12 +40,12 @@ private let bindings: [String: CELValue] = [
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCEL(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let source = data.map { String(decoding: UnsafeBufferPointer(start: $0, count: size), as: UTF8.self) } ?? ""
+    let source = String(decoding: input(data, size), as: UTF8.self)
     let program: CELProgram
     do {
         program = try environment.compile(source)
     } catch {
-        if error.message.isEmpty { fatalError("a parse error says what is wrong") }
+        require(!error.message.isEmpty, "a parse error says what is wrong")
         return 0
     }
     do {
@@ -60,14 +59,4 @@ public func fuzzCEL(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-// MARK: - libFuzzer's driver
-
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-var arguments = CommandLine.argc
-var vector = CommandLine.unsafeArgv
-exit(runDriver(&arguments, &vector, fuzzCEL))
+runFuzzer(fuzzCEL)

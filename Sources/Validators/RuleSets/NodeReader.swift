@@ -39,10 +39,13 @@ struct NodeReader {
         return [try text(node, what: what)]
     }
 
-    /// A CEL expression as written, with its place (parsed when the rule set is compiled).
+    /// A CEL expression as written, with its place (parsed when the rule set is compiled): for a
+    /// quoted scalar, the place of its first character, inside the quote.
     func expression(_ node: Node, what: String) throws -> Expression {
         let style = node.scalar?.style
-        return Expression(source: try text(node, what: what), mark: node.start, isBlock: style == .literal || style == .folded)
+        let quoted = style == .singleQuoted || style == .doubleQuoted
+        let mark = quoted ? Mark(line: node.start.line, column: node.start.column + 1) : node.start
+        return Expression(source: try text(node, what: what), mark: mark, isBlock: style == .literal || style == .folded)
     }
 
     /// A path (`a.b[*].c`), or a list of paths.

@@ -8,6 +8,13 @@ public enum RuleSetCollection {
 
     /// Parses every file; throws `Errors` with every broken file's error.
     public static func parse(_ files: [(name: String, contents: String)]) throws -> [RuleSet] {
+        let (sets, errors) = parseEach(files)
+        if !errors.isEmpty { throw Errors(errors: errors) }
+        return sets
+    }
+
+    /// Parses every file: the sets of those that parse, and the error of each that does not.
+    public static func parseEach(_ files: [(name: String, contents: String)]) -> (sets: [RuleSet], errors: [RuleFileError]) {
         var sets: [RuleSet] = []
         var errors: [RuleFileError] = []
         for file in files {
@@ -19,8 +26,7 @@ public enum RuleSetCollection {
                 errors.append(RuleFileError(file: file.name, mark: nil, message: "\(error)"))
             }
         }
-        if !errors.isEmpty { throw Errors(errors: errors) }
-        return sets
+        return (sets, errors)
     }
 
     /// `local` sets replace bundled sets of the same name, and add the others.

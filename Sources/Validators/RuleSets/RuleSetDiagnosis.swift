@@ -24,16 +24,8 @@ public struct RuleSetDiagnosis: Sendable {
 
     /// Diagnoses `files` laid over `base` (a local set replaces a base set of the same name).
     public init(files: [(name: String, contents: String)], base: [RuleSet], iso: ISO3166, limits: EvaluationLimits = .default) {
-        var local: [RuleSet] = []
-        for file in files {
-            do {
-                local.append(try RuleSetParser.parse(file.contents, file: file.name))
-            } catch let error as RuleFileError {
-                errors.append(error)
-            } catch {
-                errors.append(RuleFileError(file: file.name, mark: nil, message: "\(error)"))
-            }
-        }
+        let (local, parseErrors) = RuleSetCollection.parseEach(files)
+        errors = parseErrors
         var sets = RuleSetCollection.overriding(base, with: local)
         let lint = RuleSetLint.errors(sets)
         errors += lint

@@ -214,9 +214,7 @@ private struct RuleSetBuilder {
     }
 
     func expression(_ node: Node, what: String) throws -> Expression {
-        let style = node.scalar?.style
-        return Expression(
-            source: try reader.text(node, what: what), mark: node.start, isBlock: style == .literal || style == .folded)
+        try reader.expression(node, what: what)
     }
 
     func patterns(_ node: Node, rule id: String) throws -> [PathPattern] {
