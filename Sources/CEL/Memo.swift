@@ -238,6 +238,34 @@ enum MemoPass {
         return MemoNode(child, variables: info.variables, callHeight: info.callHeight)
     }
 
+    /// Sub-expressions evaluated side by side under one parent: the parent's info is theirs summed
+    /// (over `base`, what the parent adds itself), and each is placed under it.
+    private static func operands(
+        _ nodes: inout [Node], bound: Int, base: MemoInfo = MemoInfo(), parentWrappable: Bool = true
+    ) -> MemoInfo {
+        let infos = nodes.map { visit($0, bound: bound) }
+        var info = base
+        for i in infos { info.add(i) }
+        nodes = zip(nodes, infos).map {
+            place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: parentWrappable)
+        }
+        return info
+    }
+
+    private static func operands(_ node: inout Node, bound: Int, base: MemoInfo = MemoInfo()) -> MemoInfo {
+        var nodes = [node]
+        let info = operands(&nodes, bound: bound, base: base)
+        node = nodes[0]
+        return info
+    }
+
+    private static func operands(_ a: inout Node, _ b: inout Node, bound: Int) -> MemoInfo {
+        var nodes = [a, b]
+        let info = operands(&nodes, bound: bound)
+        (a, b) = (nodes[0], nodes[1])
+        return info
+    }
+
     private static func visit(_ n: Node, bound: Int) -> MemoInfo {
         switch n {
         case let x as LocalNode:
@@ -266,131 +294,53 @@ enum MemoPass {
             }
             return info
         case let x as UserCallNode:
-            var info = MemoInfo(variables: x.function.referencedVariables, costly: x.function.isMemoized,
+            let base = MemoInfo(variables: x.function.referencedVariables, costly: x.function.isMemoized,
                                 callHeight: x.function.callHeight)
-            let infos = x.args.map { visit($0, bound: bound) }
-            for i in infos { info.add(i) }
-            x.args = zip(x.args, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: false) }
-            return info
+            return operands(&x.args, bound: bound, base: base, parentWrappable: false)
         case let x as CallNNode:
-            let infos = x.args.map { visit($0, bound: bound) }
-            var info = MemoInfo(costly: true)
-            for i in infos { info.add(i) }
-            x.args = zip(x.args, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
-            return info
+            return operands(&x.args, bound: bound, base: MemoInfo(costly: true))
         case let x as MatchesConstNode:
-            var info = visit(x.target, bound: bound)
-            let t = info
-            info.costly = true
-            x.target = place(x.target, t, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            return info
+            return operands(&x.target, bound: bound, base: MemoInfo(costly: true))
         case let x as SelectNode:
-            let i = visit(x.operand, bound: bound)
-            x.operand = place(x.operand, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
-            return i
+            return operands(&x.operand, bound: bound)
         case let x as HasNode:
-            let i = visit(x.operand, bound: bound)
-            x.operand = place(x.operand, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
-            return i
+            return operands(&x.operand, bound: bound)
         case let x as NotNode:
-            let i = visit(x.operand, bound: bound)
-            x.operand = place(x.operand, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
-            return i
+            return operands(&x.operand, bound: bound)
         case let x as NegNode:
-            let i = visit(x.operand, bound: bound)
-            x.operand = place(x.operand, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
-            return i
+            return operands(&x.operand, bound: bound)
         case let x as Call1Node:
-            let i = visit(x.arg, bound: bound)
-            x.arg = place(x.arg, i, bound: bound, parent: i, parentBound: bound, parentWrappable: true)
-            return i
+            return operands(&x.arg, bound: bound)
         case let x as IndexNode:
-            let (a, b) = (visit(x.operand, bound: bound), visit(x.index, bound: bound))
-            var info = a
-            info.add(b)
-            x.operand = place(x.operand, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            x.index = place(x.index, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            return info
+            return operands(&x.operand, &x.index, bound: bound)
         case let x as Call2Node:
-            let (a, b) = (visit(x.a, bound: bound), visit(x.b, bound: bound))
-            var info = a
-            info.add(b)
-            x.a = place(x.a, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            x.b = place(x.b, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            return info
+            return operands(&x.a, &x.b, bound: bound)
         case let x as ArithNode:
-            let (a, b) = (visit(x.lhs, bound: bound), visit(x.rhs, bound: bound))
-            var info = a
-            info.add(b)
-            x.lhs = place(x.lhs, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            x.rhs = place(x.rhs, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            return info
+            return operands(&x.lhs, &x.rhs, bound: bound)
         case let x as EqNode:
-            let (a, b) = (visit(x.lhs, bound: bound), visit(x.rhs, bound: bound))
-            var info = a
-            info.add(b)
-            x.lhs = place(x.lhs, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            x.rhs = place(x.rhs, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            return info
+            return operands(&x.lhs, &x.rhs, bound: bound)
         case let x as CompareNode:
-            let (a, b) = (visit(x.lhs, bound: bound), visit(x.rhs, bound: bound))
-            var info = a
-            info.add(b)
-            x.lhs = place(x.lhs, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            x.rhs = place(x.rhs, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            return info
+            return operands(&x.lhs, &x.rhs, bound: bound)
         case let x as InNode:
-            let (a, b) = (visit(x.lhs, bound: bound), visit(x.rhs, bound: bound))
-            var info = a
-            info.add(b)
-            x.lhs = place(x.lhs, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            x.rhs = place(x.rhs, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            return info
+            return operands(&x.lhs, &x.rhs, bound: bound)
         case let x as CondNode:
-            let (a, b, c) = (visit(x.cond, bound: bound), visit(x.then, bound: bound), visit(x.otherwise, bound: bound))
-            var info = a
-            info.add(b)
-            info.add(c)
-            x.cond = place(x.cond, a, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            x.then = place(x.then, b, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
-            x.otherwise = place(x.otherwise, c, bound: bound, parent: info, parentBound: bound, parentWrappable: true)
+            var nodes = [x.cond, x.then, x.otherwise]
+            let info = operands(&nodes, bound: bound)
+            (x.cond, x.then, x.otherwise) = (nodes[0], nodes[1], nodes[2])
             return info
         case let x as AndNode:
-            let infos = x.terms.map { visit($0, bound: bound) }
-            var info = MemoInfo()
-            for i in infos { info.add(i) }
-            x.terms = zip(x.terms, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
-            return info
+            return operands(&x.terms, bound: bound)
         case let x as OrNode:
-            let infos = x.terms.map { visit($0, bound: bound) }
-            var info = MemoInfo()
-            for i in infos { info.add(i) }
-            x.terms = zip(x.terms, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
-            return info
+            return operands(&x.terms, bound: bound)
         case let x as ListNode:
-            let infos = x.elements.map { visit($0, bound: bound) }
-            var info = MemoInfo()
-            for i in infos { info.add(i) }
-            x.elements = zip(x.elements, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
-            return info
+            return operands(&x.elements, bound: bound)
         case let x as MapNode:
-            let infos = x.entries.map { (visit($0.0, bound: bound), visit($0.1, bound: bound)) }
-            var info = MemoInfo()
-            for (k, v) in infos {
-                info.add(k)
-                info.add(v)
-            }
-            x.entries = zip(x.entries, infos).map { entry, i in
-                (place(entry.0, i.0, bound: bound, parent: info, parentBound: bound, parentWrappable: true),
-                 place(entry.1, i.1, bound: bound, parent: info, parentBound: bound, parentWrappable: true))
-            }
+            var nodes = x.entries.flatMap { [$0.0, $0.1] }
+            let info = operands(&nodes, bound: bound)
+            x.entries = stride(from: 0, to: nodes.count, by: 2).map { (nodes[$0], nodes[$0 + 1]) }
             return info
         case let x as ErrorNode:
-            let infos = x.args.map { visit($0, bound: bound) }
-            var info = MemoInfo()
-            for i in infos { info.add(i) }
-            x.args = zip(x.args, infos).map { place($0, $1, bound: bound, parent: info, parentBound: bound, parentWrappable: true) }
-            return info
+            return operands(&x.args, bound: bound)
         case is ConstNode:
             return MemoInfo()
         default:

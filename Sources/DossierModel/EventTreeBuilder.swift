@@ -310,28 +310,29 @@ struct EventTreeBuilder {
     private mutating func alias(_ event: yaml_event_t) -> Bool {
         let name = String(cString: event.data.alias.anchor)
         let start = Self.mark(event.start_mark)
+        let aliasEnd = Self.mark(event.end_mark)
         guard let anchored = anchors[name] else {
             if frames.contains(where: { $0.anchor == name }) {
                 fail(LoadProblem(
                     kind: .syntax,
                     message: "the alias `*\(name)` refers to the node it is inside: recursive structures are not allowed",
-                    mark: start, detail: ["reason": "recursive-alias", "anchor": name]))
+                    mark: start, end: aliasEnd, detail: ["reason": "recursive-alias", "anchor": name]))
             } else {
                 fail(LoadProblem(
                     kind: .syntax,
                     message: "the alias `*\(name)` refers to no anchor: `&\(name)` must come before it in the same document",
-                    mark: start, detail: ["reason": "undefined-alias", "anchor": name]))
+                    mark: start, end: aliasEnd, detail: ["reason": "undefined-alias", "anchor": name]))
             }
             return true
         }
         if frames.count + anchored.height > limits.maxDepth {
-            end(with: depthProblem(at: start))
+            end(with: depthProblem(at: start, end: aliasEnd))
             return false
         }
-        guard count(nodes: anchored.count, viaAlias: true, at: start) else { return false }
+        guard count(nodes: anchored.count, viaAlias: true, at: start, end: aliasEnd) else { return false }
         var copy = anchored.node
         copy.start = start
-        copy.end = Self.mark(event.end_mark)
+        copy.end = aliasEnd
         attach(copy, count: anchored.count, height: anchored.height, anchor: nil)
         return true
     }
@@ -425,7 +426,7 @@ struct EventTreeBuilder {
     }
 
     /// Counts produced nodes against the limits; false (and the file ended) past one.
-    private mutating func count(nodes: Int, viaAlias: Bool, at mark: Mark) -> Bool {
+    private mutating func count(nodes: Int, viaAlias: Bool, at mark: Mark, end tokenEnd: Mark? = nil) -> Bool {
         totalNodes = Self.add(totalNodes, nodes)
         if viaAlias {
             aliasNodes = Self.add(aliasNodes, nodes)
@@ -433,7 +434,7 @@ struct EventTreeBuilder {
                 end(with: limitProblem(
                     "aliases expand to more than \(limits.maxAliasNodes) nodes in this file (an alias bomb such as "
                         + "\"billion laughs\"?): the file is refused",
-                    reason: "alias-nodes", limit: String(limits.maxAliasNodes), at: mark))
+                    reason: "alias-nodes", limit: String(limits.maxAliasNodes), at: mark, end: tokenEnd))
                 return false
             }
         }
@@ -447,13 +448,13 @@ struct EventTreeBuilder {
 
     // MARK: - Problems
 
-    private func depthProblem(at mark: Mark) -> LoadProblem {
+    private func depthProblem(at mark: Mark, end: Mark? = nil) -> LoadProblem {
         limitProblem("lists and mappings nest deeper than \(limits.maxDepth) levels here",
-                     reason: "depth", limit: String(limits.maxDepth), at: mark)
+                     reason: "depth", limit: String(limits.maxDepth), at: mark, end: end)
     }
 
-    private func limitProblem(_ message: String, reason: String, limit: String, at mark: Mark) -> LoadProblem {
-        LoadProblem(kind: .limit, message: message, mark: mark, detail: ["reason": reason, "limit": limit])
+    private func limitProblem(_ message: String, reason: String, limit: String, at mark: Mark, end: Mark? = nil) -> LoadProblem {
+        LoadProblem(kind: .limit, message: message, mark: mark, end: end, detail: ["reason": reason, "limit": limit])
     }
 
     private func badTag(_ tag: String, text: String, expected: String, at mark: Mark) -> LoadProblem {

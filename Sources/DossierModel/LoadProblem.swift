@@ -26,6 +26,9 @@ public struct LoadProblem: Error, Sendable, Equatable {
     public var message: String
     /// Where the problem is.
     public var mark: Mark
+    /// Where the offending token ends, when the problem is one token (an alias): without it a
+    /// report marks the rest of the line.
+    public var end: Mark?
     /// Other places that explain it, e.g. the first occurrence of a duplicated key.
     public var related: [Mark]
     /// Named values a translated message may use. `reason` is always present and tells
@@ -35,10 +38,13 @@ public struct LoadProblem: Error, Sendable, Equatable {
     public var detail: [String: String]
 
     /// A problem at `mark`, with the places and named values that explain it.
-    public init(kind: Kind, message: String, mark: Mark, related: [Mark] = [], detail: [String: String] = [:]) {
+    public init(
+        kind: Kind, message: String, mark: Mark, end: Mark? = nil, related: [Mark] = [], detail: [String: String] = [:]
+    ) {
         self.kind = kind
         self.message = message
         self.mark = mark
+        self.end = end
         self.related = related
         self.detail = detail
     }

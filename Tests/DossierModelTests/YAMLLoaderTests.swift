@@ -199,6 +199,7 @@ struct YAMLLoaderDocumentTests {
         #expect(documents[1].problem?.kind == .syntax)
         #expect(documents[1].problem?.detail["reason"] == "undefined-alias")
         #expect(documents[1].problem?.mark == mark(4, 4))
+        #expect(documents[1].problem?.end == mark(4, 9))
         #expect(documents[2].problem == nil)
         #expect(documents[2].root?["c"]?.scalar?.value == .int(3))
     }
@@ -394,6 +395,7 @@ struct YAMLLoaderLimitTests {
         #expect(refused.count == 1)
         #expect(refused[0].problem?.kind == .limit)
         #expect(refused[0].problem?.mark == mark(3, 13))
+        #expect(refused[0].problem?.end == mark(3, 15), "the alias token alone is marked")
         #expect(load(text, limits: LoadLimits(maxAliasNodes: 7))[0].problem?.mark == mark(2, 9))
     }
 

@@ -306,7 +306,7 @@ public final class Checker: Sendable {
         return Finding(
             rule: rule?.id ?? "HDR-004", severity: rule?.severity ?? .error,
             message: MessageTemplate.render(template, texts: texts, maxValueLength: limits.maxMessageValueLength),
-            location: problem.mark, path: "",
+            location: problem.mark, end: problem.end, path: "",
             notes: problem.related.map {
                 let note = rule?.builtinMessages["related." + problem.kind.rawValue] ?? rule?.builtinMessages["related"]
                 return Finding.Note(message: note?.text(in: language) ?? "see also", location: $0)
