@@ -452,54 +452,33 @@ func constantDecimal(_ v: CELValue) -> Decimal? {
     }
 }
 
+/// `op` on two integers of one width (nil: not an arithmetic operator). Overflow, including
+/// `Int64.min / -1`, and division by zero are errors, as CEL says, never a wrapped result.
+@inline(__always)
+private func integerArithmetic<T: FixedWidthInteger>(_ op: BinaryOp, _ x: T, _ y: T) throws(CELError) -> T? {
+    let result: (partialValue: T, overflow: Bool)
+    switch op {
+    case .add: result = x.addingReportingOverflow(y)
+    case .sub: result = x.subtractingReportingOverflow(y)
+    case .mul: result = x.multipliedReportingOverflow(by: y)
+    case .div:
+        if y == 0 { throw CELError("division by zero") }
+        result = x.dividedReportingOverflow(by: y)
+    case .mod:
+        if y == 0 { throw CELError("modulus by zero") }
+        result = x.remainderReportingOverflow(dividingBy: y)
+    default: return nil
+    }
+    if result.overflow { throw CELError.overflow }
+    return result.partialValue
+}
+
 func arithmetic(_ op: BinaryOp, _ a: CELValue, _ b: CELValue) throws(CELError) -> CELValue {
     switch (a, b) {
     case (.int(let x), .int(let y)):
-        switch op {
-        case .add:
-            let (r, o) = x.addingReportingOverflow(y)
-            if o { throw CELError.overflow }
-            return .int(r)
-        case .sub:
-            let (r, o) = x.subtractingReportingOverflow(y)
-            if o { throw CELError.overflow }
-            return .int(r)
-        case .mul:
-            let (r, o) = x.multipliedReportingOverflow(by: y)
-            if o { throw CELError.overflow }
-            return .int(r)
-        case .div:
-            if y == 0 { throw CELError("division by zero") }
-            if x == Int64.min && y == -1 { throw CELError.overflow }
-            return .int(x / y)
-        case .mod:
-            if y == 0 { throw CELError("modulus by zero") }
-            if x == Int64.min && y == -1 { throw CELError.overflow }
-            return .int(x % y)
-        default: break
-        }
+        if let r = try integerArithmetic(op, x, y) { return .int(r) }
     case (.uint(let x), .uint(let y)):
-        switch op {
-        case .add:
-            let (r, o) = x.addingReportingOverflow(y)
-            if o { throw CELError.overflow }
-            return .uint(r)
-        case .sub:
-            let (r, o) = x.subtractingReportingOverflow(y)
-            if o { throw CELError.overflow }
-            return .uint(r)
-        case .mul:
-            let (r, o) = x.multipliedReportingOverflow(by: y)
-            if o { throw CELError.overflow }
-            return .uint(r)
-        case .div:
-            if y == 0 { throw CELError("division by zero") }
-            return .uint(x / y)
-        case .mod:
-            if y == 0 { throw CELError("modulus by zero") }
-            return .uint(x % y)
-        default: break
-        }
+        if let r = try integerArithmetic(op, x, y) { return .uint(r) }
     case (.double(let x), .double(let y)):
         switch op {
         case .add: return .double(x + y)
