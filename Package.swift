@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Common Expression Language: lexer, parser, values, evaluator. Knows nothing of dossiers.
@@ -36,6 +37,20 @@ let package = Package(
         // What the rule sets say, for people and editors: templates, JSON Schemas, rule explanations and
         // lists, the funding view. Reads rule sets and results; no files, no terminal.
         .target(name: "Describe", dependencies: ["Validators", "Reporting", "DossierModel", "CEL"]),
+        // What `check` and `serve` share: a file's bytes → its report (load limits, the help naming
+        // the flag past a limit), and a run's report with the tool's description and policy applied.
+        .target(name: "Checking", dependencies: ["Validators", "Reporting", "Policy", "DossierModel"]),
+        // The pre-check portal (`serve`): routes, HTML pages, the JSON API, limits, security headers,
+        // access log. Nothing an applicant sends is written to disk.
+        .target(
+            name: "Portal",
+            dependencies: [
+                "Checking", "Validators", "Reporting", "Describe", "DossierModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            exclude: ["Assets"],
+            plugins: ["EmbedFiles"]
+        ),
         // rules/*.yaml and data/ compiled into the binary, so an installed tool needs no files beside it.
         .executableTarget(name: "embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
@@ -43,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "dossiercheck",
             dependencies: [
-                "Validators", "Reporting", "Policy", "DossierModel", "BundledData", "Triage", "Describe",
+                "Validators", "Reporting", "Policy", "DossierModel", "BundledData", "Triage", "Describe", "Checking", "Portal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +74,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DescribeTests", dependencies: ["Describe", "Reporting", "Validators", "DossierModel", "TestSupport"]),
+        .testTarget(
+            name: "PortalTests",
+            dependencies: ["Portal", "Checking", "TestSupport", "Validators", "Describe", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,7 +21,8 @@ if ! { python3 -m venv "$tools" \
 fi
 "$tools/bin/python" scripts/validate-report.py versions 2>/dev/null || true
 
-# The triage's HTML report is checked in a real headless browser: Debian's chromium (and a font
+# The triage's HTML report and the pre-check portal are checked in a real headless browser (the
+# portal's screenshot is kept in .ci-artifacts/portal.png): Debian's chromium (and a font
 # for its screenshot), installed once when missing (as root, through apt). Outside CI, if it
 # cannot be installed, that test skips; under CI=true it fails.
 if ! command -v chromium >/dev/null 2>&1; then

@@ -63,26 +63,9 @@ public struct TextFormatter: ReportFormatter {
         let tint = Self.tint(finding.severity)
         var out = style.paint("\(words.severity(finding.severity))[\(finding.rule)]", tint, bold: true)
             + style.paint(": \(finding.message)", nil, bold: true) + "\n"
-        var annotations: [CodeFrame.Annotation] = []
-        if (1...max(lines.count, 1)).contains(finding.location.line), !lines.isEmpty {
-            var width: Int?
-            if let end = finding.end, end.line == finding.location.line, end.column > finding.location.column {
-                width = end.column - finding.location.column
-            }
-            annotations.append(
-                CodeFrame.Annotation(
-                    line: finding.location.line, column: finding.location.column, width: width, label: finding.path, primary: true))
-        }
-        var notes: [String] = []
-        for note in finding.notes {
-            if let place = note.location, !annotations.isEmpty, (1...lines.count).contains(place.line) {
-                annotations.append(CodeFrame.Annotation(line: place.line, column: place.column, width: nil, label: note.message, primary: false))
-            } else {
-                notes.append(note.message + (note.location.map { " (\(file):\($0.line):\($0.column))" } ?? ""))
-            }
-        }
-        let frame = CodeFrame(lines: lines, annotations: annotations)
-        let gutterWidth = max(frame.shownLines.compactMap { $0 }.map { String($0).count }.max() ?? 0, String(finding.location.line).count)
+        let frame = FindingFrame(finding, file: file, lines: lines)
+        var notes = frame.notes
+        let gutterWidth = max(frame.widestLineNumber, String(finding.location.line).count)
         let gutter = String(repeating: " ", count: gutterWidth)
         out += "\(gutter)\(style.paint("-->", .blue, bold: true)) \(file):\(finding.location.line):\(finding.location.column)\n"
         let framed = frame.render(style: style, gutterWidth: gutterWidth, tint: tint)

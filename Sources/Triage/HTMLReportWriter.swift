@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Validators
 
 /// The triage as one self-contained HTML page a jury can open from a file: a summary, a

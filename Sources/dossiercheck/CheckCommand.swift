@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checking
 import Foundation
 import Policy
 import Reporting
@@ -91,15 +92,11 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.unusable
         }
 
-        let knownRules = Set(checker.ruleSets.flatMap { $0.rules.map(\.id) })
+        let knownRules = CheckRun.knownRules(checker)
         let disabled = settings.disabledRules
         let waiverFile = waivers.map { PathNames.absolute($0, against: cwd) } ?? settings.waivers.map(settings.resolve)
         let granted = try waiverFile.map { try PolicyFiles.waivers($0, workingDirectory: cwd, knownRules: knownRules) } ?? []
-        let tool = ToolInfo(
-            name: "dossiercheck", version: Dossiercheck.version,
-            ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion(name: $0.name, version: $0.version) },
-            rules: RuleDescriptor.all(checker.ruleSets, language: language ?? .en, disabled: disabled)
-                + ToolRules.descriptors(version: Dossiercheck.version))
+        let tool = CheckRun.tool(version: Dossiercheck.version, checker: checker, language: language, disabled: disabled)
         var report = CheckReport(tool: tool, files: files, skipped: skipped, failOn: failOn ?? settings.failOn ?? .error)
         FindingPolicy(disabled: disabled, knownRules: knownRules, waivers: granted, today: PolicyFiles.today()).apply(to: &report)
 

@@ -14,7 +14,7 @@ struct Dossiercheck: ParsableCommand {
             """,
         version: version,
         subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self, TriageCommand.self,
-            InitCommand.self, ExplainCommand.self, SchemaCommand.self, FundingCommand.self],
+            InitCommand.self, ExplainCommand.self, SchemaCommand.self, FundingCommand.self, ServeCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

@@ -1,3 +1,4 @@
+import Checking
 import DossierModel
 import Dispatch
 import Foundation
@@ -58,13 +59,8 @@ enum FileChecking {
         }
         let source = String(decoding: bytes, as: UTF8.self)
         if entry.needsHeader, !hasHeader(bytes, source) { return .skipped }
-        let documents = YAMLLoader.load(bytes, limits: limits.load).map { document in
-            DossierResult(report(document, with: checker, language: language, limits: limits), startLine: document.start.line)
-        }
-        // The text is kept for what quotes it (code frames of findings, inline suppressions) until
-        // the report is written: a file with neither does not hold its text in memory that long.
-        let keepSource = documents.contains { !$0.findings.isEmpty } || InlineSuppression.containsMarker(source)
-        return .checked(FileReport(path: entry.path, source: keepSource ? source : nil, documents: documents))
+        return .checked(
+            SourceChecker(checker: checker, limits: limits.check).report(path: entry.path, bytes: bytes, source: source, language: language))
     }
 
     /// Whether the text has a `dossier:` header line. UTF-16 text has NUL bytes between ASCII
@@ -72,17 +68,6 @@ enum FileChecking {
     private static func hasHeader(_ bytes: [UInt8], _ source: String) -> Bool {
         let readable = bytes.contains(0) ? String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self) : source
         return InputFiles.hasDossierHeader(readable)
-    }
-
-    /// The checker's report on one document; a limit the loader reached gets a help line naming its flag.
-    private static func report(_ document: LoadedDocument, with checker: Checker, language: Language?, limits: LimitOptions) -> DocumentReport {
-        var report = checker.check(document, language: language)
-        if let problem = document.problem, problem.kind == .limit, let reason = problem.detail["reason"],
-            let help = limits.help(forLimit: reason), report.findings.count == 1
-        {
-            report.findings[0].help = help
-        }
-        return report
     }
 
     /// A file larger than `--max-file-size` is not read: one HDR-004 finding at its start says so.
@@ -94,15 +79,6 @@ enum FileChecking {
             let head = BoundedFile.prefix(entry.path, count: 1 << 20) ?? []
             if !hasHeader(head, String(decoding: head, as: UTF8.self)) { return .skipped }
         }
-        let start = Mark(line: 1, column: 1)
-        let limit = limits.maxFileSize
-        let problem = LoadProblem(
-            kind: .limit,
-            message: "the file is \(size) bytes, more than the \(limit) a file may have: it is not read",
-            mark: start, detail: ["reason": "file-size", "limit": String(limit.bytes), "size": String(size)])
-        let document = LoadedDocument(index: 0, root: nil, problem: problem, start: start)
-        return .checked(FileReport(
-            path: entry.path, source: nil,
-            documents: [DossierResult(report(document, with: checker, language: language, limits: limits), startLine: 1)]))
+        return .checked(SourceChecker(checker: checker, limits: limits.check).tooLarge(path: entry.path, size: size, language: language))
     }
 }

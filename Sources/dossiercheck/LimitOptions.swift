@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checking
 import DossierModel
 import Foundation
 import Validators
@@ -41,27 +42,17 @@ struct LimitOptions: ParsableArguments {
         for (flag, value) in named where value < 1 { throw ValidationError("\(flag) must be at least 1") }
     }
 
-    var load: LoadLimits {
-        LoadLimits(maxDepth: maxDepth, maxDocuments: maxDocuments, maxNodes: maxNodes, maxAliasNodes: maxAliasNodes)
+    /// The limits as the checking library takes them.
+    var check: CheckLimits {
+        CheckLimits(
+            maxFileSize: maxFileSize, maxDepth: maxDepth, maxAliasNodes: maxAliasNodes, maxDocuments: maxDocuments,
+            maxNodes: maxNodes, maxEvaluationCost: maxEvaluationCost, maxMessageLength: maxMessageLength)
     }
 
-    var evaluation: EvaluationLimits {
-        EvaluationLimits(
-            maxEvaluationCost: maxEvaluationCost, maxMessageValueLength: maxMessageLength,
-            budgetHelp: "if the dossier is genuine, raise the budget with --max-evaluation-cost (now \(maxEvaluationCost))")
-    }
+    var load: LoadLimits { check.load }
+
+    var evaluation: EvaluationLimits { check.evaluation }
 
     /// The help line of an HDR-004 finding for a limit the loader reached (`LoadProblem.detail["reason"]`).
-    func help(forLimit reason: String) -> String? {
-        let flag: (String, Int)
-        switch reason {
-        case "depth": flag = ("--max-depth", maxDepth)
-        case "alias-nodes": flag = ("--max-alias-nodes", maxAliasNodes)
-        case "documents": flag = ("--max-documents", maxDocuments)
-        case "nodes": flag = ("--max-nodes", maxNodes)
-        case "file-size": return "if the file is genuine, raise the limit with --max-file-size (now \(maxFileSize))"
-        default: return nil
-        }
-        return "if the file is genuine, raise the limit with \(flag.0) (now \(flag.1))"
-    }
+    func help(forLimit reason: String) -> String? { check.help(forLimit: reason) }
 }

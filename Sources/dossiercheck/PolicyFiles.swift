@@ -1,3 +1,4 @@
+import Checking
 import Foundation
 import Policy
 
@@ -57,12 +58,7 @@ enum PolicyFiles {
     }
 
     /// Today in the local time zone, `YYYY-MM-DD`.
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
-    }
+    static func today() -> String { CheckRun.today() }
 
     /// A folder as a `file://` URI ending in `/`.
     static func fileURI(directory: String) -> String {

@@ -1,6 +1,6 @@
-/// Text made safe for HTML element content and attribute values.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+/// Text made safe for HTML element content and attribute values (the triage report, the portal's pages).
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
         guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)

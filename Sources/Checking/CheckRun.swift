@@ -1,0 +1,41 @@
+import Foundation
+import Policy
+import Reporting
+import Validators
+
+/// What a run's report says beyond its files: the tool and its rules, and the policy applied to
+/// the findings. `check` and `serve` build their reports here, so a dossier posted to the portal's
+/// API gets the report `check --format json` writes for the same file.
+public enum CheckRun {
+    public static let toolName = "dossiercheck"
+
+    /// The tool that made the report: its version, the loaded rule sets and every rule it can report.
+    public static func tool(version: String, checker: Checker, language: Language?, disabled: Set<String> = []) -> ToolInfo {
+        ToolInfo(
+            name: toolName, version: version,
+            ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion(name: $0.name, version: $0.version) },
+            rules: RuleDescriptor.all(checker.ruleSets, language: language ?? .en, disabled: disabled)
+                + ToolRules.descriptors(version: version))
+    }
+
+    /// Every rule ID of the loaded rule sets (what a suppression comment may name).
+    public static func knownRules(_ checker: Checker) -> Set<String> {
+        Set(checker.ruleSets.flatMap { $0.rules.map(\.id) })
+    }
+
+    /// One file's report as `check` makes it without a configuration, waivers or baseline: inline
+    /// suppressions applied, failing at errors.
+    public static func report(of file: FileReport, tool: ToolInfo, knownRules: Set<String>, today: String = today()) -> CheckReport {
+        var report = CheckReport(tool: tool, files: [file], skipped: 0, failOn: .error)
+        FindingPolicy(knownRules: knownRules, today: today).apply(to: &report)
+        return report
+    }
+
+    /// `YYYY-MM-DD` in the machine's time zone: waivers that expired before it no longer hold.
+    public static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+
+/// The structured access log: one JSON line per request — time, method, path (without its query,
+/// which may hold a file name), status, duration, and the body's size and SHA-256 when it was
+/// read. Never the body, a header or a query value.
+public struct AccessLog: RouterMiddleware {
+    public typealias Context = PortalContext
+    let sink: @Sendable (String) -> Void
+
+    /// Writes a line to standard error, whole (one `write` call per line).
+    public static let standardError: @Sendable (String) -> Void = { line in
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let started = Date()
+        do {
+            let response = try await next(request, context)
+            sink(line(request, context, status: Int(response.status.code), since: start, at: started))
+            return response
+        } catch {
+            sink(line(request, context, status: 500, since: start, at: started))
+            throw error
+        }
+    }
+
+    func line(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant, at started: Date) -> String {
+        let elapsed = ContinuousClock.now - start
+        let (seconds, attoseconds) = elapsed.components
+        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        let body = context.record.body
+        var fields = [
+            "\"time\":\(Self.quote(Self.timestamp(started)))",
+            "\"method\":\(Self.quote(request.method.rawValue))",
+            "\"path\":\(Self.quote(request.uri.path))",
+            "\"status\":\(status)",
+            "\"durationMs\":\(String(format: "%.3f", milliseconds))",
+        ]
+        fields.append("\"bodyBytes\":\(body.map { String($0.size) } ?? "null")")
+        fields.append("\"bodySha256\":\(body.map { Self.quote($0.sha256) } ?? "null")")
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// A JSON string literal; control characters and non-ASCII escaped, so a line stays one line.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value >= 0x7F:
+                if scalar.value > 0xFFFF {
+                    for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }
+                } else {
+                    out += String(format: "\\u%04x", scalar.value)
+                }
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,164 @@
+import Reporting
+import Validators
+
+/// The pre-check page: the form (upload or paste, language of the messages) and, after a check,
+/// the verdict, the counts, and each finding as the terminal shows it — rule (linked to its
+/// explanation), message, place, the source lines with the place marked, note and help.
+struct CheckPage {
+    let layout: PageLayout
+    /// The kinds a template can be downloaded for.
+    let kinds: [String]
+
+    var words: PortalWords { layout.words }
+    var language: Language { layout.language }
+
+    /// The page, empty or with a report; `text` refills the text box, `messages` the language picked.
+    func render(report: CheckReport? = nil, shownName: String? = nil, text: String = "", messages: Language? = nil, notice: String? = nil) -> String {
+        var body = ""
+        if let notice { body += "<p class=\"notice\" role=\"alert\">\(HTMLText.escape(notice))</p>\n" }
+        if let report { body += results(report, shownName: shownName ?? "") }
+        body += form(text: text, messages: messages, again: report != nil)
+        body += templates()
+        return layout.page(title: words["title"], path: "/", body: body)
+    }
+
+    private func form(text: String, messages: Language?, again: Bool) -> String {
+        let e = HTMLText.escape
+        var options = "<option value=\"\"\(messages == nil ? " selected" : "")>\(e(words["own"]))</option>"
+        for other in Language.allCases {
+            options += "<option value=\"\(other.rawValue)\"\(messages == other ? " selected" : "")>\(e(PortalWords.name(of: other)))</option>"
+        }
+        return """
+            <section class="check" id="check">
+            <h1>\(e(words["title"]))</h1>
+            <p>\(e(words["intro"]))</p>
+            <form method="post" action="/check" enctype="multipart/form-data" id="check-form" data-busy="\(e(words["checking"]))">
+            <input type="hidden" name="ui" value="\(language.rawValue)">
+            <p><label for="file">\(e(words["upload"]))</label><br><input type="file" id="file" name="file" accept=".yaml,.yml,application/yaml,text/yaml,text/plain"></p>
+            <p><label for="dossier">\(e(words["paste"]))</label><br><textarea id="dossier" name="dossier" rows="18" cols="100" spellcheck="false" autocomplete="off">\(e(text))</textarea></p>
+            <p><label for="lang">\(e(words["messages"]))</label> <select id="lang" name="lang">\(options)</select>
+            <button type="submit" id="submit">\(e(words[again ? "again" : "check"]))</button></p>
+            </form>
+            </section>
+
+            """
+    }
+
+    private func templates() -> String {
+        let e = HTMLText.escape
+        guard !kinds.isEmpty else { return "" }
+        var html = "<section class=\"templates\" id=\"templates\">\n<h2>\(e(words["templates"]))</h2>\n<p>\(e(words["templatesIntro"]))</p>\n<ul>"
+        for kind in kinds {
+            let href = "/templates/\(URLText.pathComponent(kind)).yaml?lang=\(language.rawValue)"
+            html += "<li><a href=\"\(e(href))\" download=\"\(e(kind)).yaml\">\(e(kind)).yaml</a></li>"
+        }
+        return html + "</ul>\n</section>\n"
+    }
+
+    private func results(_ report: CheckReport, shownName: String) -> String {
+        let e = HTMLText.escape
+        let summary = report.summary
+        let admissible = !report.fails
+        let vocabulary = ReportVocabulary(language)
+        var html = """
+            <section class="results" id="results" aria-live="polite">
+            <h2 class="verdict \(admissible ? "ok" : "fail")" id="verdict" data-admissible="\(admissible ? "yes" : "no")">\(e(words[admissible ? "admissible" : "inadmissible"]))</h2>
+            <p class="summary" id="summary" data-errors="\(summary.errors)" data-warnings="\(summary.warnings)" data-infos="\(summary.infos)">\(e(words["file"]))\(language == .fr ? " :" : ":") <code>\(e(shownName))</code> · \(e(vocabulary.summary(summary)))</p>
+
+            """
+        for file in report.files {
+            let lines = file.source.map(FindingFrame.lines) ?? []
+            for dossier in file.documents {
+                html += "<article class=\"dossier\">\n<h3>"
+                let heading = [dossier.id, dossier.title].compactMap { $0 }.joined(separator: " — ")
+                html += e(heading.isEmpty ? "\(words["dossier"]) \(dossier.index + 1)" : heading)
+                if let kind = dossier.kind { html += " <span class=\"kind\">(\(e(kind)))</span>" }
+                html += "</h3>\n"
+                if dossier.findings.isEmpty {
+                    html += "<p class=\"none\">\(e(words["noFindings"]))</p>\n</article>\n"
+                    continue
+                }
+                html += "<ol class=\"findings\">\n"
+                let sorted = dossier.findings.enumerated().sorted {
+                    ($0.element.finding.location, $0.offset) < ($1.element.finding.location, $1.offset)
+                }
+                for (_, reported) in sorted {
+                    html += finding(reported, file: file.path, lines: lines, dossier: dossier, tool: report.tool)
+                }
+                html += "</ol>\n</article>\n"
+            }
+        }
+        return html + "</section>\n"
+    }
+
+    private func finding(_ reported: ReportedFinding, file: String, lines: [Substring], dossier: DossierResult, tool: ToolInfo) -> String {
+        let e = HTMLText.escape
+        let finding = reported.finding
+        // Labels in the dossier's language, as the terminal has them.
+        let labels = ReportVocabulary(dossier.language)
+        let ruleLink = "<a class=\"rule\" href=\"/rules/\(URLText.pathComponent(finding.rule))?lang=\(language.rawValue)\">\(e(finding.rule))</a>"
+        let place = "\(file):\(finding.location.line):\(finding.location.column)"
+        if let suppression = reported.suppression {
+            let label = suppression.kind == .inSource ? labels.suppressed : labels.waived
+            return """
+                <li class="finding suppressed" data-rule="\(e(finding.rule))"><p class="head"><span class="severity">\(e(label))</span>[\(ruleLink)]: \(e(finding.message))</p>
+                <p class="where"><code>\(e(place))</code></p><p class="note"><span class="label">\(e(labels.reason)):</span> \(e(suppression.reason))</p></li>
+
+                """
+        }
+        let severity = finding.severity.rawValue
+        var html = """
+            <li class="finding \(severity)" data-rule="\(e(finding.rule))" data-severity="\(severity)"><p class="head"><span class="severity">\(e(labels.severity(finding.severity)))</span>[\(ruleLink)]: <span class="message">\(e(finding.message))</span></p>
+            <p class="where"><code>\(e(place))</code>\(finding.path.isEmpty ? "" : " · <code class=\"path\">\(e(finding.path))</code>")</p>
+
+            """
+        let whole = FindingFrame.isWholeDossier(finding, lines: lines, startLine: dossier.startLine)
+        let frame = FindingFrame(finding, file: file, lines: whole ? [] : lines)
+        html += Self.frame(frame.rows)
+        var notes = frame.notes
+        if let rule = tool.rule(finding.rule),
+            let provenance = labels.provenance(programme: rule.programme?.text(in: labels.language), source: rule.source)
+        {
+            notes.append(provenance)
+        }
+        for note in notes { html += "<p class=\"note\"><span class=\"label\">\(e(labels.note)):</span> \(e(note))</p>\n" }
+        if let help = finding.help { html += "<p class=\"help\"><span class=\"label\">\(e(labels.help)):</span> \(e(help))</p>\n" }
+        return html + "</li>\n"
+    }
+
+    /// The code frame as preformatted text: numbered source lines, the marked place highlighted,
+    /// and under it the underline and label the terminal prints.
+    static func frame(_ rows: [FindingFrame.Row]) -> String {
+        guard !rows.isEmpty else { return "" }
+        let e = HTMLText.escape
+        let gutter = rows.map { row -> Int in
+            if case .line(let number, _, _) = row { return String(number).count }
+            return 0
+        }.max() ?? 1
+        var html = "<pre class=\"frame\">"
+        for row in rows {
+            switch row {
+            case .gap:
+                html += "<span class=\"gap\">...</span>\n"
+            case .line(let number, let segments, let marks):
+                let label = String(repeating: " ", count: gutter - String(number).count) + String(number)
+                html += "<span class=\"ln\">\(label) |</span> "
+                for segment in segments {
+                    switch segment.mark {
+                    case nil: html += e(segment.text)
+                    case .primary?: html += "<mark class=\"primary\">\(e(segment.text))</mark>"
+                    case .related?: html += "<mark class=\"related\">\(e(segment.text))</mark>"
+                    }
+                }
+                html += "\n"
+                for mark in marks {
+                    let kind = mark.kind == .primary ? "primary" : "related"
+                    let underline = String(repeating: mark.kind == .primary ? "^" : "-", count: mark.width)
+                    let text = underline + (mark.label.isEmpty ? "" : " " + mark.label)
+                    html += "<span class=\"ln\">\(String(repeating: " ", count: gutter)) |</span> \(String(repeating: " ", count: mark.column))<span class=\"under \(kind)\">\(e(text))</span>\n"
+                }
+            }
+        }
+        return html + "</pre>\n"
+    }
+}

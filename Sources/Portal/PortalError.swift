@@ -1,0 +1,48 @@
+import Hummingbird
+
+/// A request the portal refuses or cannot answer, with its status: shown as an HTML page on the
+/// pages and as JSON on the API, never as a stack trace.
+struct PortalError: Error, Sendable {
+    var status: HTTPResponse.Status
+    /// A stable code for programs (`too-large`, `busy` …).
+    var code: String
+    /// The message in English (the API's), and the key of the page's words with its one value.
+    var message: String
+    var wordKey: String
+    var wordValue: String = ""
+    var retryAfter: Int?
+    var allow: String?
+
+    static func tooLarge(limit: String) -> PortalError {
+        PortalError(
+            status: .contentTooLarge, code: "too-large", message: "the request body is larger than the portal accepts (\(limit))",
+            wordKey: "tooLarge", wordValue: limit)
+    }
+
+    static let busy = PortalError(
+        status: .serviceUnavailable, code: "busy", message: "the portal is checking as many dossiers as it may at once; try again shortly",
+        wordKey: "busy", retryAfter: 1)
+
+    static func timeout(limit: String) -> PortalError {
+        PortalError(
+            status: .serviceUnavailable, code: "timeout", message: "the request took longer than the portal allows (\(limit))",
+            wordKey: "timeout", wordValue: limit)
+    }
+
+    static func badRequest(_ message: String) -> PortalError {
+        PortalError(status: .badRequest, code: "bad-request", message: message, wordKey: "badRequest")
+    }
+
+    static func notFound(_ message: String = "there is no such resource") -> PortalError {
+        PortalError(status: .notFound, code: "not-found", message: message, wordKey: "notFound")
+    }
+
+    static func methodNotAllowed(allow: String) -> PortalError {
+        PortalError(
+            status: .methodNotAllowed, code: "method-not-allowed", message: "this resource takes \(allow) only", wordKey: "methodNotAllowed",
+            allow: allow)
+    }
+
+    static let internalError = PortalError(
+        status: .internalServerError, code: "internal", message: "the portal could not answer this request", wordKey: "internal")
+}
