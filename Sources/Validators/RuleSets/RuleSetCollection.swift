@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Reads rule files and lays local ones over the bundled ones.
 public enum RuleSetCollection {
     /// All rule errors of all files, so a rule author sees every mistake at once.
@@ -13,20 +16,45 @@ public enum RuleSetCollection {
         return sets
     }
 
-    /// Parses every file: the sets of those that parse, and the error of each that does not.
+    /// Parses every file: the sets of those that parse, and the error of each that does not, in the
+    /// order of `files`. Files are parsed side by side: the bundled ones are parsed at every start.
     public static func parseEach(_ files: [(name: String, contents: String)]) -> (sets: [RuleSet], errors: [RuleFileError]) {
+        let outcomes = Outcomes(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            do {
+                outcomes[index] = .success(try RuleSetParser.parse(file.contents, file: file.name))
+            } catch let error as RuleFileError {
+                outcomes[index] = .failure(error)
+            } catch {
+                outcomes[index] = .failure(RuleFileError(file: file.name, mark: nil, message: "\(error)"))
+            }
+        }
         var sets: [RuleSet] = []
         var errors: [RuleFileError] = []
-        for file in files {
-            do {
-                sets.append(try RuleSetParser.parse(file.contents, file: file.name))
-            } catch let error as RuleFileError {
-                errors.append(error)
-            } catch {
-                errors.append(RuleFileError(file: file.name, mark: nil, message: "\(error)"))
+        for outcome in outcomes.values {
+            switch outcome {
+            case .success(let set): sets.append(set)
+            case .failure(let error): errors.append(error)
+            case nil: break
             }
         }
         return (sets, errors)
+    }
+
+    /// One slot per file, written by the parsing threads.
+    private final class Outcomes: @unchecked Sendable {
+        private var slots: [Result<RuleSet, RuleFileError>?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        subscript(index: Int) -> Result<RuleSet, RuleFileError>? {
+            get { lock.withLock { slots[index] } }
+            set { lock.withLock { slots[index] = newValue } }
+        }
+
+        var values: [Result<RuleSet, RuleFileError>?] { lock.withLock { slots } }
     }
 
     /// `local` sets replace bundled sets of the same name, and add the others.
