@@ -11,7 +11,8 @@
 #   BENCH_BIG=0             skip the 20 000-dossier memory run
 #   BENCH_PEERS=0           skip check-jsonschema and yamale
 #   BENCH_SCRATCH=DIR       SwiftPM scratch path of the release build (default .build-bench)
-#   BENCH_BUILD_FLAGS=...   extra `swift build` flags, e.g. --static-swift-stdlib
+#   BENCH_BUILD_FLAGS=...   `swift build` flags (default --static-swift-stdlib, as the README installs it;
+#                           empty for the dynamically linked build)
 #
 # Everything it makes lives in bench/.work/ (ignored): corpora, the C program, the Python venv,
 # hyperfine's JSON and the results (bench/.work/results.md). Tools it needs and lacks are
@@ -57,7 +58,7 @@ SMALL=$(find "$CORPUS/reseau-dossier" -name '*.yaml' -printf '%s %p\n' | sort -n
 
 # --- programs -----------------------------------------------------------------------------
 say "building dossiercheck (release, $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" ${BENCH_BUILD_FLAGS:-} >&2
+swift build -c release --product dossiercheck --scratch-path "$SCRATCH" ${BENCH_BUILD_FLAGS---static-swift-stdlib} >&2
 BIN=$SCRATCH/release/dossiercheck
 say "building the libyaml floor (bench/yamlparse.c)"
 cc -O2 -Wall -o "$WORK/yamlparse" "$ROOT/bench/yamlparse.c" -lyaml

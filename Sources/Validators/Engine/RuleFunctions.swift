@@ -1,5 +1,6 @@
 import CEL
 import DossierModel
+import Foundation
 
 /// Functions the rule language offers beyond standard CEL, for every rule set.
 /// Documented in docs/rule-files.md.
@@ -13,18 +14,12 @@ enum RuleFunctions {
             return .bool(iso.countries[code] != nil)
         }
         // isoSubdivision('BE-WLG') → {code, country, type, parent}, or null when unknown.
+        let subdivisions = SubdivisionValues(iso: iso)
         environment.defineNative("isoSubdivision") { arguments throws(CELError) in
             guard arguments.count == 1, case .string(let code) = arguments[0] else {
                 throw CELError(message: "isoSubdivision takes one string")
             }
-            guard let subdivision = iso.subdivisions[code] else { return .null }
-            return .map(
-                CELMap([
-                    (.string("code"), .string(subdivision.code)),
-                    (.string("country"), .string(subdivision.country)),
-                    (.string("type"), .string(subdivision.type)),
-                    (.string("parent"), .string(subdivision.parent ?? "")),
-                ]))
+            return subdivisions.value(of: code)
         }
         // ['BE', 'DE', 'BE'].distinct() → ['BE', 'DE']: first occurrences, in order (CEL equality).
         environment.defineNative("distinct", receiverStyle: true) { arguments throws(CELError) in
@@ -35,6 +30,26 @@ enum RuleFunctions {
             for item in items where !kept.contains(where: { $0.celEquals(item) }) { kept.append(item) }
             return .list(kept)
         }
+        // [{id: 'a', …}, {id: 'b', …}].indexBy('id') → {'a': {id: 'a', …}, 'b': {id: 'b', …}}: each
+        // element under the value of its field (the first element where two share one); elements
+        // without the field, or whose value cannot be a key, are left out. A lookup in the result
+        // is one step where `list.filter(o, o.id == x)` is one per element.
+        environment.defineNative("indexBy", receiverStyle: true) { arguments throws(CELError) in
+            guard arguments.count == 2, case .list(let items) = arguments[0], case .string(let field) = arguments[1] else {
+                throw CELError(message: "indexBy is called on a list, with the name of a field")
+            }
+            var index = CELMap()
+            for item in items {
+                guard case .map(let element) = item, let key = element[field] else { continue }
+                switch key {
+                case .string, .int, .uint, .bool:
+                    if index[key] == nil { index[key] = item }
+                default:
+                    continue
+                }
+            }
+            return .map(index)
+        }
         // [a, b, c].indexOf(b) → 1; -1 when absent.
         environment.defineNative("indexOf", receiverStyle: true) { arguments throws(CELError) in
             guard arguments.count == 2, case .list(let items) = arguments[0] else {
@@ -42,5 +57,31 @@ enum RuleFunctions {
             }
             return .int(Int64(items.firstIndex(of: arguments[1]) ?? -1))
         }
+    }
+}
+
+/// `isoSubdivision`'s maps, each built once per run: a rule reads the same few regions for every
+/// organisation of every dossier. Shared by the threads that check dossiers.
+private final class SubdivisionValues: @unchecked Sendable {
+    private let iso: ISO3166
+    private var built: [String: CELValue] = [:]
+    private let lock = NSLock()
+
+    init(iso: ISO3166) { self.iso = iso }
+
+    func value(of code: String) -> CELValue {
+        if let known = lock.withLock({ built[code] }) { return known }
+        let value: CELValue
+        if let subdivision = iso.subdivisions[code] {
+            value = .map(CELMap(strings: [
+                ("code", .string(subdivision.code)), ("country", .string(subdivision.country)),
+                ("type", .string(subdivision.type)), ("parent", .string(subdivision.parent ?? "")),
+            ]))
+        } else {
+            value = .null
+        }
+        // Unknown codes are not kept: a hostile dossier could name millions of them.
+        if value != .null { lock.withLock { built[code] = value } }
+        return value
     }
 }
