@@ -161,6 +161,30 @@ STATE = """(() => {
 })()"""
 
 
+def drive(chromium, url, size, name, session):
+    """Opens `url` in a fresh headless Chromium of `size` (width, height), runs `session(page,
+    observed)`, and prints what it observed as JSON. 0 when the page could be driven, 2 when not."""
+    if not chromium:
+        print("chromium not found", file=sys.stderr)
+        return 2
+    observed = {}
+    profile = tempfile.mkdtemp(prefix=f"{name}-")
+    browser = None
+    try:
+        browser = Browser(chromium, profile)
+        session(Page(browser, url, *size), observed)
+    except Exception as error:  # a browser that cannot be driven is a failure to report, not a crash
+        print(f"{name}: {error}", file=sys.stderr)
+        return 2
+    finally:
+        if browser:
+            browser.close()
+        shutil.rmtree(profile, ignore_errors=True)
+    json.dump(observed, sys.stdout)
+    print()
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("report")
@@ -169,16 +193,8 @@ def main():
     parser.add_argument("--filter", default="", help="text typed into the filter box")
     parser.add_argument("--kind", default="", help="a kind chosen in the kind select")
     args = parser.parse_args()
-    if not args.chromium:
-        print("chromium not found", file=sys.stderr)
-        return 2
-    url = pathlib.Path(args.report).resolve().as_uri()
-    observed = {}
-    profile = tempfile.mkdtemp(prefix="browser-check-")
-    browser = None
-    try:
-        browser = Browser(args.chromium, profile)
-        page = Page(browser, url, 1800, 1500)
+
+    def session(page, observed):
         observed["initial"] = page.js(STATE)
         page.click('#dossier-table th[data-key="errors"] button')
         observed["errorsAscending"] = page.js(STATE)
@@ -204,16 +220,8 @@ def main():
         page.js("window.scrollTo(0, 0)")
         page.screenshot(args.screenshot)
         observed["screenshot"] = args.screenshot
-    except Exception as error:  # a browser that cannot be driven is a failure to report, not a crash
-        print(f"browser-check: {error}", file=sys.stderr)
-        return 2
-    finally:
-        if browser:
-            browser.close()
-        shutil.rmtree(profile, ignore_errors=True)
-    json.dump(observed, sys.stdout)
-    print()
-    return 0
+
+    return drive(args.chromium, pathlib.Path(args.report).resolve().as_uri(), (1800, 1500), "browser-check", session)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ takes a screenshot of the findings. Shares the Browser and Page classes of brows
 (Chromium over the DevTools pipe, Python's standard library only). Exit status 0 when the pages
 could be driven, 2 when Chromium could not be started or driven.
 """
-import argparse, importlib.util, json, pathlib, shutil, sys, tempfile
+import argparse, importlib.util, pathlib, shutil, sys
 
 _spec = importlib.util.spec_from_file_location("browser_check", pathlib.Path(__file__).with_name("browser-check.py"))
 browser_check = importlib.util.module_from_spec(_spec)
@@ -61,15 +61,8 @@ def main():
     parser.add_argument("--screenshot", required=True)
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser"))
     args = parser.parse_args()
-    if not args.chromium:
-        print("chromium not found", file=sys.stderr)
-        return 2
-    observed = {}
-    profile = tempfile.mkdtemp(prefix="portal-browser-check-")
-    browser = None
-    try:
-        browser = Browser(args.chromium, profile)
-        page = Page(browser, args.url, 1400, 1800)
+
+    def session(page, observed):
         observed["start"] = page.js(STATE)
         set_file(page, "#file", pathlib.Path(args.dossier).resolve())
         navigate_by(page, lambda: page.click("#submit"))
@@ -82,16 +75,8 @@ def main():
         observed["french"] = page.js(STATE)
         navigate_by(page, lambda: page.click("li.finding a.rule"))
         observed["rule"] = page.js(STATE)
-    except Exception as error:  # a browser that cannot be driven is a failure to report, not a crash
-        print(f"portal-browser-check: {error}", file=sys.stderr)
-        return 2
-    finally:
-        if browser:
-            browser.close()
-        shutil.rmtree(profile, ignore_errors=True)
-    json.dump(observed, sys.stdout)
-    print()
-    return 0
+
+    return browser_check.drive(args.chromium, args.url, (1400, 1800), "portal-browser-check", session)
 
 
 if __name__ == "__main__":
