@@ -9,10 +9,15 @@ import Validators
 public struct SourceChecker: Sendable {
     public let checker: Checker
     public let limits: CheckLimits
+    /// Whether the report will quote the source lines of findings (code frames): when not, a
+    /// file's text is kept only for its inline suppressions, so that a run over a whole call
+    /// does not hold the text of every file with findings until its report is written.
+    public let quotesFindings: Bool
 
-    public init(checker: Checker, limits: CheckLimits) {
+    public init(checker: Checker, limits: CheckLimits, quotesFindings: Bool = true) {
         self.checker = checker
         self.limits = limits
+        self.quotesFindings = quotesFindings
     }
 
     /// The report on a file's contents, under the name `path`; `source` is the bytes decoded as
@@ -24,7 +29,8 @@ public struct SourceChecker: Sendable {
         }
         // The text is kept for what quotes it (code frames of findings, inline suppressions) until
         // the report is written: a file with neither does not hold its text in memory that long.
-        let keepSource = documents.contains { !$0.findings.isEmpty } || InlineSuppression.containsMarker(source)
+        let keepSource =
+            (quotesFindings && documents.contains { !$0.findings.isEmpty }) || InlineSuppression.containsMarker(source)
         return FileReport(path: path, source: keepSource ? source : nil, documents: documents)
     }
 

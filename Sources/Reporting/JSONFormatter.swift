@@ -4,31 +4,55 @@ import Validators
 public struct JSONFormatter: ReportFormatter {
     public init() {}
 
+    /// The text of `json(report)`, written a file at a time: the values of one file are built,
+    /// written and dropped before the next, so that a call of 20 000 dossiers does not hold the
+    /// value tree of the whole run beside its text.
     public func format(_ report: CheckReport) -> String {
-        json(report).serialized() + "\n"
+        var out = "{\n  \"tool\": "
+        tool(report).write(into: &out, indent: "  ")
+        out += ",\n  \"files\": "
+        if report.files.isEmpty {
+            out += "[]"
+        } else {
+            out += "[\n"
+            for (position, reported) in report.files.enumerated() {
+                if position > 0 { out += ",\n" }
+                out += "    "
+                file(reported).write(into: &out, indent: "    ")
+            }
+            out += "\n  ]"
+        }
+        out += ",\n  \"summary\": "
+        summary(report).write(into: &out, indent: "  ")
+        out += "\n}\n"
+        return out
     }
 
     public func json(_ report: CheckReport) -> JSONValue {
+        .object([("tool", tool(report)), ("files", .array(report.files.map(file))), ("summary", summary(report))])
+    }
+
+    func tool(_ report: CheckReport) -> JSONValue {
+        .object([
+            ("name", .string(report.tool.name)),
+            ("version", .string(report.tool.version)),
+            ("ruleSets", .array(report.tool.ruleSets.map(ruleSet))),
+        ])
+    }
+
+    func summary(_ report: CheckReport) -> JSONValue {
         let summary = report.summary
         return .object([
-            ("tool", .object([
-                ("name", .string(report.tool.name)),
-                ("version", .string(report.tool.version)),
-                ("ruleSets", .array(report.tool.ruleSets.map(ruleSet))),
-            ])),
-            ("files", .array(report.files.map(file))),
-            ("summary", .object([
-                ("files", .int(summary.files)),
-                ("unreadable", .int(summary.unreadable)),
-                ("dossiers", .int(summary.dossiers)),
-                ("errors", .int(summary.errors)),
-                ("warnings", .int(summary.warnings)),
-                ("infos", .int(summary.infos)),
-                ("suppressed", .int(summary.suppressed)),
-                ("waived", .int(summary.waived)),
-                ("baselined", .int(summary.baselined)),
-                ("skipped", .int(summary.skipped)),
-            ])),
+            ("files", .int(summary.files)),
+            ("unreadable", .int(summary.unreadable)),
+            ("dossiers", .int(summary.dossiers)),
+            ("errors", .int(summary.errors)),
+            ("warnings", .int(summary.warnings)),
+            ("infos", .int(summary.infos)),
+            ("suppressed", .int(summary.suppressed)),
+            ("waived", .int(summary.waived)),
+            ("baselined", .int(summary.baselined)),
+            ("skipped", .int(summary.skipped)),
         ])
     }
 

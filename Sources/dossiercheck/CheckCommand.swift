@@ -77,7 +77,8 @@ struct CheckCommand: ParsableCommand {
         let entries = InputFiles.collect(
             targets, workingDirectory: cwd, exclude: settings.exclude.map(Glob.init), excludeBase: settings.directory,
             namedToo: dossiersOnly)
-        let outcomes = FileChecking.check(entries, with: checker, language: language, jobs: jobs, limits: limits)
+        let outcomes = FileChecking.check(
+            entries, with: checker, language: language, jobs: jobs, limits: limits, quotesFindings: format == .text)
         var files: [FileReport] = []
         var skipped = 0
         for outcome in outcomes {

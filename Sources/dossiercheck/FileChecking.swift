@@ -15,15 +15,18 @@ enum FileChecking {
         case skipped
     }
 
+    /// Checks `entries`; `quotesFindings`: whether the report shows the source lines of findings.
     static func check(
-        _ entries: [InputFiles.Entry], with checker: Checker, language: Language?, jobs: Int?, limits: LimitOptions
+        _ entries: [InputFiles.Entry], with checker: Checker, language: Language?, jobs: Int?, limits: LimitOptions,
+        quotesFindings: Bool = true
     ) -> [Outcome] {
+        let sources = SourceChecker(checker: checker, limits: limits.check, quotesFindings: quotesFindings)
         let results = ResultSlots<Outcome>(count: entries.count)
         let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, entries.count)
         let next = Counter()
         onThreads(max(workers, 1)) {
             while let index = next.take(below: entries.count) {
-                results[index] = checkOne(entries[index], with: checker, language: language, limits: limits)
+                results[index] = checkOne(entries[index], with: sources, language: language, limits: limits)
             }
         }
         return results.values
@@ -45,7 +48,7 @@ enum FileChecking {
         group.wait()
     }
 
-    static func checkOne(_ entry: InputFiles.Entry, with checker: Checker, language: Language?, limits: LimitOptions) -> Outcome {
+    static func checkOne(_ entry: InputFiles.Entry, with sources: SourceChecker, language: Language?, limits: LimitOptions) -> Outcome {
         if let problem = entry.problem {
             return .checked(FileReport(path: entry.path, source: nil, documents: [], readError: problem))
         }
@@ -55,12 +58,12 @@ enum FileChecking {
         case .unreadable(let why):
             return .checked(FileReport(path: entry.path, source: nil, documents: [], readError: why))
         case .tooLarge(let size):
-            return tooLarge(entry, size: size, with: checker, language: language, limits: limits)
+            return tooLarge(entry, size: size, with: sources, language: language)
         }
         let source = String(decoding: bytes, as: UTF8.self)
         if entry.needsHeader, !hasHeader(bytes, source) { return .skipped }
         return .checked(
-            SourceChecker(checker: checker, limits: limits.check).report(path: entry.path, bytes: bytes, source: source, language: language))
+            sources.report(path: entry.path, bytes: bytes, source: source, language: language))
     }
 
     /// Whether the text has a `dossier:` header line. UTF-16 text has NUL bytes between ASCII
@@ -72,13 +75,11 @@ enum FileChecking {
 
     /// A file larger than `--max-file-size` is not read: one HDR-004 finding at its start says so.
     /// A file found in a folder is only reported when its first megabyte holds a `dossier:` header.
-    private static func tooLarge(
-        _ entry: InputFiles.Entry, size: Int, with checker: Checker, language: Language?, limits: LimitOptions
-    ) -> Outcome {
+    private static func tooLarge(_ entry: InputFiles.Entry, size: Int, with sources: SourceChecker, language: Language?) -> Outcome {
         if entry.needsHeader {
             let head = BoundedFile.prefix(entry.path, count: 1 << 20) ?? []
             if !hasHeader(head, String(decoding: head, as: UTF8.self)) { return .skipped }
         }
-        return .checked(SourceChecker(checker: checker, limits: limits.check).tooLarge(path: entry.path, size: size, language: language))
+        return .checked(sources.tooLarge(path: entry.path, size: size, language: language))
     }
 }

@@ -22,6 +22,14 @@ import TestSupport
         #expect(output == expected, "\(format) output differs from Golden/\(file.lastPathComponent); UPDATE_GOLDEN=1 rewrites it")
     }
 
+    /// The JSON text is written a file at a time; it must be the whole report's value, serialized.
+    @Test func jsonWrittenFileByFileIsTheReportsValue() throws {
+        let formatter = JSONFormatter()
+        for report in [SampleReports.synthetic(), try SampleReports.examples(), CheckReport(tool: SampleReports.synthetic().tool, files: [])] {
+            #expect(formatter.format(report) == formatter.json(report).serialized() + "\n")
+        }
+    }
+
     @Test func colourIsOnlyForText() {
         let painted = OutputFormat.text.formatter(FormatOptions(color: true)).format(SampleReports.synthetic())
         #expect(painted.contains("\u{1B}[1;31m"))
