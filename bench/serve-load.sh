@@ -2,7 +2,9 @@
 # A bounded load test of `dossiercheck serve` on loopback: builds the release binary, starts the
 # portal on a free port of 127.0.0.1, POSTs a realistic dossier to /api/v1/check with wrk for 30 s
 # (2 threads, 8 connections), and prints requests/s, latency percentiles, errors and the server's
-# resident memory before and after. Only loopback traffic; the server is stopped at the end.
+# resident memory before and after each round (ROUNDS, default 3: memory that stays flat from the
+# second round on is warm-up, memory that keeps growing is a leak). Only loopback traffic; the
+# server is stopped at the end.
 #
 #   bench/serve-load.sh [DOSSIER.yaml] [DURATION]     (defaults: the Hydrowal example, 30s)
 set -euo pipefail
@@ -31,7 +33,10 @@ rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$server/status"; }
 curl -s -o /dev/null --data-binary @"$dossier" -H 'Content-Type: application/yaml' "http://127.0.0.1:$port/api/v1/check"
 echo "dossier: $dossier ($(wc -c <"$dossier") bytes)"
 echo "RSS before: $(rss)"
-DOSSIER="$dossier" wrk -t2 -c8 -d"$duration" --latency -s bench/serve-load.lua "http://127.0.0.1:$port"
-echo "RSS after: $(rss)"
+for round in $(seq 1 "${ROUNDS:-3}"); do
+  echo "== round $round"
+  DOSSIER="$dossier" wrk -t2 -c8 -d"$duration" --latency -s bench/serve-load.lua "http://127.0.0.1:$port"
+  echo "RSS after round $round: $(rss)"
+done
 echo "access log lines: $(grep -c '"method"' "$log")"
 echo "non-200 responses: $(grep '"method"' "$log" | grep -vc '"status":200' || true)"

@@ -231,12 +231,11 @@ struct Compiler {
         case let x as EqNode: children = [x.lhs, x.rhs]
         case let x as CompareNode: children = [x.lhs, x.rhs]
         case let x as InNode: children = [x.lhs, x.rhs]
-        case let x as AndNode:
+        case let x as JunctionNode:
             // A constant false (true for ||) decides the whole expression regardless of other terms.
-            if x.terms.contains(where: { $0.constantValue == .bool(false) }) { return ConstNode(.bool(false), offset: n.offset) }
-            children = x.terms
-        case let x as OrNode:
-            if x.terms.contains(where: { $0.constantValue == .bool(true) }) { return ConstNode(.bool(true), offset: n.offset) }
+            if x.terms.contains(where: { $0.constantValue == .bool(x.absorbing) }) {
+                return ConstNode(.bool(x.absorbing), offset: n.offset)
+            }
             children = x.terms
         case let x as Call1Node: children = [x.arg]
         case let x as Call2Node: children = [x.a, x.b]

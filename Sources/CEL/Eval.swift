@@ -349,12 +349,21 @@ final class NegNode: Node {
     }
 }
 
-final class AndNode: Node {
+/// `&&` or `||` over its terms, with CEL's commutative error absorption: the absorbing value
+/// (false for `&&`, true for `||`) in any term wins over an error or a non-bool in another;
+/// otherwise the first such error is the result.
+class JunctionNode: Node {
     var terms: [Node]
-    init(_ terms: [Node], offset: Int) {
+    let absorbing: Bool
+    let name: String
+
+    init(_ terms: [Node], absorbing: Bool, name: String, offset: Int) {
         self.terms = terms
+        self.absorbing = absorbing
+        self.name = name
         super.init(offset: offset)
     }
+
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
         var err: CELError? = nil
@@ -362,9 +371,9 @@ final class AndNode: Node {
             do {
                 let v = try t.eval(c)
                 if case .bool(let b) = v {
-                    if !b { return .bool(false) }
+                    if b == absorbing { return .bool(absorbing) }
                 } else if err == nil {
-                    err = CELError.noOverload("_&&_", v)
+                    err = CELError.noOverload(name, v)
                 }
             } catch {
                 if c.aborted { throw error }
@@ -372,34 +381,19 @@ final class AndNode: Node {
             }
         }
         if let err { throw err }
-        return .bool(true)
+        return .bool(!absorbing)
     }
 }
 
-final class OrNode: Node {
-    var terms: [Node]
+final class AndNode: JunctionNode {
     init(_ terms: [Node], offset: Int) {
-        self.terms = terms
-        super.init(offset: offset)
+        super.init(terms, absorbing: false, name: "_&&_", offset: offset)
     }
-    override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
-        try c.step()
-        var err: CELError? = nil
-        for t in terms {
-            do {
-                let v = try t.eval(c)
-                if case .bool(let b) = v {
-                    if b { return .bool(true) }
-                } else if err == nil {
-                    err = CELError.noOverload("_||_", v)
-                }
-            } catch {
-                if c.aborted { throw error }
-                if err == nil { err = error }
-            }
-        }
-        if let err { throw err }
-        return .bool(false)
+}
+
+final class OrNode: JunctionNode {
+    init(_ terms: [Node], offset: Int) {
+        super.init(terms, absorbing: true, name: "_||_", offset: offset)
     }
 }
 

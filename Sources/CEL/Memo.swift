@@ -328,9 +328,7 @@ enum MemoPass {
             let info = operands(&nodes, bound: bound)
             (x.cond, x.then, x.otherwise) = (nodes[0], nodes[1], nodes[2])
             return info
-        case let x as AndNode:
-            return operands(&x.terms, bound: bound)
-        case let x as OrNode:
+        case let x as JunctionNode:
             return operands(&x.terms, bound: bound)
         case let x as ListNode:
             return operands(&x.elements, bound: bound)
@@ -616,7 +614,7 @@ struct LoopKeying {
 
     private static func known(_ n: Node) -> Bool {
         n is SelectNode || n is HasNode || n is IndexNode || n is ListNode || n is MapNode || n is NotNode
-            || n is NegNode || n is AndNode || n is OrNode || n is CondNode || n is ArithNode || n is EqNode
+            || n is NegNode || n is JunctionNode || n is CondNode || n is ArithNode || n is EqNode
             || n is CompareNode || n is InNode || n is Call1Node || n is Call2Node || n is CallNNode
             || n is ErrorNode || n is UserCallNode || n is MatchesConstNode || n is MemoNode || n is InvariantNode
     }
@@ -631,8 +629,7 @@ struct LoopKeying {
         case let x as MapNode: return x.entries.flatMap { [$0.0, $0.1] }
         case let x as NotNode: return [x.operand]
         case let x as NegNode: return [x.operand]
-        case let x as AndNode: return x.terms
-        case let x as OrNode: return x.terms
+        case let x as JunctionNode: return x.terms
         case let x as CondNode: return [x.cond, x.then, x.otherwise]
         case let x as ArithNode: return [x.lhs, x.rhs]
         case let x as EqNode: return [x.lhs, x.rhs]
@@ -663,8 +660,7 @@ struct LoopKeying {
         case let x as MapNode: x.entries = x.entries.map { (f($0.0), f($0.1)) }
         case let x as NotNode: x.operand = f(x.operand)
         case let x as NegNode: x.operand = f(x.operand)
-        case let x as AndNode: x.terms = x.terms.map(f)
-        case let x as OrNode: x.terms = x.terms.map(f)
+        case let x as JunctionNode: x.terms = x.terms.map(f)
         case let x as CondNode:
             x.cond = f(x.cond)
             x.then = f(x.then)

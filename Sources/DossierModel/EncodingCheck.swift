@@ -42,6 +42,11 @@ enum EncodingCheck {
         let count = b.count
         var i = 0
         while i < count {
+            // Eight printable ASCII bytes at a time (most of a dossier), byte by byte otherwise.
+            if i + 8 <= count, Self.printableASCII(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let c = b[i]
             if c < 0x80 {
                 if c >= 0x20 && c != 0x7F || c == 0x0A || c == 0x0D || c == 0x09 {
@@ -59,6 +64,16 @@ enum EncodingCheck {
             i += width
         }
         return .valid
+    }
+
+    /// Whether the eight bytes of `word` are all printable ASCII (0x20 to 0x7E): no high bit, none
+    /// below 0x20 (adding 0x60 to such a byte leaves its high bit clear) and no 0x7F (adding 1 sets
+    /// it). Sums stay within their byte once high bits are known clear.
+    @inline(__always)
+    static func printableASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard word & high == 0 else { return false }
+        return (word &+ 0x6060_6060_6060_6060) & high == high && (word &+ 0x0101_0101_0101_0101) & high == 0
     }
 
     /// Decodes the multi-byte UTF-8 sequence at `i`, rejecting overlong forms, surrogates

@@ -338,6 +338,20 @@ struct YAMLLoaderEncodingTests {
         #expect(problem.mark == mark(1, 6))
     }
 
+    /// The check reads printable ASCII eight bytes at a time: a bad character is found at its
+    /// column wherever it falls in a group of eight, and the characters next to the edges of the
+    /// printable range pass.
+    @Test(arguments: ["\u{1}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9F}"])
+    func aControlCharacterIsFoundAtEveryOffset(bad: String) throws {
+        for before in 0..<17 {
+            let text = "id: " + String(repeating: "a", count: before) + bad + String(repeating: "z", count: 20) + "\n"
+            let problem = try onlyProblem(text)
+            #expect(problem.detail["reason"] == "control-character", "\(before)")
+            #expect(problem.mark == mark(1, 5 + before), "\(before)")
+        }
+        #expect(load("id: \u{20}~\u{7E} !" + String(repeating: "~", count: 30) + "\n")[0].problem == nil)
+    }
+
     @Test(arguments: [
         ("a:\n\tb: 1\n", Mark(line: 2, column: 1)),
         ("a: 1\n\tb: 2\n", Mark(line: 2, column: 1)),
