@@ -5,6 +5,7 @@
     validate-report.py junit SCHEMA.xsd REPORT.xml      # XML Schema (PyPI xmlschema)
     validate-report.py dossier SCHEMA.json DOSSIER.json # a `dossiercheck schema` (draft 2020-12, itself
                                                         # checked against its metaschema) and a dossier as JSON
+    validate-report.py openapi DOCUMENT.yaml            # an OpenAPI 3.x document (PyPI openapi-spec-validator)
     validate-report.py versions                         # the validators' versions
 
 Prints one line per violation; exits 0 when the report is valid, 1 when not, 2 on misuse.
@@ -17,8 +18,19 @@ from importlib.metadata import version
 
 def main(argv):
     if argv[1:] == ["versions"]:
-        print(f"jsonschema {version('jsonschema')}, xmlschema {version('xmlschema')}")
+        print(f"jsonschema {version('jsonschema')}, xmlschema {version('xmlschema')}, "
+              f"openapi-spec-validator {version('openapi-spec-validator')}")
         return 0
+    if len(argv) == 3 and argv[1] == "openapi":
+        from openapi_spec_validator import OpenAPIV31SpecValidator
+        from openapi_spec_validator.readers import read_from_filename
+
+        document, _ = read_from_filename(argv[2])
+        errors = [f"/{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                  for e in OpenAPIV31SpecValidator(document).iter_errors()]
+        for error in errors:
+            print(error)
+        return 1 if errors else 0
     if len(argv) != 4 or argv[1] not in ("sarif", "junit", "dossier"):
         print(__doc__, file=sys.stderr)
         return 2

@@ -192,6 +192,29 @@ import Yams
         }
     }
 
+    /// The served OpenAPI document passes a real OpenAPI 3.1 validator (PyPI openapi-spec-validator),
+    /// which refuses the same document without its `info`.
+    @Test func theOpenAPIDocumentIsValidOpenAPI31() async throws {
+        if let reason = PythonValidator.unavailable(module: "openapi_spec_validator") {
+            PythonValidator.skip("OpenAPI validation", because: reason)
+            return
+        }
+        let portal = try await RunningPortal.start()
+        defer { Task { await portal.stop() } }
+        let text = try await portal.get("/api/v1/openapi.yaml").text
+        let folder = FileManager.default.temporaryDirectory.appending(path: "openapi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let served = folder.appending(path: "openapi.yaml"), broken = folder.appending(path: "broken.yaml")
+        try Data(text.utf8).write(to: served)
+        try Data(text.replacingOccurrences(of: "\ninfo:", with: "\ninf0:").utf8).write(to: broken)
+        let valid = try PythonValidator.validate(["openapi", served.path])
+        #expect(valid.status == 0, "\(valid.output)")
+        let refused = try PythonValidator.validate(["openapi", broken.path])
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("'info' is a required property"), "\(refused.output)")
+    }
+
     /// `GET /api/v1/rules` is `rules list --format json`.
     @Test func theRulesAreThoseOfRulesList() async throws {
         let portal = try await RunningPortal.start()
