@@ -227,10 +227,7 @@ struct Compiler {
         case let x as MapNode: children = x.entries.flatMap { [$0.0, $0.1] }
         case let x as NotNode: children = [x.operand]
         case let x as NegNode: children = [x.operand]
-        case let x as ArithNode: children = [x.lhs, x.rhs]
-        case let x as EqNode: children = [x.lhs, x.rhs]
-        case let x as CompareNode: children = [x.lhs, x.rhs]
-        case let x as InNode: children = [x.lhs, x.rhs]
+        case let x as any BinaryOperands: children = [x.lhs, x.rhs]
         case let x as JunctionNode:
             // A constant false (true for ||) decides the whole expression regardless of other terms.
             if x.terms.contains(where: { $0.constantValue == .bool(x.absorbing) }) {

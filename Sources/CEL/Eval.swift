@@ -415,6 +415,18 @@ final class CondNode: Node {
 
 // MARK: Binary operators
 
+/// A node with two operands (`a + b`, `a == b`, `a < b`, `a in b`), which the passes over the
+/// compiled tree visit and rewrite alike.
+protocol BinaryOperands: Node {
+    var lhs: Node { get set }
+    var rhs: Node { get set }
+}
+
+extension ArithNode: BinaryOperands {}
+extension EqNode: BinaryOperands {}
+extension CompareNode: BinaryOperands {}
+extension InNode: BinaryOperands {}
+
 final class ArithNode: Node {
     let op: BinaryOp
     var lhs: Node, rhs: Node

@@ -315,14 +315,11 @@ enum MemoPass {
             return operands(&x.operand, &x.index, bound: bound)
         case let x as Call2Node:
             return operands(&x.a, &x.b, bound: bound)
-        case let x as ArithNode:
-            return operands(&x.lhs, &x.rhs, bound: bound)
-        case let x as EqNode:
-            return operands(&x.lhs, &x.rhs, bound: bound)
-        case let x as CompareNode:
-            return operands(&x.lhs, &x.rhs, bound: bound)
-        case let x as InNode:
-            return operands(&x.lhs, &x.rhs, bound: bound)
+        case let x as any BinaryOperands:
+            var (lhs, rhs) = (x.lhs, x.rhs)
+            let info = operands(&lhs, &rhs, bound: bound)
+            (x.lhs, x.rhs) = (lhs, rhs)
+            return info
         case let x as CondNode:
             var nodes = [x.cond, x.then, x.otherwise]
             let info = operands(&nodes, bound: bound)
@@ -614,8 +611,8 @@ struct LoopKeying {
 
     private static func known(_ n: Node) -> Bool {
         n is SelectNode || n is HasNode || n is IndexNode || n is ListNode || n is MapNode || n is NotNode
-            || n is NegNode || n is JunctionNode || n is CondNode || n is ArithNode || n is EqNode
-            || n is CompareNode || n is InNode || n is Call1Node || n is Call2Node || n is CallNNode
+            || n is NegNode || n is JunctionNode || n is CondNode || n is any BinaryOperands
+            || n is Call1Node || n is Call2Node || n is CallNNode
             || n is ErrorNode || n is UserCallNode || n is MatchesConstNode || n is MemoNode || n is InvariantNode
     }
 
@@ -631,10 +628,7 @@ struct LoopKeying {
         case let x as NegNode: return [x.operand]
         case let x as JunctionNode: return x.terms
         case let x as CondNode: return [x.cond, x.then, x.otherwise]
-        case let x as ArithNode: return [x.lhs, x.rhs]
-        case let x as EqNode: return [x.lhs, x.rhs]
-        case let x as CompareNode: return [x.lhs, x.rhs]
-        case let x as InNode: return [x.lhs, x.rhs]
+        case let x as any BinaryOperands: return [x.lhs, x.rhs]
         case let x as ComprehensionNode: return [x.range, x.body] + (x.filter.map { [$0] } ?? [])
         case let x as Call1Node: return [x.arg]
         case let x as Call2Node: return [x.a, x.b]
@@ -665,16 +659,7 @@ struct LoopKeying {
             x.cond = f(x.cond)
             x.then = f(x.then)
             x.otherwise = f(x.otherwise)
-        case let x as ArithNode:
-            x.lhs = f(x.lhs)
-            x.rhs = f(x.rhs)
-        case let x as EqNode:
-            x.lhs = f(x.lhs)
-            x.rhs = f(x.rhs)
-        case let x as CompareNode:
-            x.lhs = f(x.lhs)
-            x.rhs = f(x.rhs)
-        case let x as InNode:
+        case let x as any BinaryOperands:
             x.lhs = f(x.lhs)
             x.rhs = f(x.rhs)
         case let x as ComprehensionNode:
