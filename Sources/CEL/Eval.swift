@@ -887,19 +887,23 @@ final class UserCallNode: Node {
 
     /// Evaluates the arguments, then calls.
     private func call(_ c: EvalContext) throws(CELError) -> CELValue {
-        let n = max(function.frameSize, 1)
-        let frame = UnsafeMutablePointer<CELValue>.allocate(capacity: n)
-        frame.initialize(repeating: .null, count: n)
-        defer {
-            frame.deinitialize(count: n)
-            frame.deallocate()
+        try withFrame(c) { (frame) throws(CELError) in
+            for (i, a) in args.enumerated() { frame[i] = try a.eval(c) }
         }
-        for (i, a) in args.enumerated() { frame[i] = try a.eval(c) }
-        return try run(c, frame)
     }
 
     /// Calls with arguments already evaluated.
     private func invoke(_ c: EvalContext, _ values: [CELValue]) throws(CELError) -> CELValue {
+        try withFrame(c) { frame in
+            for i in 0..<values.count { frame[i] = values[i] }
+        }
+    }
+
+    /// Runs the function in a fresh frame of its slots, the parameters filled in by `fill`.
+    @inline(__always)
+    private func withFrame(
+        _ c: EvalContext, _ fill: (UnsafeMutablePointer<CELValue>) throws(CELError) -> Void
+    ) throws(CELError) -> CELValue {
         let n = max(function.frameSize, 1)
         let frame = UnsafeMutablePointer<CELValue>.allocate(capacity: n)
         frame.initialize(repeating: .null, count: n)
@@ -907,7 +911,7 @@ final class UserCallNode: Node {
             frame.deinitialize(count: n)
             frame.deallocate()
         }
-        for i in 0..<values.count { frame[i] = values[i] }
+        try fill(frame)
         return try run(c, frame)
     }
 

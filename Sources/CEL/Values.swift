@@ -448,8 +448,8 @@ public struct CELMap: Sendable, Hashable {
         var slots = CELMap.emptySlots(for: n)
         for (key, value) in entries {
             let hash = fastHash(key)
-            if !slots.isEmpty, let found = CELMap.probe(slots, _keys, hash, { k in
-                if case .string(let existing) = k { return scalarEqual(existing, key) }
+            if !slots.isEmpty, let found = CELMap.probe(slots, hash, { p in
+                if case .string(let existing) = _keys[p] { return scalarEqual(existing, key) }
                 return false
             }) {
                 _values[found] = value
@@ -516,28 +516,10 @@ public struct CELMap: Sendable, Hashable {
         return nil
     }
 
-    /// The position whose key `matches`, among the entries of `slots` tagged like `hash`.
+    /// The position `matches` accepts, among the entries of `slots` tagged like `hash`.
     @inline(__always)
-    private static func probe(_ slots: [UInt64], _ keys: [CELValue], _ hash: UInt64, _ matches: (CELValue) -> Bool) -> Int? {
+    private static func probe(_ slots: [UInt64], _ hash: UInt64, _ matches: (Int) -> Bool) -> Int? {
         slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            let tag = hash >> 32
-            var i = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let entry = slots[i]
-                if entry == 0 { return nil }
-                if entry >> 32 == tag {
-                    let p = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                    if matches(keys[p]) { return p }
-                }
-                i = (i + 1) & mask
-            }
-        }
-    }
-
-    @inline(__always)
-    private func probe(_ hash: UInt64, _ matches: (Int) -> Bool) -> Int? {
-        _slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             let tag = hash >> 32
             var i = Int(truncatingIfNeeded: hash) & mask
@@ -551,6 +533,11 @@ public struct CELMap: Sendable, Hashable {
                 i = (i + 1) & mask
             }
         }
+    }
+
+    @inline(__always)
+    private func probe(_ hash: UInt64, _ matches: (Int) -> Bool) -> Int? {
+        Self.probe(_slots, hash, matches)
     }
 
     /// Lookup with CEL key semantics (`m[1u]` finds the key `1`).
