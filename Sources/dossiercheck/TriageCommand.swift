@@ -124,7 +124,7 @@ struct TriageCommand: ParsableCommand {
         let report = CallReport(
             tool: CallReport.Tool(
                 name: "dossiercheck", version: Dossiercheck.version,
-                ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion(name: $0.name, version: $0.version) }),
+                ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion($0) }),
             label: label, dossiers: outcome.dossiers, skipped: outcome.skipped, history: comparison,
             ruleTitles: CallReport.ruleTitles(checker.ruleSets, language: reportLanguage), language: reportLanguage)
 
