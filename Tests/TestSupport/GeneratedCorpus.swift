@@ -19,13 +19,16 @@ public struct GeneratedCorpus: Sendable {
 
     public static let generator = Fixtures.packageRoot.deletingLastPathComponent().appending(path: "shared/bench/gen_corpus.py")
 
+    /// Why the generator cannot run here, or nil.
+    public static var unavailable: String? {
+        !FileManager.default.fileExists(atPath: generator.path) ? "the corpus generator is missing at \(generator.path)"
+            : (try? python(["--version"]).status) != 0 ? "python3 is not installed" : nil
+    }
+
     /// Records an issue under CI=true, prints a skip message elsewhere; false when the generator
     /// (or Python) is missing.
     public static func available(_ what: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        let reason: String? =
-            !FileManager.default.fileExists(atPath: generator.path) ? "the corpus generator is missing at \(generator.path)"
-            : (try? python(["--version"]).status) != 0 ? "python3 is not installed" : nil
-        guard let reason else { return true }
+        guard let reason = unavailable else { return true }
         if ProcessInfo.processInfo.environment["CI"] == "true" {
             Issue.record(Comment(rawValue: "\(reason) (required when CI=true)"), sourceLocation: sourceLocation)
         } else {
@@ -34,12 +37,12 @@ public struct GeneratedCorpus: Sendable {
         return false
     }
 
-    /// Generates `count` dossiers from `seed` into a new scratch folder.
-    public init(count: Int, seed: Int) throws {
-        folder = try Fixtures.temporaryFolder()
-        let run = try Self.python([Self.generator.path, "--count", String(count), "--seed", String(seed), "--out", folder.path])
+    /// Generates `count` dossiers from `seed` into `folder` (a new scratch folder by default).
+    public init(count: Int, seed: Int, in folder: URL? = nil) throws {
+        self.folder = try folder ?? Fixtures.temporaryFolder()
+        let run = try Self.python([Self.generator.path, "--count", String(count), "--seed", String(seed), "--out", self.folder.path])
         guard run.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: run.stderr]) }
-        let manifest = try String(contentsOf: folder.appending(path: "manifest.tsv"), encoding: .utf8)
+        let manifest = try String(contentsOf: self.folder.appending(path: "manifest.tsv"), encoding: .utf8)
         dossiers = manifest.split(separator: "\n").dropFirst().map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             return Dossier(

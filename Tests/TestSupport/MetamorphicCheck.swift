@@ -5,12 +5,24 @@ import Validators
 /// the rule IDs of each document must be the same, and each finding must point at the same
 /// node (the node at the same place of the rewritten tree) with the same path.
 public enum MetamorphicCheck {
-    /// The differences between `bytes` and its rewriting in `form`, one line each; nil when the
-    /// file cannot be rewritten (a document has an HDR-004 problem, so there is no tree to write).
-    public static func differences(_ bytes: [UInt8], form: YAMLForm, checker: Checker = Fixtures.checker) -> [String]? {
+    /// The differences between `bytes` and its rewriting in each of `forms`, one line each, by
+    /// form; nil when the file cannot be rewritten (a document has an HDR-004 problem, so there
+    /// is no tree to write). The file as written is checked once.
+    public static func differences(
+        _ bytes: [UInt8], forms: [YAMLForm] = YAMLForm.allCases, checker: Checker = Fixtures.checker
+    ) -> [(form: YAMLForm, differences: [String])]? {
         let documents = YAMLLoader.load(bytes)
         guard documents.allSatisfy({ $0.problem == nil && $0.root != nil }) else { return nil }
         let roots = documents.map { $0.root! }
+        let before = documents.map { checker.check($0, language: .en).findings }
+        return forms.map { form in
+            (form, differences(documents, roots: roots, findings: before, form: form, checker: checker))
+        }
+    }
+
+    private static func differences(
+        _ documents: [LoadedDocument], roots: [Node], findings before: [[Finding]], form: YAMLForm, checker: Checker
+    ) -> [String] {
         let rewritten = YAMLRewriter.rewrite(roots, as: form)
         let reread = YAMLLoader.load(Array(rewritten.utf8))
         guard reread.count == roots.count * form.copies else {
@@ -18,7 +30,6 @@ public enum MetamorphicCheck {
         }
         var differences: [String] = []
         for (i, document) in documents.enumerated() {
-            let before = checker.check(document, language: .en).findings
             for copy in 0..<form.copies {
                 let other = reread[i * form.copies + copy]
                 guard let otherRoot = other.root, other.problem == nil else {
@@ -27,9 +38,11 @@ public enum MetamorphicCheck {
                 }
                 var places = PlaceMap()
                 places.add(document.start, other.start)
-                places.match(document.root!, otherRoot)
+                places.match(roots[i], otherRoot)
                 let after = checker.check(other, language: .en).findings
-                differences += compare(before, after, places: places).map { "document \(i + 1)\(form.copies > 1 ? " (copy \(copy + 1))" : ""): \($0)" }
+                differences += compare(before[i], after, places: places).map {
+                    "document \(i + 1)\(form.copies > 1 ? " (copy \(copy + 1))" : ""): \($0)"
+                }
             }
         }
         return differences

@@ -105,6 +105,9 @@ import TestSupport
         #expect(tool["name"] as? String == "dossiercheck")
         let sets = try #require(tool["ruleSets"] as? [[String: Any]])
         #expect(sets.contains { $0["name"] as? String == "reseau-dossier" && $0["version"] != nil })
+        // The catalogue version is data of the rule sets, not of the tool (catalogue 1.1).
+        #expect(tool["catalogue"] as? String == "1.1")
+        #expect(sets.allSatisfy { $0["catalogue"] as? String == "1.1" })
         let summary = try #require(report["summary"] as? [String: Int])
         for key in ["files", "dossiers", "errors", "warnings", "infos"] { #expect(summary[key] != nil, "summary.\(key)") }
         let files = try #require(report["files"] as? [[String: Any]])
