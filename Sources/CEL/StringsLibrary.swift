@@ -1,6 +1,7 @@
 import Foundation
 
-/// cel-go's strings library (`ext.Strings`), with `base64.encode/decode` (`ext.Encoders`). Indexes
+/// cel-go's strings library (`ext.Strings`), with `base64.encode/decode` (`ext.Encoders`) and the
+/// list forms of `indexOf`/`lastIndexOf` (`ext.Lists`). Indexes
 /// count Unicode code points, as `size()` does. Every function charges the budget for the characters
 /// it handles (see `Meter`).
 enum StringsLibrary {
@@ -77,6 +78,12 @@ enum StringsLibrary {
 
     static func indexOf(_ a: [CELValue], _ m: Meter, last: Bool) throws(CELError) -> CELValue {
         let fn = last ? "lastIndexOf" : "indexOf"
+        // cel-go's lists library: the first (last) position of an element, by CEL equality; -1 if none.
+        if case .list(let l) = a[0], a.count == 2 {
+            try m.charge(l.count)
+            let found = last ? l.lastIndex { celEqual($0, a[1]) } : l.firstIndex { celEqual($0, a[1]) }
+            return .int(Int64(found ?? -1))
+        }
         guard case .string(let s) = a[0], case .string(let sub) = a[1] else { throw CELError.noOverload(fn, args: a) }
         let hay = try scalars(s, m)
         let needle = try scalars(sub, m)

@@ -69,6 +69,9 @@ import Testing
         #expect(eval("'a,b,,c'.split(',')") == ["a", "b", "", "c"])
         #expect(eval("'a-b-c'.replace('-', '', 1)") == .string("ab-c"))
         #expect(eval("'Ünïcode'.substring(1, 3) + 'Ünïcode'.charAt(0)") == .string("nïÜ"))
+        // cel-go's lists library: indexOf and lastIndexOf on lists, by CEL equality.
+        #expect(eval("['a', 'b', 'a'].indexOf('a') == 0 && ['a', 'b', 'a'].lastIndexOf('a') == 2") == .bool(true))
+        #expect(eval("[1u, 2.0].indexOf(2) == 1 && [].indexOf(1) == -1") == .bool(true))
     }
 }
 
