@@ -751,35 +751,15 @@ final class ComprehensionNode: Node {
         }
         switch kind {
         case .all, .exists:
-            let stopOn = kind == .exists  // exists stops on true, all stops on false
-            var err: CELError? = nil
-            for x in items {
+            return try quantify(c, count: items.count) { (i) throws(CELError) in
                 try c.step()
-                c.locals[slot] = x
-                do {
-                    let v = try body.eval(c)
-                    if case .bool(let b) = v {
-                        if b == stopOn { return .bool(stopOn) }
-                    } else if err == nil {
-                        err = CELError.noOverload(stopOn ? "_||_" : "_&&_", v)
-                    }
-                } catch {
-                    if c.aborted { throw error }
-                    if err == nil { err = error }
-                }
+                c.locals[slot] = items[i]
             }
-            if let err { throw err }
-            return .bool(!stopOn)
         case .existsOne:
-            var n = 0
-            for x in items {
+            return try existsOne(c, count: items.count) { (i) throws(CELError) in
                 try c.step()
-                c.locals[slot] = x
-                let v = try body.eval(c)
-                guard case .bool(let b) = v else { throw CELError.noOverload("exists_one", v) }
-                if b { n += 1 }
+                c.locals[slot] = items[i]
             }
-            return .bool(n == 1)
         case .map:
             var out: [CELValue] = []
             out.reserveCapacity(items.count)
@@ -810,7 +790,56 @@ final class ComprehensionNode: Node {
     }
 }
 
+extension ComprehensionNode {
+    /// `all` or `exists` over `count` iterations, `bind(i)` binding the variables of the i-th: a
+    /// decisive value (false for `all`, true for `exists`) in any iteration wins over an error or a
+    /// non-bool in another, as with `&&` and `||`; otherwise the first such error is the result.
+    @inline(__always)
+    func quantify(_ c: EvalContext, count: Int, _ bind: (Int) throws(CELError) -> Void) throws(CELError) -> CELValue {
+        let stopOn = kind == .exists  // exists stops on true, all stops on false
+        var err: CELError? = nil
+        for i in 0..<count {
+            try bind(i)
+            do {
+                let v = try body.eval(c)
+                if case .bool(let b) = v {
+                    if b == stopOn { return .bool(stopOn) }
+                } else if err == nil {
+                    err = CELError.noOverload(stopOn ? "_||_" : "_&&_", v)
+                }
+            } catch {
+                if c.aborted { throw error }
+                if err == nil { err = error }
+            }
+        }
+        if let err { throw err }
+        return .bool(!stopOn)
+    }
+
+    /// `exists_one` over `count` iterations (`bind` as for `quantify`): errors are not absorbed.
+    @inline(__always)
+    func existsOne(_ c: EvalContext, count: Int, _ bind: (Int) throws(CELError) -> Void) throws(CELError) -> CELValue {
+        var n = 0
+        for i in 0..<count {
+            try bind(i)
+            let v = try body.eval(c)
+            guard case .bool(let b) = v else { throw CELError.noOverload("exists_one", v) }
+            if b { n += 1 }
+        }
+        return .bool(n == 1)
+    }
+}
+
 // MARK: Calls
+
+/// The values of call arguments, in order.
+@inline(__always)
+func evaluateArguments(_ args: [Node], _ c: EvalContext) throws(CELError) -> [CELValue] {
+    var vals: [CELValue] = []
+    vals.reserveCapacity(args.count)
+    for a in args { vals.append(try a.eval(c)) }
+    return vals
+}
 
 typealias Fn1 = @Sendable (CELValue) throws(CELError) -> CELValue
 typealias Fn2 = @Sendable (CELValue, CELValue) throws(CELError) -> CELValue
@@ -857,10 +886,7 @@ final class CallNNode: Node {
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        var vals: [CELValue] = []
-        vals.reserveCapacity(args.count)
-        for a in args { vals.append(try a.eval(c)) }
-        return try fn(vals)
+        return try fn(try evaluateArguments(args, c))
     }
 }
 

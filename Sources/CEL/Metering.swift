@@ -43,9 +43,6 @@ final class MeteredCallNode: Node {
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        var vals: [CELValue] = []
-        vals.reserveCapacity(args.count)
-        for a in args { vals.append(try a.eval(c)) }
-        return try fn(vals, Meter(context: c))
+        return try fn(try evaluateArguments(args, c), Meter(context: c))
     }
 }

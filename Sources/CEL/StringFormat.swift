@@ -139,7 +139,7 @@ enum StringFormat {
         guard size >= 0 else { return "" }
         var buffer = [CChar](repeating: 0, count: Int(size) + 1)
         _ = buffer.withUnsafeMutableBufferPointer { b in withVaList([d]) { vsnprintf(b.baseAddress, b.count, spec, $0) } }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix(Int(size)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// `%.{p}f` of a decimal, exactly (round half to even).

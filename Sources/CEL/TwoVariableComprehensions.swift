@@ -32,33 +32,9 @@ extension ComprehensionNode {
         }
         switch kind {
         case .all, .exists:
-            let stopOn = kind == .exists
-            var err: CELError? = nil
-            for i in 0..<keys.count {
-                try bind(i)
-                do {
-                    let v = try body.eval(c)
-                    if case .bool(let b) = v {
-                        if b == stopOn { return .bool(stopOn) }
-                    } else if err == nil {
-                        err = CELError.noOverload(stopOn ? "_||_" : "_&&_", v)
-                    }
-                } catch {
-                    if c.aborted { throw error }
-                    if err == nil { err = error }
-                }
-            }
-            if let err { throw err }
-            return .bool(!stopOn)
+            return try quantify(c, count: keys.count, bind)
         case .existsOne:
-            var n = 0
-            for i in 0..<keys.count {
-                try bind(i)
-                let v = try body.eval(c)
-                guard case .bool(let b) = v else { throw CELError.noOverload("existsOne", v) }
-                if b { n += 1 }
-            }
-            return .bool(n == 1)
+            return try existsOne(c, count: keys.count, bind)
         case .transformList:
             var out: [CELValue] = []
             out.reserveCapacity(keys.count)
