@@ -56,6 +56,34 @@ import Testing
         #expect(parseError("[1].all(x, x, x > 0)")?.message.contains("must differ") == true)
     }
 
+    /// Remembered outcomes (a `CELMemo`, keyed loops) give what evaluating everything again gives,
+    /// for the new macros too: the same values and the same budget spent.
+    @Test func memoKeepsResultsAndCosts() throws {
+        let env = CELEnvironment()
+        try env.defineFunction("pairs", parameters: [], body: "doc.items.transformList(i, v, i > 0, v * 2)")
+        try env.defineFunction("has2", parameters: ["x"], body: "doc.items.exists(i, v, v == x && i >= 0)")
+        let sources = [
+            "doc.items.map(x, has2(x)) + [pairs()]",
+            "doc.items.map(x, doc.items.existsOne(i, v, v == x + i))",
+            "doc.items.all(x, cel.bind(y, x + 1, doc.items.exists(i, v, v == y || i == x)))",
+            "doc.items.map(x, doc.?items.orValue([]).transformMap(i, v, v + x)).size()",
+            "doc.items.map(x, doc.items[?x].optMap(v, v * 2).orValue(0))",
+        ]
+        let doc: CELValue = ["items": [1, 2, 3, 2, 1]]
+        for source in sources {
+            let program = try env.compile(source)
+            var plainBudget = 100_000
+            let plain = program.evaluate(CELBindings(["doc": doc]), remaining: &plainBudget)
+            let memo = CELMemo(constantVariables: ["doc"])
+            for round in 0..<2 {
+                var budget = 100_000
+                let remembered = program.evaluate(CELBindings(["doc": doc]), memo: memo, remaining: &budget)
+                #expect("\(remembered)" == "\(plain)", "\(source), round \(round)")
+                #expect(budget == plainBudget, "\(source), round \(round): the same steps are charged")
+            }
+        }
+    }
+
     @Test func base64() {
         #expect(eval("base64.encode(b'hello')") == .string("aGVsbG8="))
         #expect(eval("base64.decode('aGVsbG8=')") == .bytes(Array("hello".utf8)))
