@@ -21,8 +21,9 @@ struct TriageCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The call's dossier folders or files.", valueName: "dir"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
-    var out: String
+    // `--out` is the option's first name, kept for the scripts that use it.
+    @Option(name: [.customShort("o"), .customLong("output"), .customLong("out")], help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
+    var output: String
 
     @Option(help: ArgumentHelp("Also write the table as CSV to this file.", valueName: "file"))
     var csv: String?
@@ -53,6 +54,10 @@ struct TriageCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.isEmpty { throw ValidationError("name at least one folder or file of the call") }
+        try OutputPath.validate(output, option: "--output")
+        try OutputPath.validate(csv, option: "--csv")
+        try OutputPath.validate(json, option: "--json")
+        try OutputPath.validate(history, option: "--history")
     }
 
     func run() throws {
@@ -128,7 +133,7 @@ struct TriageCommand: ParsableCommand {
             label: label, dossiers: outcome.dossiers, skipped: outcome.skipped, history: comparison,
             ruleTitles: CallReport.ruleTitles(checker.ruleSets, language: reportLanguage), language: reportLanguage)
 
-        try PolicyFiles.write(HTMLReportWriter().write(report), to: PathNames.absolute(out, against: cwd), what: "the HTML report")
+        try PolicyFiles.write(HTMLReportWriter().write(report), to: PathNames.absolute(output, against: cwd), what: "the HTML report")
         if let csv { try PolicyFiles.write(CSVReportWriter().write(report), to: PathNames.absolute(csv, against: cwd), what: "the CSV table") }
         if let json { try PolicyFiles.write(JSONReportWriter().write(report), to: PathNames.absolute(json, against: cwd), what: "the JSON report") }
         if showProgress {
@@ -136,7 +141,7 @@ struct TriageCommand: ParsableCommand {
             var line = "dossiercheck: \(s.dossiers) dossiers, \(s.admissible) admissible, \(s.inadmissible) not admissible"
             if !report.duplicates.isEmpty { line += ", \(report.duplicates.count) submitted twice" }
             if let rate = comparison?.rotationRate { line += String(format: ", rotation %.1f %%", rate * 100) }
-            Terminal.error(line + " → \(out)")
+            Terminal.error(line + " → \(output)")
         }
     }
 }
