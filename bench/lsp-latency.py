@@ -149,7 +149,8 @@ def main():
         edit(i)
         if i % 100 == 0 or i == arguments.memory_edits - 1:
             samples.append((i + 1, client.rss_kib()))
-    print("resident memory (KiB) after N edits: " + ", ".join(f"{n}: {kib}" for n, kib in samples))
+    if samples:
+        print("resident memory (KiB) after N edits: " + ", ".join(f"{n}: {kib}" for n, kib in samples))
     client.request("shutdown", None)
     client.notify("exit", None)
     client.process.wait(timeout=10)

@@ -19,10 +19,11 @@ struct CodeActionProvider {
         let source = analysis.source
         var actions: [CodeAction] = []
         let findings = analysis.openFindings
+        let renames = DiagnosticBuilder.renames(findings.map(\.finding))
         for (document, finding) in findings {
             let findingRange = DiagnosticBuilder.range(of: finding, in: source)
             guard findingRange.start.line <= range.end.line, range.start.line <= findingRange.end.line else { continue }
-            let diagnostic = builder.diagnostic(finding, in: source, findings: findings.map(\.finding))
+            let diagnostic = builder.diagnostic(finding, in: source, renames: renames)
             let key = finding.path.split(separator: ".").last.map { String($0.split(separator: "[").first ?? $0) } ?? ""
             switch finding.remedy {
             case .renameKey(let suggestion)?:

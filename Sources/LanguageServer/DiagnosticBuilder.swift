@@ -21,20 +21,26 @@ struct DiagnosticBuilder {
                     code: nil, source: Self.source,
                     message: "\(where_): \(problem.message) (this dossier is checked with the bundled rules meanwhile)"))
         }
-        let findings = analysis.openFindings
-        for (_, finding) in findings {
-            diagnostics.append(diagnostic(finding, in: analysis.source, findings: findings.map(\.finding)))
+        let findings = analysis.openFindings.map(\.finding)
+        let renames = Self.renames(findings)
+        for finding in findings {
+            diagnostics.append(diagnostic(finding, in: analysis.source, renames: renames))
         }
         return diagnostics
     }
 
-    func diagnostic(_ finding: Finding, in source: SourceText, findings: [Finding]) -> Diagnostic {
+    /// The findings with a key to rename: what a missing section's diagnostic may point back to.
+    static func renames(_ findings: [Finding]) -> [Finding] {
+        findings.filter { if case .renameKey? = $0.remedy { true } else { false } }
+    }
+
+    func diagnostic(_ finding: Finding, in source: SourceText, renames: [Finding]) -> Diagnostic {
         var related = finding.notes.compactMap { note in
             note.location.map {
                 DiagnosticRelatedInformation(location: Location(uri: uri, range: Self.range(at: $0, end: nil, in: source)), message: note.message)
             }
         }
-        related += misspeltKeys(behind: finding, among: findings).map {
+        related += misspeltKeys(behind: finding, among: renames).map {
             DiagnosticRelatedInformation(location: Location(uri: uri, range: Self.range(of: $0, in: source)), message: $0.message)
         }
         return Diagnostic(

@@ -8,10 +8,11 @@ struct OutlineProvider {
 
     func symbols(_ analysis: DossierAnalysis) -> [DocumentSymbol] {
         let source = analysis.source
+        let results = Dictionary(analysis.report.documents.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         let documents = analysis.documents.compactMap { document -> DocumentSymbol? in
             guard let root = document.root else { return nil }
             let children = symbols(of: root, in: source, depth: 1)
-            let result = analysis.report.documents.first { $0.index == document.index }
+            let result = results[document.index]
             let name = [result?.id, result?.title].compactMap { $0 }.joined(separator: " — ")
             return DocumentSymbol(
                 name: name.isEmpty ? "dossier \(document.index + 1)" : name, detail: result?.kind, kind: .file,
