@@ -12,9 +12,6 @@ struct CodeActionProvider {
     let uri: String
     let builder: DiagnosticBuilder
 
-    /// What `# dossiercheck-disable` gets as its reason, for the applicant to replace.
-    static let reasonToFillIn = "<why this dossier may depart from the rule>"
-
     func actions(_ analysis: DossierAnalysis, in range: LanguageServerProtocol.Range) -> [CodeAction] {
         let source = analysis.source
         var actions: [CodeAction] = []
@@ -51,7 +48,7 @@ struct CodeActionProvider {
     private func suppression(of finding: Finding, diagnostic: Diagnostic, source: SourceText, language: Language) -> CodeAction {
         let line = diagnostic.range.start.line
         let indent = String(source.lineText(line).prefix { $0 == " " })
-        let comment = "\(indent)# \(InlineSuppression.marker) \(finding.rule): \(Self.reasonToFillIn)\n"
+        let comment = "\(indent)# \(InlineSuppression.marker) \(finding.rule): \(Self.words(language).reasonToFillIn)\n"
         let at = Position(line: line, character: 0)
         return action(
             Self.words(language).suppress(finding.rule), diagnostic, TextEdit(range: LanguageServerProtocol.Range(start: at, end: at), newText: comment))
@@ -144,6 +141,16 @@ struct ActionWords {
         case .nl: "Voeg het onderdeel `\(section)` uit het sjabloon in"
         case .fr: "Insérer la section `\(section)` du modèle"
         case .de: "Abschnitt `\(section)` aus der Vorlage einfügen"
+        }
+    }
+
+    /// What `# dossiercheck-disable` gets as its reason, for the applicant to replace.
+    var reasonToFillIn: String {
+        switch language {
+        case .en: "<why this dossier may depart from the rule>"
+        case .nl: "<waarom dit dossier van de regel mag afwijken>"
+        case .fr: "<pourquoi ce dossier peut s'écarter de la règle>"
+        case .de: "<warum dieses Dossier von der Regel abweichen darf>"
         }
     }
 
