@@ -1,10 +1,13 @@
 """`dossiercheck lsp` driven by a real client: diagnostics as `check` gives them, fixes that
 clear them, hover, completion, outline and organisation references, and hostile documents."""
+import json
+import subprocess
+
 import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from conftest import (apply_edits, check_json, diagnostics_of, example, expected_diagnostics, open_text, position_of,
+from conftest import (BINARY, apply_edits, check_json, diagnostics_of, example, expected_diagnostics, open_text, position_of,
                       replace_all, seen, uri_of)
 
 INVALID = [
@@ -301,3 +304,23 @@ async def test_hostile_documents_pasted_as_edits_get_hdr_004_and_the_server_keep
         assert symbols is not None, name
     version += 1
     assert [d for d in await replace_all(client, uri, valid, version) if d.code] == []
+
+
+async def test_the_projects_configuration_and_waivers_apply_as_in_check(client: LanguageClient, tmp_path):
+    source = example("reseau-dossier/invalid-term3-rate-too-high.yaml").read_text(encoding="utf-8")
+    dossier = tmp_path / "dossiers" / "d.yaml"
+    dossier.parent.mkdir()
+    dossier.write_text(source, encoding="utf-8")
+    uri = uri_of(dossier)
+    breach = next(f for f in check_json(source) if f["rule"] == "RES-004")
+    # Found from the dossier's folder upwards: RES-004 waived for this dossier and node.
+    (tmp_path / "waivers.yaml").write_text(
+        "waivers:\n  - rule: RES-004\n    dossier: RES-2026-206\n    path: " + breach["path"]
+        + "\n    reason: granted by the jury\n    expires: 2999-01-01\n", encoding="utf-8")
+    (tmp_path / ".dossiercheck.yaml").write_text("version: 1\nwaivers: waivers.yaml\n", encoding="utf-8")
+    diagnostics = await open_text(client, uri, source)
+    run = subprocess.run([BINARY, "check", "--format", "json", "dossiers/d.yaml"], cwd=tmp_path, capture_output=True, text=True)
+    report = json.loads(run.stdout)
+    expected = [f for file in report["files"] for d in file["documents"] for f in d["findings"] if "suppression" not in f]
+    assert "RES-004" not in [d.code for d in diagnostics]
+    assert sorted((d.code, d.message) for d in diagnostics if d.code) == sorted((f["rule"], f["message"]) for f in expected)
