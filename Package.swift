@@ -56,6 +56,13 @@ let package = Package(
             exclude: ["Assets"],
             plugins: ["EmbedFiles"]
         ),
+        // The Language Server Protocol's base protocol (framing, JSON-RPC) and the message types the server uses.
+        .target(name: "LanguageServerProtocol"),
+        // `dossiercheck lsp`: the dossier in the editor, checked as it is typed, with hover, completion and fixes.
+        .target(
+            name: "LanguageServer",
+            dependencies: ["LanguageServerProtocol", "Checking", "Describe", "Policy", "Reporting", "Validators", "DossierModel"]
+        ),
         // rules/*.yaml and data/ compiled into the binary, so an installed tool needs no files beside it.
         .executableTarget(name: "embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
@@ -63,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "dossiercheck",
             dependencies: [
-                "Validators", "Reporting", "Policy", "DossierModel", "BundledData", "Triage", "Describe", "Checking", "Portal",
+                "Validators", "Reporting", "Policy", "DossierModel", "BundledData", "Triage", "Describe", "Checking", "Portal", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +91,8 @@ let package = Package(
             dependencies: ["Portal", "Checking", "TestSupport", "Validators", "Describe", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "LanguageServerProtocol", "DossierModel", "TestSupport"], exclude: ["e2e"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,8 @@ struct Dossiercheck: ParsableCommand {
             """,
         version: version,
         subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self, TriageCommand.self,
-            InitCommand.self, ExplainCommand.self, SchemaCommand.self, FundingCommand.self, ServeCommand.self],
+            InitCommand.self, ExplainCommand.self, SchemaCommand.self, FundingCommand.self, ServeCommand.self,
+            LSPCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

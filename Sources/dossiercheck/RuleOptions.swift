@@ -18,16 +18,7 @@ struct RuleOptions: ParsableArguments {
         extraFolders: [String] = [], adjust: ([RuleSet]) throws -> [RuleSet] = { $0 }, limits: EvaluationLimits = .default
     ) throws -> Checker {
         do {
-            let bundled = try RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })
-            let local = try RuleSetCollection.parse(try localFiles(ruleFolders + extraFolders))
-            let iso = ISO3166(table: BundledData.dataFile("iso3166.tsv") ?? "")
-            // Bundled sets are compiled by the test suite: a kind made of them alone is compiled when
-            // a dossier of that kind first needs it (start-up); local sets are compiled here, so that
-            // their errors end the run at once.
-            let onDemand = Set(bundled.map(\.name)).subtracting(local.map(\.name))
-            return try Checker(
-                ruleSets: try adjust(RuleSetCollection.overriding(bundled, with: local)), iso: iso, limits: limits,
-                compilingOnDemand: onDemand)
+            return try buildChecker(extraFolders: extraFolders, adjust: adjust, limits: limits)
         } catch let error as RuleSetCollection.Errors {
             Terminal.error(error.description)
         } catch let error as RuleFileError {
@@ -38,6 +29,22 @@ struct RuleOptions: ParsableArguments {
             Terminal.error(error.description)
         }
         throw ExitStatus.unusable
+    }
+
+    /// The engine as `makeChecker` builds it, its errors thrown as they are (`lsp` shows them in the editor).
+    func buildChecker(
+        extraFolders: [String] = [], adjust: ([RuleSet]) throws -> [RuleSet] = { $0 }, limits: EvaluationLimits = .default
+    ) throws -> Checker {
+        let bundled = try RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })
+        let local = try RuleSetCollection.parse(try localFiles(ruleFolders + extraFolders))
+        let iso = ISO3166(table: BundledData.dataFile("iso3166.tsv") ?? "")
+        // Bundled sets are compiled by the test suite: a kind made of them alone is compiled when
+        // a dossier of that kind first needs it (start-up); local sets are compiled here, so that
+        // their errors end the run at once.
+        let onDemand = Set(bundled.map(\.name)).subtracting(local.map(\.name))
+        return try Checker(
+            ruleSets: try adjust(RuleSetCollection.overriding(bundled, with: local)), iso: iso, limits: limits,
+            compilingOnDemand: onDemand)
     }
 
     /// The rule files `folders` name (a folder stands for its `*.yaml` and `*.yml` files), read as text.

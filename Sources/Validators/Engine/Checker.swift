@@ -232,7 +232,7 @@ public final class Checker: Sendable {
                         location: place.mark, end: place.end, path: path,
                         help: check.help.map {
                             MessageTemplate.render($0.text(in: language), values: values, language: language, maxValueLength: cap)
-                        }))
+                        }, remedy: Self.complying(values, language: language)))
             case .success(let other):
                 findings.append(evaluationFailure(rule, target, "`check` gave \(other), not true or false"))
             case .failure(let error):
@@ -328,7 +328,7 @@ public final class Checker: Sendable {
             location: issue.location, end: issue.end, path: issue.path,
             help: rule.builtinMessages[issue.variant + ".help"].map {
                 MessageTemplate.render($0.text(in: language), texts: texts, maxValueLength: cap)
-            })
+            }, remedy: issue.values["suggestion"].map { .renameKey(to: $0) })
     }
 
     private func wellFormedFinding(_ problem: LoadProblem, language: Language) -> Finding {

@@ -17,6 +17,16 @@ public struct Finding: Sendable {
     public var help: String?
     /// Other places that matter (the first of two duplicated keys).
     public var notes: [Note]
+    /// The one edit that would clear the finding, when the checker knows it (an editor offers it).
+    public var remedy: Remedy?
+
+    /// An edit at the finding's node: its key renamed (HDR-003's suggestion), or its value
+    /// replaced by the one a rule's `complying` let computes.
+    public enum Remedy: Sendable, Equatable {
+        case renameKey(to: String)
+        /// `yaml` is the value as YAML text, `shown` as the message would write it.
+        case setValue(yaml: String, shown: String)
+    }
 
     public struct Note: Sendable {
         public var message: String
@@ -29,7 +39,7 @@ public struct Finding: Sendable {
 
     public init(
         rule: String, severity: Severity, message: String, location: Mark, end: Mark? = nil,
-        path: String, help: String? = nil, notes: [Note] = []
+        path: String, help: String? = nil, notes: [Note] = [], remedy: Remedy? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -39,5 +49,6 @@ public struct Finding: Sendable {
         self.path = path
         self.help = help
         self.notes = notes
+        self.remedy = remedy
     }
 }

@@ -1,0 +1,96 @@
+import DossierModel
+import LanguageServerProtocol
+import Reporting
+import Validators
+
+/// The diagnostics of an analysed document: one per open finding, where `check` reports it,
+/// in the dossier's language, plus one for a project setting that could not be used.
+struct DiagnosticBuilder {
+    let uri: String
+    let explainURL: String
+
+    static let source = "dossiercheck"
+
+    func diagnostics(_ analysis: DossierAnalysis) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let problem = analysis.rules.problem {
+            let where_ = problem.mark.map { "\(problem.file):\($0.line):\($0.column)" } ?? problem.file
+            diagnostics.append(
+                Diagnostic(
+                    range: Range(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0)), severity: .warning,
+                    code: nil, source: Self.source,
+                    message: "\(where_): \(problem.message) (this dossier is checked with the bundled rules meanwhile)"))
+        }
+        let findings = analysis.openFindings.map(\.finding)
+        let renames = Self.renames(findings)
+        for finding in findings {
+            diagnostics.append(diagnostic(finding, in: analysis.source, renames: renames))
+        }
+        return diagnostics
+    }
+
+    /// The findings with a key to rename: what a missing section's diagnostic may point back to.
+    static func renames(_ findings: [Finding]) -> [Finding] {
+        findings.filter { if case .renameKey? = $0.remedy { true } else { false } }
+    }
+
+    func diagnostic(_ finding: Finding, in source: SourceText, renames: [Finding]) -> Diagnostic {
+        var related = finding.notes.compactMap { note in
+            note.location.map {
+                DiagnosticRelatedInformation(location: Location(uri: uri, range: Self.range(at: $0, end: nil, in: source)), message: note.message)
+            }
+        }
+        related += misspeltKeys(behind: finding, among: renames).map {
+            DiagnosticRelatedInformation(location: Location(uri: uri, range: Self.range(of: $0, in: source)), message: $0.message)
+        }
+        return Diagnostic(
+            range: Self.range(of: finding, in: source),
+            severity: Self.severity(finding.severity), code: finding.rule,
+            codeDescription: CodeDescription(href: explainURL.replacingOccurrences(of: "{id}", with: finding.rule)),
+            source: Self.source, message: finding.message,
+            // An unknown key is ignored by every rule: faded, as editors show unused code.
+            tags: finding.rule == "HDR-003" ? [.unnecessary] : nil,
+            relatedInformation: related.isEmpty ? nil : related)
+    }
+
+    /// The unknown keys whose suggested spelling is what `finding` misses (a required section
+    /// reported missing at its parent, `statuts:` standing where `statutes:` is wanted).
+    func misspeltKeys(behind finding: Finding, among findings: [Finding]) -> [Finding] {
+        guard finding.remedy == nil else { return [] }
+        return findings.filter { other in
+            guard case .renameKey(let suggestion)? = other.remedy else { return false }
+            return CodeActionProvider.names(finding.message + " " + (finding.help ?? ""), suggestion)
+        }
+    }
+
+    static func severity(_ severity: Severity) -> DiagnosticSeverity {
+        switch severity {
+        case .error: .error
+        case .warning: .warning
+        case .info: .information
+        }
+    }
+
+    static func range(of finding: Finding, in source: SourceText) -> Range {
+        range(at: finding.location, end: finding.end, in: source)
+    }
+
+    /// From `mark` to `end`, or, without an end, over the word at `mark` (a key up to its colon).
+    static func range(at mark: Mark, end: Mark?, in source: SourceText) -> Range {
+        let start = source.position(mark)
+        if let end, end > mark { return Range(start: start, end: source.position(end)) }
+        let line = source.line(start.line)
+        var utf16 = 0
+        var index = line.startIndex
+        while index < line.endIndex, utf16 < start.character {
+            utf16 += line[index].utf16.count
+            index = line.index(after: index)
+        }
+        var endCharacter = start.character
+        while index < line.endIndex, line[index] != ":", line[index] != " ", line[index] != "\t", line[index] != "#" {
+            endCharacter += line[index].utf16.count
+            index = line.index(after: index)
+        }
+        return Range(start: start, end: Position(line: start.line, character: endCharacter))
+    }
+}
