@@ -122,6 +122,7 @@ public final class Checker: Sendable {
         base["key"] = .null
         base["index"] = .null
         for rule in compiled.rules where only?.contains(rule.rule.id) ?? true {
+            if WorkCancellation.isRequested { break }
             // One budget for all the evaluations of one rule on this dossier (EvaluationLimits).
             var remaining = limits.maxEvaluationCost
             for check in rule.checks {
@@ -156,6 +157,7 @@ public final class Checker: Sendable {
         let letSlots = compiled.lets.map { variables.slot($0.name) }
         let itemSlot = variables.slot("item"), keySlot = variables.slot("key"), indexSlot = variables.slot("index")
         for target in targets {
+            if WorkCancellation.isRequested { break }
             for i in letSlots.indices { variables.bind(letSlots[i], to: letStart[i]) }
             variables.bind(itemSlot, to: target.item.value)
             variables.bind(keySlot, to: target.key.map { .string($0) } ?? .null)
