@@ -67,7 +67,8 @@ import Glibc
     /// within the deadline with a page under the bound; two and ten at once leave `/healthz`
     /// answering (median of its probes within 100 ms) while they are checked.
     @Test func theTwoMegabyteOneLineDossierAloneAndInParallel() async throws {
-        let portal = try await RunningPortal.start(maxConcurrent: 4)
+        // A deadline long enough for a debug build on a loaded machine (the release build answers in well under a second).
+        let portal = try await RunningPortal.start(requestTimeout: .seconds(60), maxConcurrent: 4)
         defer { Task { await portal.stop() } }
         let body = Self.form(Self.oneLine(keys: 40, length: 49_000))
         #expect(body.count > 1_900_000 && body.count <= 2 << 20)
@@ -99,7 +100,8 @@ import Glibc
                 return statuses
             }
             #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(statuses)")
-            #expect(statuses.filter { $0 == 200 }.count >= min(parallel, 4) - 1, "\(parallel) at once: \(statuses)")
+            // As many as there are slots are checked; the others are refused at once (503 busy), none times out.
+            #expect(statuses.filter { $0 == 200 }.count >= min(parallel, 4), "\(parallel) at once: \(statuses)")
             #expect(probes.allOK)
             #expect(probes.median < .milliseconds(100), "\(parallel) at once: /healthz took \(probes.sorted)")
             print("\(parallel) uploads at once: \(statuses); /healthz \(probes.sorted)")
