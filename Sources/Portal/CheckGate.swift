@@ -2,10 +2,14 @@ import Foundation
 
 import DossierModel
 
-#if os(Linux)
-/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not export).
-@_silgen_name("malloc_trim")
-private func mallocTrim(_ pad: Int) -> Int32
+#if canImport(Glibc)
+import Glibc
+
+/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not export), looked up once.
+nonisolated(unsafe) private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+}()
 #endif
 
 /// The portal's concurrency and time limits on checks. A request takes a slot once its body has
@@ -40,10 +44,19 @@ final class CheckGate: @unchecked Sendable {
         running -= 1
         let idle = running == 0
         lock.unlock()
-        #if os(Linux)
-        // glibc keeps freed pages of a large answer for later; with nothing running, give them back
-        // so that the server's memory returns near its baseline after a burst.
-        if idle { _ = mallocTrim(0) }
+        // glibc keeps freed pages for later; with nothing running, give them back so that the
+        // server's memory returns near its baseline after a burst — now, and once more a second
+        // later, when the last answers have been written and their buffers freed.
+        guard idle else { return }
+        Self.trim()
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(1)) { [weak self] in
+            if self?.inUse == 0 { Self.trim() }
+        }
+    }
+
+    private static func trim() {
+        #if canImport(Glibc)
+        _ = mallocTrim?(0)
         #endif
     }
 

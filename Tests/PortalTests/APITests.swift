@@ -126,7 +126,7 @@ import Yams
         #expect(slow.status == 503)
         #expect((slow.json?["error"] as? [String: Any])?["code"] as? String == "timeout")
 
-        let portal = try await RunningPortal.start(maxBodySize: 4 << 20, requestTimeout: .seconds(4), maxConcurrent: 1)
+        let portal = try await RunningPortal.start(maxBodySize: 4 << 20, requestTimeout: .seconds(30), maxConcurrent: 1)
         defer { Task { await portal.stop() } }
         let first = Task { try await portal.post("/api/v1/check", many) }
         // Small checks while the big one holds the only slot (its upload may take a while on a loaded machine).
