@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // The portal's HTTP/1 conformance handler works on NIO's HTTP/1 parts (Hummingbird's own drop the version).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Common Expression Language: lexer, parser, values, evaluator. Knows nothing of dossiers.
@@ -52,6 +54,9 @@ let package = Package(
             dependencies: [
                 "Checking", "Validators", "Reporting", "Describe", "DossierModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             exclude: ["Assets"],
             plugins: ["EmbedFiles"]
@@ -88,7 +93,7 @@ let package = Package(
         .testTarget(name: "DescribeTests", dependencies: ["Describe", "Reporting", "Validators", "DossierModel", "TestSupport"]),
         .testTarget(
             name: "PortalTests",
-            dependencies: ["Portal", "Checking", "TestSupport", "Validators", "Describe", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Portal", "Checking", "TestSupport", "Validators", "Describe", "Reporting", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),

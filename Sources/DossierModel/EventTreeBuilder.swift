@@ -138,6 +138,11 @@ struct EventTreeBuilder {
             yaml_event_delete(&event)
             guard goOn else { return }
             events += 1
+            if events % 1024 == 0, WorkCancellation.isRequested {
+                end(with: limitProblem("the check was stopped before the file was read", reason: "cancelled",
+                                       limit: "", at: documentStart))
+                return
+            }
             if events > maxEvents {
                 end(with: limitProblem("the YAML parser stopped advancing", reason: "parser",
                                        limit: String(maxEvents), at: documentStart))

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// The structured access log: one JSON line per request — time, method, path (without its query,
-/// which may hold a file name), status, duration, and the body's size and SHA-256 when it was
+/// which may hold a file name; at most 256 characters), status, duration, and the body's size and SHA-256 when it was
 /// read. Never the body, a header or a query value.
 public struct AccessLog: RouterMiddleware {
     public typealias Context = PortalContext
@@ -33,14 +33,22 @@ public struct AccessLog: RouterMiddleware {
         let body = context.record.body
         var fields = [
             "\"time\":\(Self.quote(Self.timestamp(started)))",
-            "\"method\":\(Self.quote(request.method.rawValue))",
-            "\"path\":\(Self.quote(request.uri.path))",
+            "\"method\":\(Self.quote(Self.capped(request.method.rawValue, to: 32)))",
+            "\"path\":\(Self.quote(Self.capped(request.uri.path, to: Self.maxPathLength)))",
             "\"status\":\(status)",
             "\"durationMs\":\(String(format: "%.3f", milliseconds))",
         ]
         fields.append("\"bodyBytes\":\(body.map { String($0.size) } ?? "null")")
         fields.append("\"bodySha256\":\(body.map { Self.quote($0.sha256) } ?? "null")")
         return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// The longest path logged, in characters: a longer one is cut and ends in `…`, so that one
+    /// request cannot write a long line (the request-target itself is at most 4 KiB, see `RequestTarget`).
+    static let maxPathLength = 256
+
+    static func capped(_ text: String, to length: Int) -> String {
+        text.unicodeScalars.count <= length ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(length))) + "…"
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -1,17 +1,34 @@
 import Foundation
 
-/// The portal's concurrency and time limits on checks. A request takes a slot before its body is
-/// read (so at most `limit` bodies are held at once) and keeps it until its check has ended; with
-/// no slot free it is refused at once (503, `Retry-After`). A check runs on a thread of its own,
-/// as `check --jobs` does, off the server's event loops; past the deadline the request is answered
-/// (503) while the check runs to its end (the evaluation budget bounds it) and only then frees
-/// the slot, so a flood of slow dossiers cannot take more than `limit` cores.
+import DossierModel
+
+#if canImport(Glibc)
+import Glibc
+
+/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not export), looked up once.
+nonisolated(unsafe) private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+}()
+#endif
+
+/// The portal's concurrency and time limits on checks. A request takes a slot once its body has
+/// been read whole (a slow sender holds a connection, never a slot) and keeps it while its dossier
+/// is parsed, checked and its answer rendered; with no slot free it is refused at once (503,
+/// `Retry-After`). That work runs on a thread of its own, as `check --jobs` does, off the server's
+/// event loops and Swift's shared pool. At the deadline the request is answered (503) and the work
+/// is told to stop (`WorkCancellation`): the loader and the rule engine end within a few
+/// thousand steps, and only then is the slot freed, so slow dossiers never take more than `limit`
+/// cores. When the last slot is freed, memory the checks gave back is returned to the system.
 final class CheckGate: @unchecked Sendable {
     let limit: Int
     private let lock = NSLock()
     private var running = 0
 
     init(limit: Int) { self.limit = limit }
+
+    /// The name of the threads checks run on (at most 15 bytes, Linux's limit).
+    static let threadName = "dossier-check"
 
     /// Takes a slot, or returns false when all are taken.
     func tryAcquire() -> Bool {
@@ -25,7 +42,22 @@ final class CheckGate: @unchecked Sendable {
     func release() {
         lock.lock()
         running -= 1
+        let idle = running == 0
         lock.unlock()
+        // glibc keeps freed pages for later; with nothing running, give them back so that the
+        // server's memory returns near its baseline after a burst — now, and once more a second
+        // later, when the last answers have been written and their buffers freed.
+        guard idle else { return }
+        Self.trim()
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(1)) { [weak self] in
+            if self?.inUse == 0 { Self.trim() }
+        }
+    }
+
+    private static func trim() {
+        #if canImport(Glibc)
+        _ = mallocTrim?(0)
+        #endif
     }
 
     /// How many slots are taken now.
@@ -40,21 +72,38 @@ final class CheckGate: @unchecked Sendable {
         case timedOut
     }
 
-    /// Runs `work` on a thread of its own under a slot already taken, releasing it when `work`
-    /// ends; answers `.timedOut` if `deadline` comes first.
+    /// Runs `work` on a thread of its own, without a slot: for work on a request's whole body
+    /// (its hash) that must not hold one of Swift concurrency's few shared threads, on which the
+    /// server answers everyone else.
+    static func offPool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: work()) }.start()
+        }
+    }
+
+    /// Runs `work` on a thread of its own under a slot already taken, with a cancellation flag
+    /// bound that the deadline raises, releasing the slot when `work` ends; answers `.timedOut` if
+    /// `deadline` comes first.
     func run<Value: Sendable>(holdingSlotUntil deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () -> Value) async -> Outcome<Value> {
         let once = Once<Outcome<Value>>()
+        let cancellation = WorkCancellation()
         return await withCheckedContinuation { continuation in
             once.set(continuation)
-            Thread {
-                let value = work()
+            let thread = Thread {
+                // Named, so that `top -H` (and the test that measures a cancelled check's CPU time) finds it.
+                Thread.current.name = CheckGate.threadName
+                let value = WorkCancellation.$current.withValue(cancellation) { work() }
                 self.release()
                 once.resume(.done(value))
-            }.start()
+            }
+            thread.start()
             let left = ContinuousClock.now.duration(to: deadline)
             let (seconds, attoseconds) = left.components
             let nanoseconds = max(0, Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { once.resume(.timedOut) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+                cancellation.raise()
+                once.resume(.timedOut)
+            }
         }
     }
 }

@@ -9,20 +9,49 @@ struct CheckPage {
     /// The kinds a template can be downloaded for.
     let kinds: [String]
 
+    // How much of a report a page shows, so that its size is bounded whatever the dossier (see
+    // the README, "Pre-check portal"): the rest is summarised, pointing to the JSON API.
+    /// Display columns of a source line in a code frame (`FrameWindow`).
+    static let frameColumns = 120
+    /// Rows of one code frame.
+    static let frameRows = 16
+    static let findingsPerDossier = 100
+    static let findingsPerPage = 200
+    /// Bytes of HTML for the findings: past it, no more are rendered.
+    static let resultsBytes = 512 << 10
+    /// Bytes of the text box's escaped text: a longer dossier is not put back.
+    static let refillBytes = 64 << 10
+    /// Characters shown of one message, path, note, help, heading or file name.
+    static let textLength = 500
+
+    // The bound these make (README; asserted by the test suite over amplifying dossiers): a page
+    // is at most `pageBound` bytes, and at most `pageOverhead` + `pageFactor` × the size of the
+    // JSON report on the same dossier.
+    static let pageBound = 640 << 10
+    static let pageOverhead = 96 << 10
+    static let pageFactor = 8
+
     var words: PortalWords { layout.words }
     var language: Language { layout.language }
 
     /// The page, empty or with a report; `text` refills the text box, `messages` the language picked.
     func render(report: CheckReport? = nil, shownName: String? = nil, text: String = "", messages: Language? = nil, notice: String? = nil) -> String {
         var body = ""
-        if let notice { body += "<p class=\"notice\" role=\"alert\">\(HTMLText.escape(notice))</p>\n" }
+        var notices = notice.map { [$0] } ?? []
+        // Escaping never shortens a text: a longer one is not escaped at all.
+        var refill = text.utf8.count > Self.refillBytes ? text : HTMLText.escape(text)
+        if refill.utf8.count > Self.refillBytes {
+            refill = ""
+            notices.append(words["notRefilled"])
+        }
+        for notice in notices { body += "<p class=\"notice\" role=\"alert\">\(HTMLText.escape(notice))</p>\n" }
         if let report { body += results(report, shownName: shownName ?? "") }
-        body += form(text: text, messages: messages, again: report != nil)
+        body += form(escapedText: refill, messages: messages, again: report != nil)
         body += templates()
         return layout.page(title: words["title"], path: "/", body: body)
     }
 
-    private func form(text: String, messages: Language?, again: Bool) -> String {
+    private func form(escapedText: String, messages: Language?, again: Bool) -> String {
         let e = HTMLText.escape
         var options = "<option value=\"\"\(messages == nil ? " selected" : "")>\(e(words["own"]))</option>"
         for other in Language.allCases {
@@ -35,7 +64,7 @@ struct CheckPage {
             <form method="post" action="/check" enctype="multipart/form-data" id="check-form" data-busy="\(e(words["checking"]))">
             <input type="hidden" name="ui" value="\(language.rawValue)">
             <p><label for="file">\(e(words["upload"]))</label><br><input type="file" id="file" name="file" accept=".yaml,.yml,application/yaml,text/yaml,text/plain"></p>
-            <p><label for="dossier">\(e(words["paste"]))</label><br><textarea id="dossier" name="dossier" rows="18" cols="100" spellcheck="false" autocomplete="off">\(e(text))</textarea></p>
+            <p><label for="dossier">\(e(words["paste"]))</label><br><textarea id="dossier" name="dossier" rows="18" cols="100" spellcheck="false" autocomplete="off">\(escapedText)</textarea></p>
             <p><label for="lang">\(e(words["messages"]))</label> <select id="lang" name="lang">\(options)</select>
             <button type="submit" id="submit">\(e(words[again ? "again" : "check"]))</button></p>
             </form>
@@ -56,7 +85,7 @@ struct CheckPage {
     }
 
     private func results(_ report: CheckReport, shownName: String) -> String {
-        let e = HTMLText.escape
+        let e = Self.shown
         let summary = report.summary
         let admissible = !report.fails
         let vocabulary = ReportVocabulary(language)
@@ -66,9 +95,17 @@ struct CheckPage {
             <p class="summary" id="summary" data-errors="\(summary.errors)" data-warnings="\(summary.warnings)" data-infos="\(summary.infos)">\(e(words["file"]))\(language == .fr ? " :" : ":") <code>\(e(shownName))</code> · \(e(vocabulary.summary(summary)))</p>
 
             """
+        var rendered = 0
+        var left = 0
         for file in report.files {
             let lines = file.source.map(FindingFrame.lines) ?? []
+            let source = SourceLines(lines)
             for dossier in file.documents {
+                // Past the page's bounds, dossiers are only counted.
+                guard rendered < Self.findingsPerPage, html.utf8.count < Self.resultsBytes else {
+                    left += dossier.findings.count
+                    continue
+                }
                 html += "<article class=\"dossier\">\n<h3>"
                 let heading = [dossier.id, dossier.title].compactMap { $0 }.joined(separator: " — ")
                 html += e(heading.isEmpty ? "\(words["dossier"]) \(dossier.index + 1)" : heading)
@@ -82,17 +119,33 @@ struct CheckPage {
                 let sorted = dossier.findings.enumerated().sorted {
                     ($0.element.finding.location, $0.offset) < ($1.element.finding.location, $1.offset)
                 }
+                var inDossier = 0
                 for (_, reported) in sorted {
-                    html += finding(reported, file: file.path, lines: lines, dossier: dossier, tool: report.tool)
+                    guard inDossier < Self.findingsPerDossier, rendered < Self.findingsPerPage, html.utf8.count < Self.resultsBytes else { break }
+                    html += finding(reported, file: file.path, lines: lines, source: source, dossier: dossier, tool: report.tool)
+                    inDossier += 1
+                    rendered += 1
                 }
-                html += "</ol>\n</article>\n"
+                html += "</ol>\n"
+                if inDossier < dossier.findings.count {
+                    html += "<p class=\"more\">\(e(words.format("moreFindings", String(dossier.findings.count - inDossier))))</p>\n"
+                }
+                html += "</article>\n"
             }
         }
+        if left > 0 { html += "<p class=\"more\" id=\"more\">\(e(words.format("moreFindings", String(left))))</p>\n" }
         return html + "</section>\n"
     }
 
-    private func finding(_ reported: ReportedFinding, file: String, lines: [Substring], dossier: DossierResult, tool: ToolInfo) -> String {
-        let e = HTMLText.escape
+    /// Text from a report, escaped, at most `textLength` characters of it.
+    static func shown(_ text: String) -> String {
+        HTMLText.escape(text.count > textLength ? String(text.prefix(textLength)) + "…" : text)
+    }
+
+    private func finding(
+        _ reported: ReportedFinding, file: String, lines: [Substring], source: SourceLines, dossier: DossierResult, tool: ToolInfo
+    ) -> String {
+        let e = Self.shown
         let finding = reported.finding
         // Labels in the dossier's language, as the terminal has them.
         let labels = ReportVocabulary(dossier.language)
@@ -113,21 +166,22 @@ struct CheckPage {
 
             """
         let whole = FindingFrame.isWholeDossier(finding, lines: lines, startLine: dossier.startLine)
-        let frame = FindingFrame(finding, file: file, lines: whole ? [] : lines)
-        html += Self.frame(frame.rows)
+        let frame = FindingFrame(finding, file: file, lines: whole ? [] : lines, source: source)
+        html += Self.frame(Array(frame.rows(window: FrameWindow(columns: Self.frameColumns)).prefix(Self.frameRows)))
         var notes = frame.notes
         if let rule = tool.rule(finding.rule),
             let provenance = labels.provenance(programme: rule.programme?.text(in: labels.language), source: rule.source)
         {
             notes.append(provenance)
         }
-        for note in notes { html += "<p class=\"note\"><span class=\"label\">\(e(labels.note)):</span> \(e(note))</p>\n" }
+        for note in notes.prefix(Self.frameRows) { html += "<p class=\"note\"><span class=\"label\">\(e(labels.note)):</span> \(e(note))</p>\n" }
         if let help = finding.help { html += "<p class=\"help\"><span class=\"label\">\(e(labels.help)):</span> \(e(help))</p>\n" }
         return html + "</li>\n"
     }
 
-    /// The code frame as preformatted text: numbered source lines, the marked place highlighted,
-    /// and under it the underline and label the terminal prints.
+    /// The code frame as preformatted text: numbered source lines (cut to the window), the marked
+    /// place highlighted (the whole marked value, as far as the window shows it), and under it the
+    /// underline and label the terminal prints.
     static func frame(_ rows: [FindingFrame.Row]) -> String {
         guard !rows.isEmpty else { return "" }
         let e = HTMLText.escape

@@ -9,6 +9,8 @@ public struct ErrorPages: RouterMiddleware {
     public typealias Context = PortalContext
     let version: String
 
+    static let maxMessageLength = 300
+
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
@@ -31,6 +33,9 @@ public struct ErrorPages: RouterMiddleware {
     }
 
     func respond(_ error: PortalError, to request: Request) -> Response {
+        var error = error
+        // A message may quote the request (`lang must be … not xx`): never at length.
+        if error.message.count > Self.maxMessageLength { error.message = String(error.message.prefix(Self.maxMessageLength)) + "…" }
         let path = request.uri.path
         var headers: HTTPFields = [:]
         if let seconds = error.retryAfter { headers[.retryAfter] = String(seconds) }
@@ -48,7 +53,9 @@ public struct ErrorPages: RouterMiddleware {
         let words = PortalWords(language)
         let message = error.wordKey == "badRequest" ? "\(words["badRequest"]) (\(error.message))" : words.format(error.wordKey, error.wordValue)
         headers[.contentType] = "text/html; charset=utf-8"
-        let page = PageLayout(language: language, version: version).error(status: Int(error.status.code), message: message, path: path)
+        // The language links go to a fixed address of the portal, never to the path asked for.
+        let page = PageLayout(language: language, version: version).error(
+            status: Int(error.status.code), message: message, path: RequestTarget.linkPath(for: path))
         return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 }

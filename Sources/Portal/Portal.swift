@@ -1,7 +1,9 @@
 import Describe
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import Reporting
 import Validators
 
@@ -32,9 +34,18 @@ public struct Portal: Sendable {
         var logger = Logger(label: "dossiercheck.serve")
         // Embedded (tests), the server is stopped by cancelling its task, which Hummingbird logs as an error.
         logger.logLevel = signals ? .warning : .critical
+        let maxBodySize = configuration.maxBodySize
+        // A body still arriving a second after the request's deadline ends its connection (the
+        // checking routes have answered 503 by then; the others do not read bodies).
+        let bodyTimeout = TimeAmount.nanoseconds(Int64(configuration.requestTimeout.components.seconds) * 1_000_000_000 + 1_000_000_000)
+        let server = HTTPServerBuilder { responder in
+            ConformingHTTP1Channel(
+                http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(60))), maxBodySize: maxBodySize,
+                bodyTimeout: bodyTimeout)
+        }
         let app = Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(60))),
+            server: server,
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
@@ -48,10 +59,11 @@ public struct Portal: Sendable {
 
     /// The routes, behind the access log, the security headers and the error pages (outermost first).
     func router() -> Router<PortalContext> {
-        let router = Router(context: PortalContext.self)
+        let router = Router(context: PortalContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessLog(sink: log))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(version: configuration.version))
+        router.add(middleware: RequestTarget())
 
         router.get("/") { request, _ in self.html(self.checkPage(request.uri.queryParameters["lang"], request).render()) }
         router.post("/check") { request, context in try await self.submitForm(request, context: context) }
@@ -92,13 +104,13 @@ public struct Portal: Sendable {
     func apiCheck(_ request: Request, context: PortalContext) async throws -> Response {
         let language = try messageLanguage(request.uri.queryParameters["lang"].map(String.init))
         let name = PortalEngine.reportName(request.uri.queryParameters["name"].map(String.init))
-        let report = try await checked(request, context: context) { bytes in
+        let engine = self.engine
+        let json = try await checked(request, context: context) { bytes in
             guard !bytes.isEmpty else { throw PortalError.badRequest("the request has no body: send the dossier's YAML as the body") }
-            return Submission(bytes: bytes, name: name, language: language)
+            return JSONFormatter().format(engine.check(bytes, name: name, language: language))
         }
         var response = Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: JSONFormatter().format(report))))
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json)))
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -118,59 +130,56 @@ public struct Portal: Sendable {
     // MARK: - the pages
 
     func submitForm(_ request: Request, context: PortalContext) async throws -> Response {
-        var fields = FormFields()
-        let report: CheckReport
-        do {
-            report = try await checked(request, context: context) { bytes in
-                fields = try FormFields(body: bytes, contentType: request.headers[.contentType] ?? "")
-                guard let dossier = fields.dossier else { throw NoDossier() }
-                return Submission(bytes: dossier, name: PortalEngine.reportName(fields.filename), language: fields.messages)
-            }
-        } catch is NoDossier {
-            let page = CheckPage(layout: layout(fields.ui), kinds: engine.checker.kindNames)
-            var response = html(page.render(messages: fields.messages, notice: PortalWords(fields.ui)["noDossier"]))
-            response.status = .badRequest
-            return response
-        }
+        let contentType = request.headers[.contentType] ?? ""
+        let page = try await checked(request, context: context) { bytes in try self.formPage(bytes, contentType: contentType) }
+        var response = html(page.html)
+        response.status = page.status
+        return response
+    }
+
+    /// A page rendered with its status.
+    struct RenderedPage: Sendable {
+        var status: HTTPResponse.Status
+        var html: String
+    }
+
+    /// The form's fields → the page with the check's result (or, with no dossier, the form again).
+    func formPage(_ body: [UInt8], contentType: String) throws -> RenderedPage {
+        let fields = try FormFields(body: body, contentType: contentType)
         let page = CheckPage(layout: layout(fields.ui), kinds: engine.checker.kindNames)
+        guard let dossier = fields.dossier else {
+            return RenderedPage(status: .badRequest, html: page.render(messages: fields.messages, notice: PortalWords(fields.ui)["noDossier"]))
+        }
+        let report = engine.check(dossier, name: PortalEngine.reportName(fields.filename), language: fields.messages)
         let shown = fields.filename == nil ? PortalWords(fields.ui)["pasted"] : (report.files.first?.path ?? "")
         // The text box is refilled with what was checked, to correct and check again (a binary
         // file is not put back).
-        let text = fields.dossier.flatMap { $0.contains(0) ? nil : String(decoding: $0, as: UTF8.self) } ?? ""
-        return html(page.render(report: report, shownName: shown, text: text, messages: fields.messages))
+        let text = dossier.contains(0) ? "" : String(decoding: dossier, as: UTF8.self)
+        return RenderedPage(status: .ok, html: page.render(report: report, shownName: shown, text: text, messages: fields.messages))
     }
 
-    /// A dossier to check: its bytes, the name it is reported under, the language of the messages.
-    struct Submission: Sendable {
-        var bytes: [UInt8]
-        var name: String
-        var language: Language?
-    }
-
-    private struct NoDossier: Error {}
-
-    /// Takes a slot, reads the body within the size and time limits, records its size and hash,
-    /// and checks what `prepare` makes of it on a thread of its own.
-    func checked(_ request: Request, context: PortalContext, prepare: ([UInt8]) throws -> Submission) async throws -> CheckReport {
+    /// Reads the body whole, within the size limit and the request's time, and records its size
+    /// and hash; only then takes a slot (a slow sender holds a connection, never a slot), and does
+    /// `work` on the body — parsing, checking and rendering — on a thread of its own under the
+    /// slot, told to stop at the deadline (`CheckGate`).
+    func checked<Answer: Sendable>(
+        _ request: Request, context: PortalContext, work: @escaping @Sendable ([UInt8]) throws -> Answer
+    ) async throws -> Answer {
         let deadline = ContinuousClock.now.advanced(by: configuration.requestTimeout)
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > configuration.maxBodySize {
             throw PortalError.tooLarge(limit: limitText)
         }
-        guard gate.tryAcquire() else { throw PortalError.busy }
-        var handedOver = false
-        defer { if !handedOver { gate.release() } }
         let body = try await readBody(request, until: deadline)
-        context.record.body(size: body.count, sha256: SHA256.hex(body))
-        let submission = try prepare(body)
-        handedOver = true
-        let engine = self.engine
-        switch await gate.run(holdingSlotUntil: deadline, { engine.check(submission.bytes, name: submission.name, language: submission.language) }) {
-        case .done(let report): return report
+        context.record.body(size: body.count, sha256: await CheckGate.offPool { SHA256.hex(body) })
+        guard gate.tryAcquire() else { throw PortalError.busy }
+        switch await gate.run(holdingSlotUntil: deadline, { Result { try work(body) } }) {
+        case .done(let result): return try result.get()
         case .timedOut: throw PortalError.timeout(limit: timeoutText)
         }
     }
 
-    /// The body, at most `maxBodySize` bytes, read before `deadline`.
+    /// The body, at most `maxBodySize` bytes, read before `deadline`; a body whose framing the
+    /// parser cannot read (a bad chunk) is a bad request.
     func readBody(_ request: Request, until deadline: ContinuousClock.Instant) async throws -> [UInt8] {
         let limit = configuration.maxBodySize
         let timeout = PortalError.timeout(limit: timeoutText)
@@ -182,6 +191,10 @@ public struct Portal: Sendable {
                     return buffer.readBytes(length: buffer.readableBytes) ?? []
                 } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
                     throw tooLarge
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    throw PortalError.badRequest("the request body cannot be read: its framing is malformed")
                 }
             }
             group.addTask {

@@ -43,6 +43,12 @@ struct PortalError: Error, Sendable {
             allow: allow)
     }
 
+    static func uriTooLong(limit: Int) -> PortalError {
+        PortalError(
+            status: .uriTooLong, code: "uri-too-long", message: "the request-target is longer than the portal reads (\(limit) bytes)",
+            wordKey: "uriTooLong", wordValue: String(limit))
+    }
+
     static let internalError = PortalError(
         status: .internalServerError, code: "internal", message: "the portal could not answer this request", wordKey: "internal")
 }

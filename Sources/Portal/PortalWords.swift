@@ -96,6 +96,24 @@ struct PortalWords: Sendable {
             "Diese Adresse nimmt diese Methode nicht an."
         ),
         "suppressedBy": ("reason", "reden", "motif", "Grund"),
+        "uriTooLong": (
+            "The address is longer than this portal reads (%@ bytes).",
+            "Het adres is langer dan dit portaal leest (%@ bytes).",
+            "L'adresse dépasse la longueur que ce portail lit (%@ octets).",
+            "Die Adresse ist länger, als dieses Portal liest (%@ Bytes)."
+        ),
+        "moreFindings": (
+            "%@ more findings are not shown here. The JSON API (POST /api/v1/check) returns every finding, as does dossiercheck check.",
+            "%@ andere bevindingen worden hier niet getoond. De JSON-API (POST /api/v1/check) geeft alle bevindingen, net als dossiercheck check.",
+            "%@ autres constats ne sont pas affichés ici. L'API JSON (POST /api/v1/check) renvoie tous les constats, comme dossiercheck check.",
+            "%@ weitere Befunde werden hier nicht angezeigt. Die JSON-API (POST /api/v1/check) liefert alle Befunde, wie dossiercheck check."
+        ),
+        "notRefilled": (
+            "The dossier is too long to be put back in the text box: correct the file and check it again.",
+            "Het dossier is te lang om terug in het tekstvak te zetten: verbeter het bestand en controleer het opnieuw.",
+            "Le dossier est trop long pour être remis dans la zone de texte : corrigez le fichier et vérifiez-le à nouveau.",
+            "Das Dossier ist zu lang, um es wieder in das Textfeld zu setzen: korrigieren Sie die Datei und prüfen Sie sie erneut."
+        ),
     ]
 
     subscript(_ key: String) -> String {

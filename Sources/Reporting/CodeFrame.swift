@@ -21,7 +21,8 @@ struct CodeFrame {
         var primary: Bool
     }
 
-    let lines: [Substring]
+    let source: SourceLines
+    var lines: [Substring] { source.lines }
     var annotations: [Annotation]
     /// Lines of context shown before and after the finding's own line.
     var before = 2
@@ -47,34 +48,71 @@ struct CodeFrame {
         return result
     }
 
-    /// The frame's lines, with a gutter as wide as `gutterWidth` (at least the widest line number).
-    func render(style: TerminalStyle, gutterWidth: Int, tint: TerminalStyle.Tint) -> [String] {
-        let shown = shownLines
-        guard !shown.isEmpty else { return [] }
+    /// The shown lines, each cut to `window` around its first underlined place (a line with none
+    /// around the finding's own place, so that the lines of one frame are cut alike), with its
+    /// underlines in display columns.
+    func rows(window: FrameWindow) -> [FindingFrame.Row] {
+        let primary = annotations.first { $0.primary }
+        return shownLines.map { number in
+            guard let number else { return .gap }
+            let scalars = source.scalars(ofLine: number)
+            let here = annotations.filter { $0.line == number }.sorted { $0.column < $1.column }
+            let spans = here.map { annotation -> Range<Int> in
+                let start = min(max(annotation.column - 1, 0), scalars.count)
+                let width = max(annotation.width ?? Self.width(of: scalars, from: start), 1)
+                return start..<min(start + width, scalars.count)
+            }
+            var focusSpans = spans
+            var focus = here.firstIndex { $0.primary } ?? (here.isEmpty ? nil : 0)
+            if focus == nil, let primary {
+                let start = min(max(primary.column - 1, 0), scalars.count)
+                focusSpans.append(start..<start)
+                focus = focusSpans.count - 1
+            }
+            let shown = window.cut(scalars, spans: focusSpans, focus: focus)
+            var segments: [FindingFrame.Segment] = []
+            for piece in shown.pieces {
+                let kind = piece.span.flatMap { $0 < here.count ? (here[$0].primary ? FindingFrame.Kind.primary : .related) : nil }
+                if let last = segments.last, last.mark == kind {
+                    segments[segments.count - 1].text += piece.text
+                } else {
+                    segments.append(FindingFrame.Segment(text: piece.text, mark: kind))
+                }
+            }
+            var marks: [FindingFrame.Mark] = []
+            for (index, annotation) in here.enumerated() {
+                guard let underline = shown.underlines[index] else { continue }
+                // A label that only repeats the underlined text (a top-level key) is left out.
+                let underlined = String(String.UnicodeScalarView(scalars[spans[index]]))
+                marks.append(
+                    FindingFrame.Mark(
+                        column: underline.column, width: underline.width, label: annotation.label == underlined ? "" : window.clip(annotation.label),
+                        kind: annotation.primary ? .primary : .related))
+            }
+            return .line(number: number, segments: segments, marks: marks)
+        }
+    }
+
+    /// The frame's lines, with a gutter as wide as `gutterWidth`, each source line cut to `window`.
+    func render(style: TerminalStyle, gutterWidth: Int, tint: TerminalStyle.Tint, window: FrameWindow) -> [String] {
+        let rows = rows(window: window)
+        guard !rows.isEmpty else { return [] }
         let gutter = String(repeating: " ", count: gutterWidth)
         let bar = style.paint("|", .blue, bold: true)
         var out = ["\(gutter) \(bar)"]
-        for number in shown {
-            guard let number else {
+        for row in rows {
+            guard case .line(let number, let segments, let marks) = row else {
                 out.append(style.paint("...", .blue, bold: true))
                 continue
             }
-            let text = String(lines[number - 1])
+            let text = segments.map(\.text).joined()
             let label = String(repeating: " ", count: gutterWidth - String(number).count) + String(number)
             out.append("\(style.paint(label, .blue, bold: true)) \(bar) \(text)".trimmingTrailingSpaces)
-            for annotation in annotations.filter({ $0.line == number }).sorted(by: { $0.column < $1.column }) {
-                let scalars = Array(text.unicodeScalars)
-                let start = min(max(annotation.column - 1, 0), scalars.count)
-                let pad = String(String.UnicodeScalarView(scalars[..<start].map { $0 == "\t" ? "\t" : " " }))
-                let width = max(annotation.width ?? Self.width(of: scalars, from: start), 1)
-                let marker = String(repeating: annotation.primary ? "^" : "-", count: width)
-                let painted = style.paint(marker, annotation.primary ? tint : .blue, bold: true)
-                // A label that only repeats the underlined text (a top-level key) is left out.
-                let underlined = String(String.UnicodeScalarView(scalars[start..<min(start + width, scalars.count)]))
-                let label =
-                    annotation.label.isEmpty || annotation.label == underlined
-                    ? "" : " " + style.paint(annotation.label, annotation.primary ? tint : .blue, bold: true)
-                out.append("\(gutter) \(bar) \(pad)\(painted)\(label)")
+            for mark in marks {
+                let colour = mark.kind == .primary ? tint : .blue
+                let marker = style.paint(String(repeating: mark.kind == .primary ? "^" : "-", count: mark.width), colour, bold: true)
+                let label = mark.label.isEmpty ? "" : " " + style.paint(mark.label, colour, bold: true)
+                out.append("\(gutter) \(bar) \(String(repeating: " ", count: mark.column))\(marker)\(label)")
             }
         }
         out.append("\(gutter) \(bar)")

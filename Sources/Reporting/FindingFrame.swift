@@ -8,8 +8,9 @@ public struct FindingFrame: Sendable {
     /// Notes with no place in the shown lines, each with its place as `file:line:column` when it has one.
     public let notes: [String]
 
-    /// `lines` is the file's text split into lines (empty when the frame should show none).
-    public init(_ finding: Finding, file: String, lines: [Substring]) {
+    /// `lines` is the file's text split into lines (empty when the frame should show none);
+    /// `source`, the same lines shared by the frames of one file.
+    public init(_ finding: Finding, file: String, lines: [Substring], source: SourceLines? = nil) {
         var annotations: [CodeFrame.Annotation] = []
         if (1...max(lines.count, 1)).contains(finding.location.line), !lines.isEmpty {
             var width: Int?
@@ -28,7 +29,7 @@ public struct FindingFrame: Sendable {
                 notes.append(note.message + (note.location.map { " (\(file):\($0.line):\($0.column))" } ?? ""))
             }
         }
-        frame = CodeFrame(lines: lines, annotations: annotations)
+        frame = CodeFrame(source: source.flatMap { $0.lines.count == lines.count ? $0 : nil } ?? SourceLines(lines), annotations: annotations)
         self.notes = notes
     }
 
@@ -47,8 +48,9 @@ public struct FindingFrame: Sendable {
 
     public enum Kind: Sendable, Equatable { case primary, related }
 
-    /// An underline below a line: the columns it spans (0-based, in Unicode scalars), and its label
-    /// (empty when it would only repeat the underlined text, as the terminal leaves it out).
+    /// An underline below a line: the columns it spans (0-based, in display columns of the shown
+    /// line, see `FrameWindow`), and its label (empty when it would only repeat the underlined
+    /// text, as the terminal leaves it out).
     public struct Mark: Sendable, Equatable {
         public var column: Int
         public var width: Int
@@ -56,36 +58,13 @@ public struct FindingFrame: Sendable {
         public var kind: Kind
     }
 
-    /// The rows shown: the same lines, places and labels as the terminal's code frame.
-    public var rows: [Row] {
-        frame.shownLines.map { number in
-            guard let number else { return .gap }
-            let scalars = Array(String(frame.lines[number - 1]).unicodeScalars)
-            let marks = frame.annotations.filter { $0.line == number }.sorted { $0.column < $1.column }.map { annotation in
-                let start = min(max(annotation.column - 1, 0), scalars.count)
-                let width = max(annotation.width ?? CodeFrame.width(of: scalars, from: start), 1)
-                let underlined = String(String.UnicodeScalarView(scalars[start..<min(start + width, scalars.count)]))
-                return Mark(
-                    column: start, width: width, label: annotation.label == underlined ? "" : annotation.label,
-                    kind: annotation.primary ? .primary : .related)
-            }
-            var segments: [Segment] = []
-            var position = 0
-            func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-            for mark in marks where mark.column >= position && mark.column < scalars.count {
-                if mark.column > position { segments.append(Segment(text: text(position..<mark.column), mark: nil)) }
-                let end = min(mark.column + mark.width, scalars.count)
-                segments.append(Segment(text: text(mark.column..<end), mark: mark.kind))
-                position = end
-            }
-            if position < scalars.count { segments.append(Segment(text: text(position..<scalars.count), mark: nil)) }
-            return .line(number: number, segments: segments, marks: marks)
-        }
-    }
+    /// The rows shown, each source line cut to `window`: the same lines, places and labels as the
+    /// terminal's code frame.
+    public func rows(window: FrameWindow) -> [Row] { frame.rows(window: window) }
 
-    /// The frame for the terminal, with a gutter as wide as `gutterWidth`.
-    func render(style: TerminalStyle, gutterWidth: Int, tint: TerminalStyle.Tint) -> [String] {
-        frame.render(style: style, gutterWidth: gutterWidth, tint: tint)
+    /// The frame for the terminal, with a gutter as wide as `gutterWidth`, lines cut to `window`.
+    func render(style: TerminalStyle, gutterWidth: Int, tint: TerminalStyle.Tint, window: FrameWindow) -> [String] {
+        frame.render(style: style, gutterWidth: gutterWidth, tint: tint, window: window)
     }
 
     /// The widest line number the frame shows.

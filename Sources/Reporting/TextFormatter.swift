@@ -10,10 +10,14 @@ public struct TextFormatter: ReportFormatter {
     /// The language of what belongs to no dossier (unreadable files, the summary); by default the
     /// dossiers' own when they share one, else English.
     public var language: Language?
+    /// How wide the code frames' source lines may be, in display columns (`FrameWindow`): a
+    /// longer line is cut around the marked place; nil shows whole lines.
+    public var columns: Int?
 
-    public init(color: Bool, language: Language? = nil) {
+    public init(color: Bool, language: Language? = nil, columns: Int? = nil) {
         self.color = color
         self.language = language
+        self.columns = columns
     }
 
     var style: TerminalStyle { TerminalStyle(color: color) }
@@ -28,6 +32,7 @@ public struct TextFormatter: ReportFormatter {
                 continue
             }
             let lines = file.source.map(Self.splitLines) ?? []
+            let source = SourceLines(lines)
             for document in file.documents {
                 let rootStart = Self.rootStart(lines, from: document.startLine)
                 let sorted = document.findings.enumerated().sorted {
@@ -40,8 +45,8 @@ public struct TextFormatter: ReportFormatter {
                     } else {
                         let wholeDossier = reported.finding.path.isEmpty && reported.finding.location == rootStart
                         out += render(
-                            reported.finding, file: file.path, lines: wholeDossier ? [] : lines, rule: report.tool.rule(reported.finding.rule),
-                            words: local)
+                            reported.finding, file: file.path, lines: wholeDossier ? [] : lines, source: source,
+                            rule: report.tool.rule(reported.finding.rule), words: local)
                     }
                 }
             }
@@ -59,16 +64,20 @@ public struct TextFormatter: ReportFormatter {
         return languages.count == 1 ? languages.first! : .en
     }
 
-    func render(_ finding: Finding, file: String, lines: [Substring], rule: RuleDescriptor?, words: ReportVocabulary) -> String {
+    func render(
+        _ finding: Finding, file: String, lines: [Substring], source: SourceLines? = nil, rule: RuleDescriptor?, words: ReportVocabulary
+    ) -> String {
         let tint = Self.tint(finding.severity)
         var out = style.paint("\(words.severity(finding.severity))[\(finding.rule)]", tint, bold: true)
             + style.paint(": \(finding.message)", nil, bold: true) + "\n"
-        let frame = FindingFrame(finding, file: file, lines: lines)
+        let frame = FindingFrame(finding, file: file, lines: lines, source: source)
         var notes = frame.notes
         let gutterWidth = max(frame.widestLineNumber, String(finding.location.line).count)
         let gutter = String(repeating: " ", count: gutterWidth)
         out += "\(gutter)\(style.paint("-->", .blue, bold: true)) \(file):\(finding.location.line):\(finding.location.column)\n"
-        let framed = frame.render(style: style, gutterWidth: gutterWidth, tint: tint)
+        // The source text gets what the gutter (`NN | `) leaves of the width.
+        let window = FrameWindow(columns: columns.map { $0 - gutterWidth - 3 })
+        let framed = frame.render(style: style, gutterWidth: gutterWidth, tint: tint, window: window)
         for line in framed { out += line + "\n" }
         let equals = style.paint("=", .blue, bold: true)
         if framed.isEmpty, !finding.path.isEmpty {

@@ -133,6 +133,7 @@ public final class Checker: Sendable {
         base["index"] = .null
         base["position"] = .null
         for rule in compiled.rules where only?.contains(rule.rule.id) ?? true {
+            if WorkCancellation.isRequested { break }
             // One budget for all the evaluations of one rule on this dossier (EvaluationLimits).
             var remaining = limits.maxEvaluationCost
             for check in rule.checks {
@@ -175,6 +176,7 @@ public final class Checker: Sendable {
         let itemSlot = variables.slot("item"), keySlot = variables.slot("key"), indexSlot = variables.slot("index")
         let positionSlot = variables.slot("position")
         for target in targets {
+            if WorkCancellation.isRequested { break }
             for i in letSlots.indices { variables.bind(letSlots[i], to: letStart[i]) }
             variables.bind(itemSlot, to: target.item.value)
             variables.bind(keySlot, to: target.key.map { .string($0) } ?? .null)

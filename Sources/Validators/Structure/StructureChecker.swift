@@ -61,6 +61,7 @@ struct StructureChecker {
         for entry in entries {
             guard let key = entry.key.scalar?.text else { continue }
             guard let spec = fields.first(where: { $0.name == key }) else {
+                if WorkCancellation.isRequested { return }
                 if strictKeys {
                     issues.append(unknownKey(key, at: entry.key, known: fields.map(\.name), parent: located))
                 } else {
