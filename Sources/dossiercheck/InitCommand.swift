@@ -21,8 +21,8 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let checker = try rules.makeChecker()
-        let outline = try KindArgument.outline(options.kind, in: checker)
+        let checker = try rules.makeConfiguredChecker()
+        let outline = try KindArgument.outline(options.kind, call: options.call, in: checker)
         let template = TemplateWriter(outline: outline, language: options.lang).write()
         if let path = options.outputPath, FileManager.default.fileExists(atPath: path), !force {
             Terminal.error("error: \(options.output ?? path) exists; give --force to overwrite it")
