@@ -379,7 +379,7 @@ public final class Checker: Sendable {
                 if let other = owner[rule.id] {
                     // The calls derived from one base share its rules.
                     if let a = roots[set.name], let b = sets.first(where: { $0.file == other && $0.rules.contains { $0.id == rule.id } }),
-                        a == roots[b.name]
+                        b.name != set.name, a == roots[b.name]
                     { continue }
                     throw RuleFileError(file: set.file, mark: rule.mark, message: "rule \(rule.id) is also defined in \(other)")
                 }

@@ -44,7 +44,7 @@ public struct PathPattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Steps written back as a path: `a.b[*]`.
-    static func text<S: Sequence>(_ steps: S) -> String where S.Element == Step {
+    public static func text<S: Sequence>(_ steps: S) -> String where S.Element == Step {
         var text = ""
         for step in steps {
             switch step {

@@ -69,6 +69,19 @@ public struct SourceDocument: Sendable, Equatable {
     /// its title in quotes.
     public var cite: LocalizedText
 
+    public init(
+        id: String, title: String, publisher: String? = nil, edition: String? = nil, url: String? = nil, language: Language? = nil,
+        cite: LocalizedText
+    ) {
+        self.id = id
+        self.title = title
+        self.publisher = publisher
+        self.edition = edition
+        self.url = url
+        self.language = language
+        self.cite = cite
+    }
+
     /// `cite, section` in `language`: `report "Clusterbeleid in Europa", §7.4.2`.
     public func citation(_ section: String, in language: Language) -> String {
         let name = cite.text(in: language)
@@ -90,6 +103,11 @@ public struct SourceDocument: Sendable, Equatable {
 public struct Citation: Sendable, Equatable {
     public var document: SourceDocument?
     public var section: String
+
+    public init(document: SourceDocument?, section: String) {
+        self.document = document
+        self.section = section
+    }
 
     /// How a note cites it: the document's `cite` and the section; the section alone when the
     /// sets declare no document.

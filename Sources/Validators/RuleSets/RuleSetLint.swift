@@ -36,16 +36,17 @@ enum RuleSetLint {
     // MARK: - duplicate rule IDs
 
     static func duplicateRuleIDs(_ sets: [RuleSet]) -> [RuleFileError] {
-        var first: [String: (file: String, mark: Mark, root: String?)] = [:]
+        var first: [String: (file: String, mark: Mark, set: String)] = [:]
         var errors: [RuleFileError] = []
         let roots = derivationRoots(sets)
         for set in sets {
             for rule in set.rules {
                 guard let other = first[rule.id] else {
-                    first[rule.id] = (set.file, rule.mark, roots[set.name])
+                    first[rule.id] = (set.file, rule.mark, set.name)
                     continue
                 }
-                if other.root != nil, other.root == roots[set.name] { continue }
+                // The calls derived from one base share its rules.
+                if other.set != set.name, let root = roots[set.name], root == roots[other.set] { continue }
                 let place = other.file == set.file ? "line \(other.mark.line)" : "\(other.file):\(other.mark.line)"
                 errors.append(RuleFileError(
                     file: set.file, mark: rule.mark,
