@@ -13,7 +13,7 @@ public struct DescribeWords: Sendable {
     }
 
     func pick(_ en: String, _ nl: String, _ fr: String, _ de: String) -> String {
-        switch language {
+        switch language.words {
         case .en: en
         case .nl: nl
         case .fr: fr
@@ -88,6 +88,8 @@ public struct DescribeWords: Sendable {
 
     var ruleSet: String { pick("Rule set", "Regelset", "Jeu de règles", "Regelwerk") }
     var source: String { pick("Source", "Bron", "Source", "Quelle") }
+    var derivedFrom: String { pick("Derived from", "Afgeleid van", "Dérivé de", "Abgeleitet von") }
+    var call: String { pick("Call", "Oproep", "Appel", "Aufruf") }
     var checkedAs: String { pick("How it is checked (CEL)", "Hoe het gecontroleerd wordt (CEL)", "Comment c'est vérifié (CEL)", "Wie es geprüft wird (CEL)") }
     var parameters: String { pick("Parameters", "Parameters", "Paramètres", "Parameter") }
     var passingExamples: String { pick("Passing examples", "Voorbeelden die voldoen", "Exemples conformes", "Beispiele, die bestehen") }

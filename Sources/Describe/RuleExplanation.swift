@@ -13,8 +13,8 @@ public struct RuleExplanation {
     static let width = 96
 
     /// Nil when no loaded rule set has the rule.
-    public init?(_ id: String, checker: Checker, language: Language) {
-        guard let (rule, set) = checker.rule(id) else { return nil }
+    public init?(_ id: String, checker: Checker, language: Language, call: String? = nil) {
+        guard let (rule, set) = checker.rule(id, call: call) else { return nil }
         self.rule = rule
         self.ruleSet = set
         self.language = language
@@ -25,7 +25,8 @@ public struct RuleExplanation {
     /// A kind the rule applies to: its set's own, else the first kind whose sets include it.
     var outline: KindOutline? {
         let kinds = ruleSet.kind.map { [$0] } ?? checker.kindNames
-        return kinds.lazy.compactMap { self.checker.outline(ofKind: $0) }.first { $0.sets.contains { $0.name == self.ruleSet.name } }
+        return kinds.lazy.compactMap { self.checker.outline(ofKind: $0, call: self.ruleSet.call?.name) }
+            .first { $0.sets.contains { $0.name == self.ruleSet.name } }
     }
 
     public func text() -> String {
@@ -36,7 +37,14 @@ public struct RuleExplanation {
         out.append("\(rule.id) (\(words.report.severity(rule.severity)))\(words.colon)\(rule.title.text(in: language))")
         out.append("")
         out.append("\(words.ruleSet)\(words.colon)\(ruleSet.name) \(ruleSet.version) — \(ruleSet.title.text(in: language))")
-        out.append("\(words.source)\(words.colon)\(words.report.source(rule.source))")
+        out.append("\(words.source)\(words.colon)\(rule.citation?.text(in: language) ?? rule.source)")
+        if let document = rule.citation?.document { out.append("  \(document.reference)") }
+        if let base = ruleSet.derivedFrom { out.append("\(words.derivedFrom)\(words.colon)\(base.name) \(base.version)") }
+        if let call = ruleSet.call {
+            let dates = [call.opens, call.closes].compactMap { $0 }.joined(separator: " – ")
+            let title = call.title.map { " — " + $0.text(in: language) } ?? ""
+            out.append("\(words.call)\(words.colon)\(call.name)\(title)\(dates.isEmpty ? "" : " (\(dates))")")
+        }
         if let description = rule.description?.text(in: language) {
             out.append("")
             paragraph(description)

@@ -48,16 +48,5 @@ public struct RuleIndex: Sendable {
         }
     }
 
-    static func render(_ steps: [PathPattern.Step]) -> String {
-        var text = ""
-        for step in steps {
-            switch step {
-            case .key(let key): text += (text.isEmpty ? "" : ".") + key
-            case .anyKey: text += (text.isEmpty ? "" : ".") + "*"
-            case .index(let index): text += "[\(index)]"
-            case .anyIndex: text += "[*]"
-            }
-        }
-        return text
-    }
+    static func render(_ steps: [PathPattern.Step]) -> String { PathPattern.text(steps) }
 }

@@ -6,6 +6,8 @@ public struct DossierHeader: Sendable {
     public var id: String?
     public var title: String?
     public var language: String?
+    /// The call the dossier answers (`call: "2027-1"`): text, as the format asks.
+    public var call: String?
 
     public init(_ root: Node) {
         func text(_ key: String) -> String? {
@@ -17,5 +19,6 @@ public struct DossierHeader: Sendable {
         id = text("id")
         title = text("title")
         language = text("language")
+        call = text("call")
     }
 }

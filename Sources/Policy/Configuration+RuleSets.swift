@@ -15,6 +15,8 @@ extension Configuration {
         for override in severities {
             guard let (s, r) = locate(override.rule) else { throw unknownRule(override.rule, at: override.mark, in: "severity") }
             sets[s].rules[r].severity = override.severity
+            // A base and the calls derived from it hold the same rule: the override is for all of them.
+            for t in sets.indices { for q in sets[t].rules.indices where sets[t].rules[q].id == override.rule { sets[t].rules[q].severity = override.severity } }
         }
         for reference in disabled {
             guard let (s, r) = locate(reference.rule) else { throw unknownRule(reference.rule, at: reference.mark, in: "disable") }
@@ -52,14 +54,5 @@ extension Configuration {
     }
 
     /// What kind of value a parameter holds, in words; nil for null (anything may replace it).
-    static func shape(_ value: ParameterValue) -> String? {
-        switch value {
-        case .null: nil
-        case .bool: "true or false"
-        case .integer, .decimal: "a number"
-        case .text: "a text"
-        case .list: "a list"
-        case .map: "a table"
-        }
-    }
+    static func shape(_ value: ParameterValue) -> String? { EffectiveRuleSets.shape(value) }
 }

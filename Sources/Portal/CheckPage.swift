@@ -170,7 +170,7 @@ struct CheckPage {
         html += Self.frame(Array(frame.rows(window: FrameWindow(columns: Self.frameColumns)).prefix(Self.frameRows)))
         var notes = frame.notes
         if let rule = tool.rule(finding.rule),
-            let provenance = labels.provenance(programme: rule.programme?.text(in: labels.language), source: rule.source)
+            let provenance = labels.provenance(programme: rule.programme?.text(in: labels.language), citation: rule.citation(in: labels.language))
         {
             notes.append(provenance)
         }

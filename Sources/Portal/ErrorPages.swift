@@ -49,7 +49,7 @@ public struct ErrorPages: RouterMiddleware {
             return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
         }
         let language =
-            request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) } ?? Portal.preferred(request.headers[.acceptLanguage] ?? "")
+            request.uri.queryParameters["lang"].flatMap { Language(toolLanguage: String($0)) } ?? Portal.preferred(request.headers[.acceptLanguage] ?? "")
         let words = PortalWords(language)
         let message = error.wordKey == "badRequest" ? "\(words["badRequest"]) (\(error.message))" : words.format(error.wordKey, error.wordValue)
         headers[.contentType] = "text/html; charset=utf-8"

@@ -254,14 +254,14 @@ public struct Portal: Sendable {
 
     /// The language of a page: `?lang=`, else the browser's first of en, nl, fr, de, else English.
     func pageLanguage(_ request: Request) -> Language {
-        if let lang = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) { return lang }
+        if let lang = request.uri.queryParameters["lang"].flatMap({ Language(toolLanguage: String($0)) }) { return lang }
         return Self.preferred(request.headers[.acceptLanguage] ?? "")
     }
 
     static func preferred(_ header: String) -> Language {
         for entry in header.split(separator: ",") {
             let tag = entry.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            if let language = Language(rawValue: String(tag.prefix(2))) { return language }
+            if let language = Language(toolLanguage: String(tag.prefix(2))) { return language }
         }
         return .en
     }
@@ -269,7 +269,7 @@ public struct Portal: Sendable {
     /// `lang` as a language of the messages: nil for none (each dossier's own), else en, nl, fr or de.
     func messageLanguage(_ lang: String?) throws -> Language? {
         guard let lang, !lang.isEmpty else { return nil }
-        guard let language = Language(rawValue: lang) else { throw PortalError.badRequest("lang must be en, nl, fr or de, not \(lang)") }
+        guard let language = Language(toolLanguage: lang) else { throw PortalError.badRequest("lang must be en, nl, fr or de, not \(lang)") }
         return language
     }
 

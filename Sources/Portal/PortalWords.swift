@@ -118,7 +118,7 @@ struct PortalWords: Sendable {
 
     subscript(_ key: String) -> String {
         guard let entry = Self.table[key] else { return key }
-        switch language {
+        switch language.words {
         case .en: return entry.en
         case .nl: return entry.nl
         case .fr: return entry.fr
@@ -133,7 +133,7 @@ struct PortalWords: Sendable {
 
     /// Each language's name in itself, for the language picker.
     static func name(of language: Language) -> String {
-        switch language {
+        switch language.words {
         case .en: "English"
         case .nl: "Nederlands"
         case .fr: "Français"

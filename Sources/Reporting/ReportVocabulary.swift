@@ -8,7 +8,7 @@ public struct ReportVocabulary: Sendable {
     public init(_ language: Language) { self.language = language }
 
     private func pick(_ en: String, _ nl: String, _ fr: String, _ de: String) -> String {
-        switch language {
+        switch language.words {
         case .en: en
         case .nl: nl
         case .fr: fr
@@ -35,23 +35,10 @@ public struct ReportVocabulary: Sendable {
         pick("until \(date)", "tot en met \(date)", "jusqu'au \(date)", "bis \(date)")
     }
 
-    /// Where a rule comes from, as its `source` says: a section of the report (`§7.4.2`), or of
-    /// the dossier format (`format §2`).
-    public func source(_ source: String) -> String {
-        if source.hasPrefix("format") {
-            let section = source.dropFirst("format".count).trimmingCharacters(in: .whitespaces)
-            let format = pick("dossier format", "dossierformaat", "format des dossiers", "Dossierformat")
-            return section.isEmpty ? format : "\(format), \(section)"
-        }
-        let report = pick(
-            "report \"Clusterbeleid in Europa\"", "rapport \"Clusterbeleid in Europa\"", "rapport « Clusterbeleid in Europa »",
-            "Bericht „Clusterbeleid in Europa“")
-        return "\(report), \(source)"
-    }
-
-    /// `programme; source`: what a finding's note says of its rule.
-    public func provenance(programme: String?, source: String?) -> String? {
-        let parts = [programme, source.map(self.source)].compactMap { $0 }.filter { !$0.isEmpty }
+    /// `programme; citation`: what a finding's note says of its rule. The citation (`report
+    /// "Clusterbeleid in Europa", §7.4.2`) comes from the rule set's `sources:`, in the note's language.
+    public func provenance(programme: String?, citation: String?) -> String? {
+        let parts = [programme, citation].compactMap { $0 }.filter { !$0.isEmpty }
         return parts.isEmpty ? nil : parts.joined(separator: pick("; ", "; ", " ; ", "; "))
     }
 
@@ -96,7 +83,7 @@ public struct ReportVocabulary: Sendable {
         let dossiers = count(s.dossiers, "dossier", "dossiers")
         let files = count(s.files, pick("file", "bestand", "fichier", "Datei"), pick("files", "bestanden", "fichiers", "Dateien"))
         let checked =
-            switch language {
+            switch language.words {
             case .en: "checked \(dossiers) in \(files)"
             case .nl: "\(dossiers) in \(files) gecontroleerd"
             case .fr: "\(dossiers) vérifié\(s.dossiers > 1 ? "s" : "") dans \(files)"

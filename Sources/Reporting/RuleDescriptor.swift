@@ -17,11 +17,14 @@ public struct RuleDescriptor: Sendable, Equatable {
     public var enabled: Bool
     /// The programme the rule belongs to: its rule set's title, in every language it has.
     public var programme: LocalizedText?
+    /// The document and section `source` names (from the rule set's `sources:`).
+    public var cited: Citation?
 
     public init(
         id: String, ruleSet: String, ruleSetVersion: String, title: String, description: String? = nil,
-        source: String? = nil, severity: Severity, enabled: Bool = true, programme: LocalizedText? = nil
+        source: String? = nil, severity: Severity, enabled: Bool = true, programme: LocalizedText? = nil, cited: Citation? = nil
     ) {
+        self.cited = cited
         self.id = id
         self.ruleSet = ruleSet
         self.ruleSetVersion = ruleSetVersion
@@ -38,7 +41,7 @@ public struct RuleDescriptor: Sendable, Equatable {
         self.init(
             id: rule.id, ruleSet: set.name, ruleSetVersion: set.version, title: rule.title.text(in: language),
             description: rule.description?.text(in: language), source: rule.source, severity: rule.severity, enabled: enabled,
-            programme: set.title.texts.isEmpty ? nil : set.title)
+            programme: set.title.texts.isEmpty ? nil : set.title, cited: rule.citation)
     }
 
     /// The descriptors of every rule of `sets`, in their order.
@@ -46,12 +49,17 @@ public struct RuleDescriptor: Sendable, Equatable {
         sets.flatMap { set in set.rules.map { RuleDescriptor($0, of: set, language: language, enabled: !disabled.contains($0.id)) } }
     }
 
-    /// Where the rule comes from, as a citation: `"Clusterbeleid in Europa", §7.4.2`, or the
-    /// dossier format's specification for sources written `format §2`.
+    /// Where the rule comes from, in `language`: the document its set's `sources:` declare and the
+    /// section (`report "Clusterbeleid in Europa", §7.4.2`); the section alone when none is declared.
+    public func citation(in language: Language) -> String? {
+        cited.map { $0.text(in: language) } ?? source
+    }
+
+    /// The citation in English, with the document's title, publisher, edition and address.
     public var citation: String? {
-        guard let source else { return nil }
-        if source.hasPrefix("format") { return "the dossier format specification" + source.dropFirst("format".count) }
-        return "the report \"Clusterbeleid in Europa\", \(source)"
+        guard let text = citation(in: .en) else { return nil }
+        guard let document = cited?.document else { return text }
+        return "\(text) — \(document.reference)"
     }
 
     /// A SARIF-style rule name: the title in PascalCase, ASCII letters and digits only.

@@ -83,7 +83,7 @@ public struct TextFormatter: ReportFormatter {
         if framed.isEmpty, !finding.path.isEmpty {
             out += "\(gutter) \(equals) \(style.paint(words.path, nil, bold: true)): \(finding.path)\n"
         }
-        if let provenance = rule.flatMap({ words.provenance(programme: $0.programme?.text(in: words.language), source: $0.source) }) {
+        if let provenance = rule.flatMap({ words.provenance(programme: $0.programme?.text(in: words.language), citation: $0.citation(in: words.language)) }) {
             notes.append(provenance)
         }
         for note in notes { out += "\(gutter) \(equals) \(style.paint(words.note, nil, bold: true)): \(note)\n" }

@@ -48,10 +48,12 @@ public struct CallReport: Sendable {
         self.language = language
     }
 
-    /// The rule titles of every rule set, in `language`.
+    /// The rule titles of every rule set, in `language`; of a base and the calls derived from it,
+    /// the derived call's (its titles show its own parameters).
     public static func ruleTitles(_ sets: [RuleSet], language: Language) -> [String: String] {
         var titles: [String: String] = [:]
-        for set in sets {
+        let bases = Set(sets.compactMap(\.derivedFrom?.name))
+        for set in sets.filter({ bases.contains($0.name) }) + sets.filter({ !bases.contains($0.name) }) {
             for rule in set.rules { titles[rule.id] = rule.title.text(in: language) }
         }
         return titles

@@ -8,7 +8,7 @@ public struct TriageLabels: Sendable {
 
     public subscript(_ key: String) -> String {
         guard let texts = Self.table[key] else { return key }
-        switch language {
+        switch language.words {
         case .en: return texts.0
         case .nl: return texts.1
         case .fr: return texts.2

@@ -31,8 +31,6 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("The configuration file (default: .dossiercheck.yaml here or in a folder above).", valueName: "file"))
-    var config: String?
 
     @Option(help: ArgumentHelp("A waivers file: exceptions granted per rule, dossier and node, with an expiry date.", valueName: "file"))
     var waivers: String?
@@ -64,7 +62,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let cwd = PathNames.normalised(FileManager.default.currentDirectoryPath)
-        let settings = try ConfigFile.load(explicit: config, workingDirectory: cwd)
+        let settings = try ConfigFile.load(explicit: rules.config, workingDirectory: cwd)
             ?? Configuration(file: Configuration.fileName, directory: cwd)
         let format = format ?? settings.format ?? .text
         let language = lang ?? settings.language

@@ -62,7 +62,7 @@ struct EvalCommand: ParsableCommand {
             }
             root = document.root
         }
-        let checker = try rules.makeChecker()
+        let checker = try rules.makeConfiguredChecker()
         switch checker.evaluate(expression, dossier: root, variables: bindings) {
         case .success(let value):
             Terminal.write(TaggedJSON.encode(value) + "\n")

@@ -14,11 +14,14 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Language of the explanation.")
     var lang: Language = .en
 
+    @Option(help: "The call whose rule set to explain, when several are loaded for the rule's kind (default: the newest derived one).")
+    var call: String?
+
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let checker = try rules.makeChecker()
-        guard let explanation = RuleExplanation(rule.uppercased(), checker: checker, language: lang) else {
+        let checker = try rules.makeConfiguredChecker()
+        guard let explanation = RuleExplanation(rule.uppercased(), checker: checker, language: lang, call: call) else {
             Terminal.error("error: no loaded rule set has a rule `\(rule)` (`dossiercheck rules list` lists them)")
             throw ExitStatus.unusable
         }

@@ -29,7 +29,7 @@ struct FundingCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let checker = try rules.makeChecker()
+        let checker = try rules.makeConfiguredChecker()
         var entries: [FundingFormatter.Entry] = []
         var unreadable = false
         for file in files {

@@ -25,8 +25,8 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checker = try rules.makeChecker()
-        let outline = try KindArgument.outline(options.kind, in: checker)
+        let checker = try rules.makeConfiguredChecker()
+        let outline = try KindArgument.outline(options.kind, call: options.call, in: checker)
         let template = TemplateWriter(outline: outline, language: options.lang).write()
         try options.write(template.text, what: "the template")
         if let output = options.output {

@@ -12,6 +12,27 @@ struct RuleOptions: ParsableArguments {
         help: ArgumentHelp("A folder (or file) of rule sets that add to or replace the bundled ones, by rule-set name.", valueName: "dir"))
     var ruleFolders: [String] = []
 
+    @Option(help: ArgumentHelp("The configuration file (default: .dossiercheck.yaml here or in a folder above).", valueName: "file"))
+    var config: String?
+
+    /// The configuration `--config` names, else the nearest `.dossiercheck.yaml`, else the defaults.
+    func settings() throws -> Configuration {
+        let cwd = PathNames.normalised(FileManager.default.currentDirectoryPath)
+        return try ConfigFile.load(explicit: config, workingDirectory: cwd) ?? Configuration(file: Configuration.fileName, directory: cwd)
+    }
+
+    /// The engine every command uses: the bundled sets, the configuration's `rules:` folders and
+    /// `--rules`, with the configuration's severities and parameters — the same effective sets
+    /// for `check`, `explain`, `init`, `schema`, `rules list`, `funding`, `triage`, `serve` and `eval`.
+    func makeChecker(settings: Configuration, limits: EvaluationLimits = .default) throws -> Checker {
+        try makeChecker(extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjust, limits: limits)
+    }
+
+    /// The engine over the effective sets, the configuration read as `settings()` does.
+    func makeConfiguredChecker(limits: EvaluationLimits = .default) throws -> Checker {
+        try makeChecker(settings: try settings(), limits: limits)
+    }
+
     /// The engine, built from the bundled and local rule sets (`--rules`, then `extraFolders`),
     /// the sets passed through `adjust` first; rule-file and `adjust` errors are printed and end the run.
     func makeChecker(
@@ -36,15 +57,33 @@ struct RuleOptions: ParsableArguments {
         extraFolders: [String] = [], adjust: ([RuleSet]) throws -> [RuleSet] = { $0 }, limits: EvaluationLimits = .default
     ) throws -> Checker {
         let bundled = try RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })
-        let local = try RuleSetCollection.parse(try localFiles(ruleFolders + extraFolders))
+        let (files, skipped) = try ruleFiles(ruleFolders + extraFolders)
+        for path in skipped { Terminal.error("warning: \(path) is not a rule file (no `ruleset:`), skipped") }
+        let local = try RuleSetCollection.parse(files)
         let iso = ISO3166(table: BundledData.dataFile("iso3166.tsv") ?? "")
         // Bundled sets are compiled by the test suite: a kind made of them alone is compiled when
         // a dossier of that kind first needs it (start-up); local sets are compiled here, so that
         // their errors end the run at once.
         let onDemand = Set(bundled.map(\.name)).subtracting(local.map(\.name))
-        return try Checker(
-            ruleSets: try adjust(RuleSetCollection.overriding(bundled, with: local)), iso: iso, limits: limits,
-            compilingOnDemand: onDemand)
+        // Derived calls are merged before the configuration changes them, so that its
+        // `parameters:` and severities may name a derived set.
+        let effective = try EffectiveRuleSets.resolve(RuleSetCollection.overriding(bundled, with: local))
+        return try Checker(ruleSets: try adjust(effective), iso: iso, limits: limits, compilingOnDemand: onDemand)
+    }
+
+    /// The rule files `folders` name, and the YAML files in the folders that declare no rule set
+    /// (skipped, with a warning): a dossier or CI file kept beside the rules is not a rule file.
+    func ruleFiles(_ folders: [String]) throws -> (files: [(name: String, contents: String)], skipped: [String]) {
+        var files: [(name: String, contents: String)] = []
+        var skipped: [String] = []
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            let inFolder = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+            for file in try localFiles([folder]) {
+                if inFolder, !RuleSetParser.declaresRuleSet(file.contents) { skipped.append(file.name) } else { files.append(file) }
+            }
+        }
+        return (files, skipped)
     }
 
     /// The rule files `folders` name (a folder stands for its `*.yaml` and `*.yml` files), read as text.

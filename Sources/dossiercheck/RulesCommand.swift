@@ -37,8 +37,11 @@ struct RulesTestCommand: ParsableCommand {
         let named: [(name: String, contents: String)]
         do {
             bundled = try RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })
-            named = try rules.localFiles(paths)
-            files = try rules.localFiles(rules.ruleFolders) + named
+            let (namedFiles, namedSkipped) = try rules.ruleFiles(paths)
+            let (folderFiles, folderSkipped) = try rules.ruleFiles(rules.ruleFolders)
+            for path in folderSkipped + namedSkipped { Terminal.write("warning: \(path) is not a rule file (no `ruleset:`), skipped\n") }
+            named = namedFiles
+            files = folderFiles + named
         } catch let error as UsageProblem {
             Terminal.error("error: \(error.message)")
             throw ExitStatus.unusable

@@ -22,7 +22,7 @@ struct RulesListCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let checker = try rules.makeChecker()
+        let checker = try rules.makeConfiguredChecker()
         let sets = try kind.map { try KindArgument.outline($0, in: checker).sets } ?? checker.ruleSets
         let catalogue = RuleCatalogue(sets: sets, language: lang)
         switch format {

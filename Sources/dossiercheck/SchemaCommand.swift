@@ -22,8 +22,8 @@ struct SchemaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checker = try rules.makeChecker()
-        let outline = try KindArgument.outline(options.kind, in: checker)
+        let checker = try rules.makeConfiguredChecker()
+        let outline = try KindArgument.outline(options.kind, call: options.call, in: checker)
         try options.write(SchemaWriter(outline: outline, language: options.lang).write().serialized() + "\n", what: "the schema")
     }
 }

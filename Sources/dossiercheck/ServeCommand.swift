@@ -45,7 +45,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checker = try rules.makeChecker(limits: limits.evaluation)
+        let checker = try rules.makeConfiguredChecker(limits: limits.evaluation)
         let configuration = PortalConfiguration(
             host: host, port: port, maxBodySize: maxBodySize.bytes, requestTimeout: requestTimeout.duration,
             maxConcurrent: maxConcurrent ?? 4 * ProcessInfo.processInfo.activeProcessorCount, version: Dossiercheck.version)

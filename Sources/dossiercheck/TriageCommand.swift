@@ -42,8 +42,6 @@ struct TriageCommand: ParsableCommand {
     @Option(help: "Language of the report and its messages (en, nl, fr, de); by default the report is in English and each dossier's messages in its own language.")
     var lang: Language?
 
-    @Option(help: ArgumentHelp("The configuration file (default: .dossiercheck.yaml here or in a folder above).", valueName: "file"))
-    var config: String?
 
     @Option(help: "How many files to check at once (default: one per core).")
     var jobs: Int?
@@ -62,7 +60,7 @@ struct TriageCommand: ParsableCommand {
 
     func run() throws {
         let cwd = PathNames.normalised(FileManager.default.currentDirectoryPath)
-        let settings = try ConfigFile.load(explicit: config, workingDirectory: cwd)
+        let settings = try ConfigFile.load(explicit: rules.config, workingDirectory: cwd)
             ?? Configuration(file: Configuration.fileName, directory: cwd)
         let language = lang ?? settings.language
         let checker = try rules.makeChecker(extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjust)

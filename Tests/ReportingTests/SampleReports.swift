@@ -23,20 +23,30 @@ enum SampleReports {
 
     /// Two files: one dossier with an open error, a suppressed warning and a waived warning;
     /// one file that cannot be read.
+    /// The documents the bundled sets cite (`rules/common.yaml`).
+    static let report = SourceDocument(
+        id: "report", title: "Clusterbeleid in Europa", language: .nl,
+        cite: LocalizedText([.en: "report \"Clusterbeleid in Europa\"", .nl: "rapport \"Clusterbeleid in Europa\""]))
+    static let format = SourceDocument(
+        id: "format", title: "Dossier format, version 1", language: .en, cite: LocalizedText([.en: "dossier format"]))
+
     static func synthetic(failOn: FailThreshold = .error) -> CheckReport {
         let rules = [
             RuleDescriptor(
                 id: "RES-003", ruleSet: "reseau-dossier", ruleSetVersion: "1.0.0", title: "Eligible costs at most 160 000 € a year",
-                description: "Eligible costs are accepted up to 160 000 € per year.", source: "§7.4.2", severity: .error),
+                description: "Eligible costs are accepted up to 160 000 € per year.", source: "§7.4.2", severity: .error,
+                cited: Citation(document: report, section: "§7.4.2")),
             RuleDescriptor(
                 id: "RES-008", ruleSet: "reseau-dossier", ruleSetVersion: "1.0.0",
-                title: "Critical mass — at least 10 members, most of them enterprises", source: "§3.4.2", severity: .warning),
+                title: "Critical mass — at least 10 members, most of them enterprises", source: "§3.4.2", severity: .warning,
+                cited: Citation(document: report, section: "§3.4.2")),
             RuleDescriptor(
                 id: "HDR-003", ruleSet: "common", ruleSetVersion: "1.0.0", title: "Keys the format knows", source: "format",
-                severity: .warning),
+                severity: .warning, cited: Citation(document: format, section: "")),
             RuleDescriptor(
                 id: "RES-010", ruleSet: "reseau-dossier", ruleSetVersion: "1.0.0", title: "Self-financing after recognition",
-                source: "§9.3.2", severity: .info, enabled: false),
+                source: "§9.3.2", severity: .info, enabled: false,
+                cited: Citation(document: report, section: "§9.3.2")),
         ]
         let cap = Finding(
             rule: "RES-003", severity: .error,

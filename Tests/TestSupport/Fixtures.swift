@@ -23,12 +23,14 @@ public enum Fixtures {
 
     public static func repositoryFile(_ relative: String) -> URL { packageRoot.appending(path: relative) }
 
-    /// Every example dossier under `examples/`, relative to the package root, sorted.
+    /// Every example dossier under `examples/` checked by the bundled sets, relative to the package
+    /// root, sorted (`examples/rule-sets/` holds rule sets of other programmes, with their own dossiers).
     public static var exampleFiles: [String] {
         let root = packageRoot.appending(path: "examples").path
         let walker = FileManager.default.enumerator(atPath: root)
         var found: [String] = []
         while let relative = walker?.nextObject() as? String {
+            if relative.hasPrefix("rule-sets/") { continue }
             if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") { found.append("examples/" + relative) }
         }
         return found.sorted()

@@ -8,7 +8,7 @@ extension RuleFileErrorTests {
     static func funding(_ row: String) -> String {
         header + goodRule + """
             funding:
-              - title: {en: Per line}
+              - title: Per line
                 rows:
             \(row)
             """
@@ -18,7 +18,7 @@ extension RuleFileErrorTests {
               - rules: [TST-001]
                 for_each: lines[*]
                 let: {n: index + 1}
-                label: {en: "line {n}", fr: "ligne {n}"}
+                label: {en: "line {n}", nl: "regel {n}", fr: "ligne {n}", de: "Zeile {n}"}
                 eligible: item.amount
                 max_aid: params.cap
                 requested: item.asked

@@ -34,7 +34,18 @@ import Validators
             + "for kind broken-unknown-field (did you mean `amount`?)"),
         ("duplicate-rule-id.yaml", 19, 5, "rule BDR-001 is also defined at line 10: a rule ID names one rule"),
         ("missing-language.yaml", 16, 7,
-         "rule BML-001 message has no `nl` and `de` text: give it in all four languages (en, nl, fr, de), or as one plain text for all"),
+         "rule BML-001 message has no `nl` and `de` text: give it in every language the set declares (en, nl, fr and de), or as one plain text for all"),
+        ("misspelt-for-each.yaml", 14, 15,
+         "rule BFE-001, `for_each`: `item[*]` leads to `item`, which the structure does not declare (did you mean `items`?)"),
+        ("misspelt-at.yaml", 16, 9, "rule BAT-001, `at`: `amout` leads to `amout`, which the structure does not declare (did you mean `amount`?)"),
+        ("undefined-placeholder.yaml", 16, 15, "rule BPH-001: the en message names `{cuont}`, which no `let` defines"),
+        ("rule-id-pattern.yaml", 11, 9, "rule ID `bri 1` does not match the set's `rule_ids` pattern `BRI-[0-9]{3}` (line 7)"),
+        ("missing-declared-language.yaml", 17, 7,
+         "rule BES-001 message has no `es` text: give it in every language the set declares (en and es), or as one plain text for all"),
+        ("replaced-type.yaml", 7, 1,
+         "type `organisation` is already declared by `common`: to add fields, write `organisation: {extends: organisation, map: {…}}`; to declare another type, give it another name"),
+        ("unknown-disabled-rule.yaml", 7, 12,
+         "`disabled` names rule `ORG-040`, which neither `broken-disabled` nor a set it imports has (did you mean `ORG-001`?)"),
     ])
     func eachBrokenFileGivesItsLocatedError(file: String, line: Int, column: Int, message: String) throws {
         let diagnosis = diagnose([try Self.fixture(file)])
@@ -56,10 +67,12 @@ import Validators
     @Test func everyBrokenFileAtOnce() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryFile("Tests/Fixtures/BrokenRules").path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(names.count == 6)
+        #expect(names.count == 13)
         let diagnosis = diagnose(try names.map(Self.fixture))
         #expect(Set(diagnosis.errors.map(\.file)) == Set(names.map { "BrokenRules/\($0)" }))
-        #expect(diagnosis.errors.count == 6)
+        #expect(diagnosis.errors.count == 13)
+        // In file order, each at its place.
+        #expect(diagnosis.errors.map(\.file) == names.map { "BrokenRules/\($0)" })
         #expect(diagnosis.checker?.ruleSets.count == Self.bundled.count)
     }
 

@@ -12,10 +12,11 @@ extension Checker {
     /// parameters of the dossier's kind, `self` bound to the dossier (as the rules see it:
     /// wrongly typed values removed) when one is given, and `variables` besides.
     public func evaluate(_ source: String, dossier root: Node?, variables: [String: CELValue]) -> Result<CELValue, EvaluationFailure> {
-        let compiled = compiledKind(root.flatMap { DossierHeader($0).kind })
+        let header = root.map(DossierHeader.init)
+        let compiled = compiledKind(header?.kind, call: header?.call)
         var bindings: [String: CELValue] = [
             "params": compiled.parameters, "kinds": .list(kindNames.map { .string($0) }),
-            "kind": compiled.kind.map { .string($0) } ?? .null,
+            "kind": compiled.kind.map { .string($0) } ?? .null, "calls": callsValue(compiled.kind),
         ]
         if let root {
             let (located, _) =

@@ -8,7 +8,8 @@ import Foundation
 /// from many threads at once.
 public final class Checker: Sendable {
     public let ruleSets: [RuleSet]
-    private let kinds: [String: KindSlot]
+    /// Each kind's rule sets, one per call (one without a call when the kind has a single set).
+    private let kinds: [String: [CallSlot]]
     /// Libraries only, for documents whose kind no rule set knows.
     private let fallbackSlot: KindSlot
     private var fallback: CompiledKind { fallbackSlot.compiled }
@@ -30,7 +31,9 @@ public final class Checker: Sendable {
     }
 
     /// `lint: false` leaves out `RuleSetLint`'s checks (for `RuleSetDiagnosis`, which made them already).
-    init(ruleSets: [RuleSet], iso: ISO3166, limits: EvaluationLimits, lint: Bool, compilingOnDemand: Set<String> = []) throws {
+    init(ruleSets given: [RuleSet], iso: ISO3166, limits: EvaluationLimits, lint: Bool, compilingOnDemand: Set<String> = []) throws {
+        // Derived calls merged, sources cited, texts checked; parameters shown in titles filled in.
+        let ruleSets = ParameterTexts.fill(try EffectiveRuleSets.resolve(given))
         self.ruleSets = ruleSets
         self.limits = limits
         // Sets known to compile are linted by the test suite too: a run of them alone skips the lint
@@ -53,13 +56,28 @@ public final class Checker: Sendable {
             if sets.allSatisfy({ compilingOnDemand.contains($0.name) }) { return KindSlot(onDemand: build) }
             return KindSlot(try build())
         }
-        var kinds: [String: KindSlot] = [:]
+        var kinds: [String: [CallSlot]] = [:]
         for set in kindSets {
             let kind = set.kind!
-            if kinds[kind] != nil {
-                throw RuleFileError(file: set.file, mark: nil, message: "kind `\(kind)` has two rule sets")
+            if let others = kinds[kind] {
+                // Several sets of one kind are several calls: each names its own.
+                let first = kindSets.first { $0.kind == kind }!
+                guard let call = set.call, let firstCall = first.call else {
+                    let without = set.call == nil ? set : first
+                    throw RuleFileError(
+                        file: without.file, mark: without.keyMarks["ruleset"],
+                        message: "kind `\(kind)` has two rule sets, `\(first.name)` (\(first.file)) and `\(set.name)` (\(set.file)): give each a `call:` with its own `name`, so that a dossier's `call:` picks one")
+                }
+                if let same = others.first(where: { $0.call == call.name }) {
+                    throw RuleFileError(
+                        file: set.file, mark: call.mark,
+                        message: "call `\(call.name)` of kind `\(kind)` is also the call of rule set `\(same.ruleSet)`")
+                }
+                _ = firstCall
             }
-            kinds[kind] = try slot(kind, try Self.importOrder(set, byName))
+            let calls = kindSets.filter { $0.kind == kind }.count > 1
+            kinds[kind, default: []].append(
+                CallSlot(call: calls ? set.call?.name : nil, ruleSet: set.name, slot: try slot(kind, try Self.importOrder(set, byName))))
         }
         let fallbackSets = try libraries.flatMap { try Self.importOrder($0, byName) }
         var seen: Set<String> = []
@@ -73,12 +91,32 @@ public final class Checker: Sendable {
     /// The kinds some rule set checks.
     public var kindNames: [String] { kinds.keys.sorted() }
 
-    /// The rule with this ID and the rule set that holds it.
-    public func rule(_ id: String) -> (rule: Rule, ruleSet: RuleSet)? {
-        for set in ruleSets {
-            if let rule = set.rules.first(where: { $0.id == id }) { return (rule, set) }
+    /// The calls loaded for a kind, in the order of their sets; empty when the kind has one set.
+    public func calls(ofKind kind: String) -> [String] { kinds[kind]?.compactMap(\.call) ?? [] }
+
+    /// The call a command that describes a kind shows by default: the one set no other set of the
+    /// kind derives from (the newest call of a chain), else the first.
+    public func defaultCall(ofKind kind: String) -> String? {
+        guard let slots = kinds[kind], slots.count > 1 else { return nil }
+        let sets = slots.compactMap { slot in ruleSets.first { $0.name == slot.ruleSet } }
+        let bases = Set(sets.compactMap(\.derivedFrom?.name))
+        let leaves = slots.filter { !bases.contains($0.ruleSet) }
+        return (leaves.count == 1 ? leaves[0] : slots[0]).call
+    }
+
+    /// The rule with this ID and the rule set that holds it; of a kind's several calls, the
+    /// set of `call` (else of the kind's default call).
+    public func rule(_ id: String, call: String? = nil) -> (rule: Rule, ruleSet: RuleSet)? {
+        let holders = ruleSets.filter { set in set.rules.contains { $0.id == id } }
+        guard let first = holders.first else { return nil }
+        var chosen = first
+        if holders.count > 1, let kind = first.kind, let slots = kinds[kind] {
+            let name = call ?? defaultCall(ofKind: kind)
+            if let slot = slots.first(where: { $0.call == name }), let set = holders.first(where: { $0.name == slot.ruleSet }) {
+                chosen = set
+            }
         }
-        return nil
+        return (chosen.rules.first { $0.id == id }!, chosen)
     }
 
     /// Checks one document of a file. `language` overrides the dossier's own.
@@ -96,7 +134,7 @@ public final class Checker: Sendable {
         report.kind = header.kind
         report.title = header.title
         report.language = requested ?? header.language.flatMap(Language.init(rawValue:)) ?? .en
-        let compiled = header.kind.flatMap { kinds[$0]?.compiled } ?? fallback
+        let compiled = compiledKind(header.kind, call: header.call)
         report.ruleSets = versions(compiled)
         if compiled.kind == nil {
             // A kind no rule set knows gets HDR-001 (and HDR-004) and nothing else: no other rule knows
@@ -128,6 +166,7 @@ public final class Checker: Sendable {
         base["params"] = compiled.parameters
         base["kinds"] = .list(knownKinds)
         base["kind"] = compiled.kind.map { .string($0) } ?? .null
+        base["calls"] = callsValue(compiled.kind)
         base["item"] = located.value
         base["key"] = .null
         base["index"] = .null
@@ -151,15 +190,24 @@ public final class Checker: Sendable {
         return Node(.mapping(entries), start: root.start, end: root.end)
     }
 
-    /// The compiled rule set for a kind; the libraries alone for a kind no set knows.
-    func compiledKind(_ kind: String?) -> CompiledKind {
-        kind.flatMap { kinds[$0]?.compiled } ?? fallback
+    /// The compiled rule set for a kind (of a kind's several calls: the one `call` names, else
+    /// the first); the libraries alone for a kind no set knows.
+    func compiledKind(_ kind: String?, call: String? = nil) -> CompiledKind {
+        guard let kind, let slots = kinds[kind], let first = slots.first else { return fallback }
+        // An unknown call (HDR-001 reports it) is checked against the base of the kind's calls.
+        let base = slots.first { slot in ruleSets.first { $0.name == slot.ruleSet }?.derivedFrom == nil } ?? first
+        return (slots.first { $0.call != nil && $0.call == call } ?? base).slot.compiled
+    }
+
+    /// `calls` as rules see it: the calls loaded for the kind (empty with a single set).
+    func callsValue(_ kind: String?) -> CELValue {
+        .list(kind.map { calls(ofKind: $0).map { CELValue.string($0) } } ?? [])
     }
 
     // MARK: - rules
 
     /// The variables that keep their values through all the evaluations of one document.
-    static let documentConstants: Set<String> = ["self", "params", "kinds", "kind"]
+    static let documentConstants: Set<String> = ["self", "params", "kinds", "kind", "calls"]
 
     private func evaluate(
         _ compiled: CompiledRule.CompiledCheck, of rule: Rule, root: Located, base: CELBindings, memo: CELMemo,
@@ -356,9 +404,14 @@ public final class Checker: Sendable {
 
     private static func checkRuleIDs(_ sets: [RuleSet]) throws {
         var owner: [String: String] = [:]
+        let roots = RuleSetLint.derivationRoots(sets)
         for set in sets {
             for rule in set.rules {
                 if let other = owner[rule.id] {
+                    // The calls derived from one base share its rules.
+                    if let a = roots[set.name], let b = sets.first(where: { $0.file == other && $0.rules.contains { $0.id == rule.id } }),
+                        b.name != set.name, a == roots[b.name]
+                    { continue }
                     throw RuleFileError(file: set.file, mark: rule.mark, message: "rule \(rule.id) is also defined in \(other)")
                 }
                 owner[rule.id] = set.file
@@ -397,6 +450,14 @@ extension Checker {
     public func check(fileBytes bytes: [UInt8], language: Language? = nil, limits: LoadLimits = .default) -> [DocumentReport] {
         YAMLLoader.load(bytes, limits: limits).map { check($0, language: language) }
     }
+}
+
+/// One call of a kind: its rule set's compiled form.
+struct CallSlot: Sendable {
+    /// The call's name, nil when the kind has one set only.
+    var call: String?
+    var ruleSet: String
+    var slot: KindSlot
 }
 
 /// A kind's compiled rule sets: compiled when the engine is built, or on first use.

@@ -19,7 +19,7 @@ final class CompiledKind: @unchecked Sendable {
     /// Standard CEL, our functions and the sets' definitions.
     let environment: CELEnvironment
 
-    static let itemNames: Set<String> = ["self", "params", "kind", "kinds", "item", "key", "index", "position"]
+    static let itemNames: Set<String> = ["self", "params", "kind", "kinds", "calls", "item", "key", "index", "position"]
 
     init(kind: String?, sets: [RuleSet], knownKinds: [String], iso: ISO3166) throws {
         self.kind = kind
@@ -42,9 +42,39 @@ final class CompiledKind: @unchecked Sendable {
                         message: "parameter `\(parameter.name)` is already defined by rule set `\(owner)`")
                 }
                 parameterOwner[parameter.name] = set.name
-                parameterEntries.append((.string(parameter.name), Self.celValue(parameter.value)))
+                var value = Self.celValue(parameter.value)
+                // The languages dossiers of a kind may be in are those its set declares (HDR-001).
+                if parameter.name == "languages", let declared = sets.last?.languages, sets.last?.kind != nil {
+                    value = .list(declared.map { .string($0.rawValue) })
+                }
+                parameterEntries.append((.string(parameter.name), value))
+            }
+            for (name, _) in set.types.sorted(by: { $0.key < $1.key }) where types[name] != nil {
+                let owner = sets.first { $0.name != set.name && $0.types[name] != nil }?.name ?? "an imported set"
+                throw RuleFileError(
+                    file: set.file, mark: set.keyMarks["types"],
+                    message: "type `\(name)` is already declared by `\(owner)`: to add fields, write `\(name): {extends: \(name), map: {…}}`; to declare another type, give it another name")
             }
             types.merge(set.types) { _, new in new }
+            for extensionSpec in set.typeExtensions {
+                guard let existing = types[extensionSpec.name] else {
+                    throw RuleFileError(
+                        file: set.file, mark: extensionSpec.mark,
+                        message: "type `\(extensionSpec.name)` extends a type no imported set declares (known: \(types.keys.sorted().joined(separator: ", ")))")
+                }
+                guard case .map(var fields) = existing else {
+                    throw RuleFileError(file: set.file, mark: extensionSpec.mark, message: "type `\(extensionSpec.name)` is not a mapping: only a mapping's fields can be extended")
+                }
+                for field in extensionSpec.fields {
+                    if fields.contains(where: { $0.name == field.name }) {
+                        throw RuleFileError(
+                            file: set.file, mark: extensionSpec.mark,
+                            message: "type `\(extensionSpec.name)` already has a field `\(field.name)`: an extension adds fields, it does not replace them")
+                    }
+                    fields.append(field)
+                }
+                types[extensionSpec.name] = .map(fields)
+            }
             for field in set.structure {
                 if structure.contains(where: { $0.name == field.name }) {
                     throw RuleFileError(file: set.file, mark: nil, message: "structure field `\(field.name)` is declared twice")
@@ -86,6 +116,11 @@ final class CompiledKind: @unchecked Sendable {
             }
         }
 
+        // Rules a set of this kind turns off or changes the severity of (its own or imported ones).
+        let disabled = Set(sets.flatMap { $0.disabledRules.map(\.rule) })
+        var severities: [String: Severity] = [:]
+        for set in sets { for change in set.severityChanges { severities[change.rule] = change.value } }
+
         var conditions: [String: CELProgram] = [:]
         var compiledRules: [CompiledRule] = []
         for set in sets {
@@ -96,7 +131,8 @@ final class CompiledKind: @unchecked Sendable {
                     Expression(source: condition, mark: Mark(line: 1, column: 1)), names: ["parent", "kind", "params"],
                     what: "`only_if` of `\(field.name)`")
             }
-            for rule in set.rules where rule.builtin == nil {
+            for var rule in set.rules where rule.builtin == nil && !disabled.contains(rule.id) {
+                if let severity = severities[rule.id] { rule.severity = severity }
                 var checks: [CompiledRule.CompiledCheck] = []
                 for check in rule.checks {
                     var names = Self.itemNames
@@ -110,7 +146,7 @@ final class CompiledKind: @unchecked Sendable {
                             check: check, lets: lets,
                             when: try check.when.map { try compiler.compile($0, names: names, what: "rule \(rule.id), `when`") },
                             assertion: try compiler.compile(check.assertion, names: names, what: "rule \(rule.id), `check`")))
-                    try Self.validatePlaceholders(check, names: names, rule: rule, file: set.file)
+                    try Self.validatePlaceholders(check, names: names, parameters: parameterNames, rule: rule, file: set.file)
                 }
                 compiledRules.append(CompiledRule(rule: rule, ruleSet: set.name, checks: checks))
             }
@@ -148,17 +184,32 @@ final class CompiledKind: @unchecked Sendable {
         return result
     }
 
-    /// A message may only name values the check computes.
-    static func validatePlaceholders(_ check: Check, names: Set<String>, rule: Rule, file: String) throws {
+    /// A message may only name values the check computes, and parameters (`{params.x}`); an
+    /// error points at the placeholder.
+    static func validatePlaceholders(_ check: Check, names: Set<String>, parameters: Set<String>, rule: Rule, file: String) throws {
+        func known(_ placeholder: String) -> Bool {
+            if placeholder.hasPrefix("params.") { return parameters.contains(String(placeholder.dropFirst("params.".count))) }
+            return names.contains(placeholder)
+        }
         for text in [check.message] + (check.help.map { [$0] } ?? []) {
-            for (language, template) in text.texts {
-                for placeholder in PlaceholderCache.shared.placeholders(in: template) where !names.contains(placeholder) {
+            for (language, template) in text.texts.sorted(by: { $0.key < $1.key }) {
+                for placeholder in PlaceholderCache.shared.placeholders(in: template) where !known(placeholder) {
+                    let what = placeholder.hasPrefix("params.") ? "which is not a parameter of the set or its imports" : "which no `let` defines"
                     throw RuleFileError(
-                        file: file, mark: check.assertion.mark,
-                        message: "rule \(rule.id): the \(language.rawValue) message names `{\(placeholder)}`, which no `let` defines")
+                        file: file, mark: placeMark(of: placeholder, in: template, check: check) ?? check.assertion.mark,
+                        message: "rule \(rule.id): the \(language.rawValue) message names `{\(placeholder)}`, \(what)")
                 }
             }
         }
+    }
+
+    /// Where `{placeholder}` stands in the rule file: in the text as written, when it is one line.
+    static func placeMark(of placeholder: String, in template: String, check: Check) -> Mark? {
+        guard let written = check.messageTexts.first(where: { $0.text == template }) else { return nil }
+        guard let range = template.range(of: "{" + placeholder) else { return written.mark }
+        let before = template[..<range.lowerBound]
+        guard !written.isBlock, !before.contains("\n") else { return written.mark }
+        return Mark(line: written.mark.line, column: written.mark.column + before.count)
     }
 
     static func celValue(_ value: ParameterValue) -> CELValue {

@@ -28,7 +28,8 @@ extension Checker {
     public func runExamples(only ids: Set<String>? = nil, language: Language = .en) -> [ExampleOutcome] {
         var outcomes: [ExampleOutcome] = []
         for set in ruleSets {
-            for rule in set.rules where ids?.contains(rule.id) ?? true {
+            // A derived call's inherited rules are tried in their base, with its parameters.
+            for rule in set.rules where (ids?.contains(rule.id) ?? true) && rule.inheritedFrom == nil {
                 for (number, example) in rule.examples.passing.enumerated() {
                     outcomes.append(run(example, number: number, expectation: .pass, rule: rule, set: set, language: language))
                 }
@@ -54,7 +55,7 @@ extension Checker {
             }
             guard let root = document.root else { continue }
             let kind = example.kind ?? DossierHeader(root).kind ?? set.kind
-            let compiled = compiledKind(kind)
+            let compiled = compiledKind(kind, call: kind == set.kind ? set.call?.name : nil)
             findings += check(root, with: compiled, language: language, only: [rule.id])
         }
         let own = findings.filter { $0.rule == rule.id }

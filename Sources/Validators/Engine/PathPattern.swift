@@ -42,4 +42,18 @@ public struct PathPattern: Sendable, Equatable, CustomStringConvertible {
             }
         }
     }
+
+    /// Steps written back as a path: `a.b[*]`.
+    public static func text<S: Sequence>(_ steps: S) -> String where S.Element == Step {
+        var text = ""
+        for step in steps {
+            switch step {
+            case .key(let key): text += (text.isEmpty ? "" : ".") + key
+            case .anyKey: text += (text.isEmpty ? "" : ".") + "*"
+            case .index(let index): text += "[\(index)]"
+            case .anyIndex: text += "[*]"
+            }
+        }
+        return text
+    }
 }

@@ -10,7 +10,7 @@ extension Checker {
         guard document.problem == nil, let root = document.root, root.mapping != nil else { return nil }
         let header = DossierHeader(root)
         let language = requested ?? header.language.flatMap(Language.init(rawValue:)) ?? .en
-        let compiled = compiledKind(header.kind)
+        let compiled = compiledKind(header.kind, call: header.call)
         let (located, _) =
             compiled.kind == nil
             ? compiled.structureChecker.checkLoosely(root, fields: compiled.structure)
@@ -20,6 +20,7 @@ extension Checker {
         base["params"] = compiled.parameters
         base["kinds"] = .list(kindNames.map { .string($0) })
         base["kind"] = compiled.kind.map { .string($0) } ?? .null
+        base["calls"] = callsValue(compiled.kind)
         let memo = CELMemo(constantVariables: Self.documentConstants)
         let tables = compiled.funding.tables.map { table in
             let lines = table.rows.flatMap { self.lines(of: $0, root: located, base: base, memo: memo, language: language) }

@@ -20,7 +20,7 @@ public enum MessageTemplate {
             switch segment {
             case .text(let text): return text
             case .placeholder(let name, let format):
-                guard let value = values[name] else { return "{\(name)}" }
+                guard let value = values[name] ?? parameter(name, in: values) else { return "{\(name)}" }
                 return EvaluationLimits.cap(format_(value, format: format, language: language), to: maxValueLength)
             }
         }.joined()
@@ -35,6 +35,12 @@ public enum MessageTemplate {
             case .placeholder(let name, _): return texts[name].map { EvaluationLimits.cap($0, to: maxValueLength) } ?? "{\(name)}"
             }
         }.joined()
+    }
+
+    /// `{params.min_share}`: a parameter's value, from the `params` map.
+    static func parameter(_ name: String, in values: [String: CELValue]) -> CELValue? {
+        guard name.hasPrefix("params."), case .map(let params)? = values["params"] else { return nil }
+        return params[.string(String(name.dropFirst("params.".count)))]
     }
 
     /// A format applies to a number, and to every number inside a list or a map's values.
@@ -113,7 +119,9 @@ public enum MessageTemplate {
             if character == "{", let close = template[next...].firstIndex(of: "}") {
                 let inside = template[next..<close]
                 let parts = inside.split(separator: ":", maxSplits: 1)
-                if let name = parts.first, isIdentifier(String(name)) {
+                if let name = parts.first,
+                    isIdentifier(String(name)) || (name.hasPrefix("params.") && isIdentifier(String(name.dropFirst("params.".count))))
+                {
                     if !text.isEmpty { result.append(.text(text)) }
                     text = ""
                     result.append(.placeholder(String(name), format: parts.count > 1 ? String(parts[1]) : nil))

@@ -3,6 +3,10 @@ import DossierModel
 /// Strict, located reading of a rule file's YAML: every unexpected key or type is an error.
 struct NodeReader {
     let file: String
+    /// The set's default language (`default_language:`), the fallback of its texts.
+    var fallback: Language? = nil
+    /// Every text given per language, for the check that each has all the set's languages.
+    var ledger = TextLedger()
 
     func error(_ node: Node?, _ message: String) -> RuleFileError {
         RuleFileError(file: file, mark: node?.start, message: message)
@@ -59,13 +63,24 @@ struct NodeReader {
         }
     }
 
+    /// One plain text (the same in every language), or a mapping from BCP 47 tags to texts.
     func localized(_ node: Node, what: String) throws -> LocalizedText {
         if node.scalar != nil { return LocalizedText(english: try text(node, what: what)) }
         var texts: [Language: String] = [:]
-        for (key, value) in try mapping(node, allowed: Set(Language.allCases.map(\.rawValue)), what: what) {
-            texts[Language(rawValue: key)!] = try text(value, what: "\(what).\(key)")
+        for entry in node.mapping ?? [] {
+            guard let key = entry.key.scalar?.text, let language = Language(rawValue: key) else {
+                let key = entry.key.scalar?.text ?? "?"
+                throw RuleFileError(
+                    file: file, mark: entry.key.start,
+                    message: "unknown key `\(key)` in \(what): a text per language is keyed by language tags (en, es, pt-BR …)")
+            }
+            texts[language] = try text(entry.value, what: "\(what).\(key)")
         }
-        return LocalizedText(texts)
+        guard node.mapping != nil else { throw error(node, "\(what) must be a text or a mapping of languages to texts") }
+        var result = LocalizedText(texts, fallback: fallback)
+        result.givenPerLanguage = true
+        ledger.record(TextLedger.Entry(what: what, mark: node.start, languages: Set(texts.keys)))
+        return result
     }
 
     func parameterValue(_ node: Node) throws -> ParameterValue {
@@ -88,4 +103,18 @@ struct NodeReader {
             })
         }
     }
+}
+
+/// The texts of one rule file given per language, with their places: once the set's languages are
+/// known (its own `languages:`, or its base's), each must have all of them.
+final class TextLedger: @unchecked Sendable {
+    struct Entry: Sendable {
+        var what: String
+        var mark: Mark
+        var languages: Set<Language>
+    }
+
+    private(set) var entries: [Entry] = []
+
+    func record(_ entry: Entry) { entries.append(entry) }
 }

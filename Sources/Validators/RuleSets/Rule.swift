@@ -7,8 +7,11 @@ public struct Rule: Sendable {
     public var title: LocalizedText
     /// Why the rule exists and what exactly it asks, for `explain` and SARIF help.
     public var description: LocalizedText?
-    /// The report section(s) the rule comes from (`§7.4.2`).
+    /// The section(s) the rule comes from, as written: `§7.4.2` (of the set's first source
+    /// document) or `format §1` (of the document with id `format`).
     public var source: String
+    /// The document and section `source` names, once the sets are resolved (`EffectiveRuleSets`).
+    public var citation: Citation? = nil
     public var checks: [Check]
     /// For the rules the engine itself carries out (well-formedness, types, unknown keys).
     public var builtin: Builtin?
@@ -16,6 +19,11 @@ public struct Rule: Sendable {
     public var builtinMessages: [String: LocalizedText]
     public var examples: RuleExamples
     public var mark: Mark
+    /// Where its `id` and its `source` stand, for errors about them.
+    public var idMark: Mark? = nil
+    /// For a rule a derived call takes over from its base: the base's name.
+    public var inheritedFrom: String? = nil
+    public var sourceMark: Mark? = nil
 
     public enum Builtin: String, Sendable, CaseIterable {
         /// HDR-004: syntax, encoding, duplicate keys, a document that is not a mapping.
@@ -42,6 +50,11 @@ public struct Check: Sendable {
     public var message: LocalizedText
     public var help: LocalizedText?
     public var mark: Mark
+    /// Where each `for_each` path and the `at` path stand.
+    public var forEachMarks: [Mark] = []
+    public var atMark: Mark? = nil
+    /// The texts of the message and help as written, with their places (placeholder errors).
+    public var messageTexts: [(text: String, mark: Mark, isBlock: Bool)] = []
 }
 
 /// A rule's own examples: snippets that must pass and must fail, tested automatically.

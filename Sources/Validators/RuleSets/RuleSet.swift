@@ -26,6 +26,128 @@ public struct RuleSet: Sendable {
     public var funding: [FundingTable] = []
     /// The file it was read from, for located errors.
     public var file: String
+
+    /// The documents its rules come from (`sources:`); a rule's `source` names a section of one.
+    public var sources: [SourceDocument] = []
+    /// The languages its texts come in (`languages:`), the default first; nil: en, nl, fr, de.
+    public var languages: [Language]? = nil
+    /// The language a text falls back to (`default_language:`).
+    public var defaultLanguage: Language? = nil
+    /// The set this one derives from (`extends:`), until `EffectiveRuleSets` merges them.
+    public var extends: BaseReference? = nil
+    /// The set a derived one was made from, once merged (for explanations).
+    public var derivedFrom: BaseReference? = nil
+    /// The call this set is for (`call:`): a dossier's `call:` picks among sets of one kind.
+    public var call: CallIdentity? = nil
+    /// Severities changed for this set's kind (`severities:`), of its own or imported rules.
+    public var severityChanges: [RuleChange<Severity>] = []
+    /// Rules, its own or imported, not checked for its kind (`disabled:`).
+    public var disabledRules: [RuleChange<Bool>] = []
+    /// The pattern every rule ID of the set matches (`rule_ids:`), with its place.
+    public var ruleIDPattern: (pattern: String, mark: Mark)? = nil
+    /// Fields added to types of imported sets (`types: {organisation: {extends: organisation, …}}`).
+    public var typeExtensions: [TypeExtension] = []
+    /// Where each top-level key stands, for errors about a whole section.
+    public var keyMarks: [String: Mark] = [:]
+    /// The texts given per language, checked against `languages` once it is known.
+    var texts: [TextLedger.Entry] = []
+
+    /// The languages its texts must come in: its own declaration, else the tool's four.
+    public var declaredLanguages: [Language] { languages ?? Language.allCases }
+}
+
+/// A document rules come from: a call text, a programme guide, a report.
+public struct SourceDocument: Sendable, Equatable {
+    /// How rules name it in `source:` (`report`, `call-text`).
+    public var id: String
+    public var title: String
+    public var publisher: String?
+    /// The date or edition (`2026-01`, `version 3`).
+    public var edition: String?
+    /// Where it can be read, when it is public.
+    public var url: String?
+    /// The language it is written in.
+    public var language: Language?
+    /// How a note names it in each language: `report "Clusterbeleid in Europa"`; by default
+    /// its title in quotes.
+    public var cite: LocalizedText
+
+    public init(
+        id: String, title: String, publisher: String? = nil, edition: String? = nil, url: String? = nil, language: Language? = nil,
+        cite: LocalizedText
+    ) {
+        self.id = id
+        self.title = title
+        self.publisher = publisher
+        self.edition = edition
+        self.url = url
+        self.language = language
+        self.cite = cite
+    }
+
+    /// `cite, section` in `language`: `report "Clusterbeleid in Europa", §7.4.2`.
+    public func citation(_ section: String, in language: Language) -> String {
+        let name = cite.text(in: language)
+        return section.isEmpty ? name : "\(name), \(section)"
+    }
+
+    /// Title, publisher, edition and address, for an explanation or SARIF help.
+    public var reference: String {
+        var parts = ["\"\(title)\""]
+        if let publisher { parts.append(publisher) }
+        if let edition { parts.append(edition) }
+        if let language { parts.append("(\(language.rawValue))") }
+        if let url { parts.append(url) }
+        return parts.joined(separator: ", ").replacingOccurrences(of: ", (", with: " (")
+    }
+}
+
+/// What a rule's `source` resolves to: a section of one of the documents.
+public struct Citation: Sendable, Equatable {
+    public var document: SourceDocument?
+    public var section: String
+
+    public init(document: SourceDocument?, section: String) {
+        self.document = document
+        self.section = section
+    }
+
+    /// How a note cites it: the document's `cite` and the section; the section alone when the
+    /// sets declare no document.
+    public func text(in language: Language) -> String {
+        document?.citation(section, in: language) ?? section
+    }
+}
+
+/// `extends: {ruleset: eurostars, version: 1.0.0}`.
+public struct BaseReference: Sendable {
+    public var name: String
+    public var version: String
+    public var mark: Mark
+}
+
+/// `call: {name: "2027", title: …, opens: 2027-02-01, closes: 2027-04-30}`.
+public struct CallIdentity: Sendable {
+    public var name: String
+    public var title: LocalizedText?
+    public var opens: String?
+    public var closes: String?
+    public var mark: Mark
+}
+
+/// A change one set makes to a rule (its own or imported), with the place that asks for it.
+public struct RuleChange<Value: Sendable>: Sendable {
+    public var rule: String
+    public var value: Value
+    public var mark: Mark
+}
+
+/// `types: {organisation: {extends: organisation, map: {rd_performing: boolean}}}`: fields added
+/// to a type an imported set declares, for the kinds of this set only.
+public struct TypeExtension: Sendable {
+    public var name: String
+    public var fields: [FieldSpec]
+    public var mark: Mark
 }
 
 /// A named threshold or table a call may change without touching the rules.

@@ -26,7 +26,11 @@ public struct RuleSetDiagnosis: Sendable {
     public init(files: [(name: String, contents: String)], base: [RuleSet], iso: ISO3166, limits: EvaluationLimits = .default) {
         let (local, parseErrors) = RuleSetCollection.parseEach(files)
         errors = parseErrors
-        var sets = RuleSetCollection.overriding(base, with: local)
+        let (resolved, resolveErrors) = EffectiveRuleSets.resolveEach(RuleSetCollection.overriding(base, with: local))
+        errors += resolveErrors
+        var sets = resolved
+        let unresolved = Set(RuleSetCollection.overriding(base, with: local).map(\.name)).subtracting(resolved.map(\.name))
+        if !unresolved.isEmpty { remove(names: unresolved, from: &sets) }
         let lint = RuleSetLint.errors(sets)
         errors += lint
         remove(files: Set(lint.map(\.file)), from: &sets)
@@ -56,8 +60,13 @@ public struct RuleSetDiagnosis: Sendable {
     /// Leaves out the sets read from `files`, then every set importing a set no longer there.
     private mutating func remove(files: Set<String>, from sets: inout [RuleSet]) {
         guard !files.isEmpty else { return }
-        var removed = Set(sets.filter { files.contains($0.file) }.map(\.name))
-        sets.removeAll { files.contains($0.file) }
+        remove(names: Set(sets.filter { files.contains($0.file) }.map(\.name)), from: &sets)
+    }
+
+    /// Leaves out the sets `names` names (some may be gone already), then every set importing one.
+    private mutating func remove(names: Set<String>, from sets: inout [RuleSet]) {
+        var removed = names
+        sets.removeAll { names.contains($0.name) }
         while true {
             let names = Set(sets.map(\.name))
             guard let index = sets.firstIndex(where: { set in set.imports.contains { removed.contains($0) && !names.contains($0) } })

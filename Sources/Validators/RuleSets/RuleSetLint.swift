@@ -17,17 +17,36 @@ enum RuleSetLint {
         duplicateRuleIDs(sets) + unknownFields(sets)
     }
 
+    /// Each set's first base (itself when it derives from none): the calls derived from one base
+    /// share its rules and their IDs.
+    static func derivationRoots(_ sets: [RuleSet]) -> [String: String] {
+        let byName = Dictionary(sets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var roots: [String: String] = [:]
+        for set in sets {
+            var current = set
+            for _ in 0..<sets.count {
+                guard let base = current.derivedFrom.flatMap({ byName[$0.name] }) else { break }
+                current = base
+            }
+            roots[set.name] = current.name
+        }
+        return roots
+    }
+
     // MARK: - duplicate rule IDs
 
     static func duplicateRuleIDs(_ sets: [RuleSet]) -> [RuleFileError] {
-        var first: [String: (file: String, mark: Mark)] = [:]
+        var first: [String: (file: String, mark: Mark, set: String)] = [:]
         var errors: [RuleFileError] = []
+        let roots = derivationRoots(sets)
         for set in sets {
             for rule in set.rules {
                 guard let other = first[rule.id] else {
-                    first[rule.id] = (set.file, rule.mark)
+                    first[rule.id] = (set.file, rule.mark, set.name)
                     continue
                 }
+                // The calls derived from one base share its rules.
+                if other.set != set.name, let root = roots[set.name], root == roots[other.set] { continue }
                 let place = other.file == set.file ? "line \(other.mark.line)" : "\(other.file):\(other.mark.line)"
                 errors.append(RuleFileError(
                     file: set.file, mark: rule.mark,
@@ -123,6 +142,11 @@ enum RuleSetLint {
             let members = closure(set)
             var types: [String: TypeSpec] = [:]
             for member in members { types.merge(member.types) { _, new in new } }
+            for member in members {
+                for extensionSpec in member.typeExtensions {
+                    if case .map(let fields)? = types[extensionSpec.name] { types[extensionSpec.name] = .map(fields + extensionSpec.fields) }
+                }
+            }
             return Shape(kind: set.kind, structure: members.flatMap(\.structure), types: types)
         }
         let kindShapes = sets.filter { $0.kind != nil }.map { (closure($0).map(\.name), shape($0)) }
@@ -144,6 +168,7 @@ enum RuleSetLint {
             }
             for rule in set.rules where rule.builtin == nil {
                 for check in rule.checks {
+                    errors += undeclaredPaths(check, rule: rule, shapes: shapes, file: set.file)
                     let items: [[TypeSpec?]] = shapes.map { shape in
                         check.forEach.isEmpty ? [shape.root] : check.forEach.flatMap { shape.types(of: $0) }
                     }
@@ -160,6 +185,69 @@ enum RuleSetLint {
             }
         }
         return errors
+    }
+
+    /// `for_each` and `at` paths that lead through a declared mapping to a key it does not declare
+    /// (in none of the shapes): a misspelt path would select nothing, or point at the parent.
+    static func undeclaredPaths(_ check: Check, rule: Rule, shapes: [Shape], file: String) -> [RuleFileError] {
+        var errors: [RuleFileError] = []
+        for (index, pattern) in check.forEach.enumerated() {
+            if let miss = pathMiss(pattern, from: shapes.map { [$0.root] }, shapes: shapes) {
+                errors.append(RuleFileError(
+                    file: file, mark: index < check.forEachMarks.count ? check.forEachMarks[index] : check.mark,
+                    message: "rule \(rule.id), `for_each`: `\(pattern)` \(miss)"))
+            }
+        }
+        if let at = check.at {
+            let starts: [[TypeSpec?]] = shapes.map { shape in
+                check.forEach.isEmpty ? [shape.root] : check.forEach.flatMap { shape.types(of: $0) }
+            }
+            if let miss = pathMiss(at, from: starts, shapes: shapes) {
+                errors.append(RuleFileError(file: file, mark: check.atMark ?? check.mark, message: "rule \(rule.id), `at`: `\(at)` \(miss)"))
+            }
+        }
+        return errors
+    }
+
+    /// What is certainly wrong with a path followed from `starts` (per shape), or nil.
+    static func pathMiss(_ pattern: PathPattern, from starts: [[TypeSpec?]], shapes: [Shape]) -> String? {
+        var misses: [(depth: Int, holder: String, field: String, known: [String])] = []
+        for (shape, types) in zip(shapes, starts) {
+            for start in types {
+                var current: [TypeSpec?] = [start]
+                var found = false
+                for (depth, step) in pattern.steps.enumerated() {
+                    var next: [TypeSpec?] = []
+                    for type in current {
+                        guard let type, let resolved = shape.resolve(type) else { next.append(nil); continue }
+                        switch (step, resolved) {
+                        case (.key(let key), .map(let fields)):
+                            if let field = fields.first(where: { $0.name == key }) {
+                                next.append(field.type)
+                            } else {
+                                let holder = PathPattern.text(pattern.steps.prefix(depth))
+                                misses.append((depth, holder, key, fields.map(\.name)))
+                            }
+                        case (.anyKey, .map(let fields)): next += fields.map { Optional($0.type) }
+                        case (.index, .list(let item)), (.anyIndex, .list(let item)): next.append(item.type)
+                        default: next.append(nil)
+                        }
+                    }
+                    current = next
+                    if current.isEmpty { break }
+                }
+                if !current.isEmpty { found = true }
+                if found { return nil }
+            }
+        }
+        guard let miss = misses.max(by: { $0.depth < $1.depth }) else { return nil }
+        var message = "leads to `\(miss.field)`, which \(miss.holder.isEmpty ? "the structure" : "`\(miss.holder)`") does not declare"
+        if let suggestion = StructureChecker.closest(to: miss.field, in: miss.known) {
+            message += " (did you mean `\(suggestion)`?)"
+        } else if !miss.known.isEmpty, miss.known.count <= 12 {
+            message += " (known: \(miss.known.joined(separator: ", ")))"
+        }
+        return message
     }
 
     /// Checks the field chains of expressions against the shapes their dossiers may have.

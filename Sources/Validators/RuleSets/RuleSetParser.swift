@@ -14,7 +14,28 @@ public enum RuleSetParser {
         guard let root = document.root else {
             throw RuleFileError(file: file, mark: document.start, message: "the rule file is empty")
         }
-        return try RuleSetBuilder(reader: NodeReader(file: file)).ruleSet(root)
+        // The default language first: every text of the file falls back to it.
+        var reader = NodeReader(file: file)
+        if let node = root["default_language"] {
+            let tag = try reader.text(node, what: "`default_language`")
+            guard let language = Language(rawValue: tag) else {
+                throw reader.error(node, "`default_language`: `\(tag)` is not a language tag (en, es, pt-BR …)")
+            }
+            reader.fallback = language
+        }
+        var set = try RuleSetBuilder(reader: reader).ruleSet(root)
+        set.texts = reader.ledger.entries
+        return set
+    }
+
+    /// True when the YAML text declares a rule set (a mapping with `ruleset:`): other YAML files
+    /// in a rules folder (a dossier kept there, a CI file) are not rule files.
+    public static func declaresRuleSet(_ text: String) -> Bool {
+        let documents = YAMLLoader.load(Array(text.utf8))
+        guard documents.count == 1, let root = documents.first?.root, root.mapping != nil else {
+            return documents.count == 1 && documents.first?.problem != nil
+        }
+        return root["ruleset"] != nil
     }
 }
 
@@ -23,7 +44,8 @@ private struct RuleSetBuilder {
 
     static let topKeys: Set<String> = [
         "ruleset", "version", "catalogue", "kind", "imports", "title", "description", "parameters", "definitions", "types",
-        "structure", "rules", "figures", "funding",
+        "structure", "rules", "figures", "funding", "sources", "languages", "default_language", "extends", "call",
+        "severities", "disabled", "rule_ids",
     ]
     static let ruleKeys: Set<String> = Set([
         "id", "severity", "title", "description", "source", "builtin", "messages", "examples", "checks",
@@ -38,6 +60,7 @@ private struct RuleSetBuilder {
         var sawName = false
         var sawVersion = false
         for (key, value) in try reader.mapping(root, allowed: Self.topKeys, what: "a rule file") {
+            set.keyMarks[key] = root.mapping?.first { $0.key.scalar?.text == key }?.key.start ?? value.start
             switch key {
             case "ruleset":
                 set.name = try reader.text(value, what: "`ruleset`")
@@ -54,8 +77,54 @@ private struct RuleSetBuilder {
             case "definitions": set.definitions = try definitions(value)
             case "types":
                 for (name, spec) in try reader.mapping(value, what: "`types`") {
-                    set.types[name] = try type(spec, what: "type `\(name)`")
+                    if let base = spec["extends"] {
+                        set.typeExtensions.append(try typeExtension(name, base: base, spec))
+                    } else {
+                        set.types[name] = try type(spec, what: "type `\(name)`")
+                    }
                 }
+            case "sources": set.sources = try sources(value)
+            case "languages":
+                let tags = try reader.texts(value, what: "`languages`")
+                var languages: [Language] = []
+                for (index, tag) in tags.enumerated() {
+                    guard let language = Language(rawValue: tag) else {
+                        throw reader.error(value.sequence?[index] ?? value, "`languages`: `\(tag)` is not a language tag (en, es, pt-BR …)")
+                    }
+                    languages.append(language)
+                }
+                guard !languages.isEmpty else { throw reader.error(value, "`languages` names no language") }
+                set.languages = languages
+            case "default_language": set.defaultLanguage = reader.fallback
+            case "extends":
+                let fields = Dictionary(
+                    try reader.mapping(value, allowed: ["ruleset", "version"], what: "`extends`"), uniquingKeysWith: { a, _ in a })
+                guard let name = fields["ruleset"], let version = fields["version"] else {
+                    throw reader.error(value, "`extends` names the base set and its version: `{ruleset: NAME, version: 1.0.0}`")
+                }
+                set.extends = BaseReference(
+                    name: try reader.text(name, what: "`extends.ruleset`"), version: try reader.text(version, what: "`extends.version`"),
+                    mark: value.start)
+            case "call": set.call = try call(value)
+            case "severities":
+                for (rule, severityNode) in try reader.mapping(value, what: "`severities`") {
+                    let text = try reader.text(severityNode, what: "a severity")
+                    guard let severity = Severity(rawValue: text) else {
+                        throw reader.error(severityNode, "`severities`: \(rule) is error, warning or info, found `\(text)`")
+                    }
+                    let mark = value.mapping?.first { $0.key.scalar?.text == rule }?.key.start ?? severityNode.start
+                    set.severityChanges.append(RuleChange(rule: rule, value: severity, mark: mark))
+                }
+            case "disabled":
+                for item in value.sequence ?? [value] {
+                    set.disabledRules.append(RuleChange(rule: try reader.text(item, what: "a rule ID in `disabled`"), value: true, mark: item.start))
+                }
+            case "rule_ids":
+                let pattern = try reader.text(value, what: "`rule_ids`")
+                guard (try? NSRegularExpression(pattern: "^(?:\(pattern))$")) != nil else {
+                    throw reader.error(value, "`rule_ids`: `\(pattern)` is not a regular expression")
+                }
+                set.ruleIDPattern = (pattern, value.start)
             case "structure": set.structure = try fields(value, what: "`structure`")
             case "rules":
                 guard let items = value.sequence else { throw reader.error(value, "`rules` must be a list") }
@@ -68,6 +137,61 @@ private struct RuleSetBuilder {
         if !sawName { throw reader.error(root, "a rule file needs `ruleset:` (its name)") }
         if !sawVersion { throw reader.error(root, "rule set `\(set.name)` needs a `version:`") }
         return set
+    }
+
+    /// `sources: {report: {title, publisher, edition, url, language, cite}}`, in order.
+    func sources(_ node: Node) throws -> [SourceDocument] {
+        try reader.mapping(node, what: "`sources`").map { id, value in
+            let fields = Dictionary(
+                try reader.mapping(
+                    value, allowed: ["title", "publisher", "edition", "date", "url", "language", "cite"], what: "source `\(id)`"),
+                uniquingKeysWith: { a, _ in a })
+            guard let title = fields["title"] else { throw reader.error(value, "source `\(id)` needs a `title`") }
+            let titleText = try reader.text(title, what: "the title of source `\(id)`")
+            var language: Language?
+            if let node = fields["language"] {
+                let tag = try reader.text(node, what: "the language of source `\(id)`")
+                guard let parsed = Language(rawValue: tag) else {
+                    throw reader.error(node, "source `\(id)`: `\(tag)` is not a language tag (en, es, pt-BR …)")
+                }
+                language = parsed
+            }
+            return SourceDocument(
+                id: id, title: titleText, publisher: try fields["publisher"].map { try reader.text($0, what: "a publisher") },
+                edition: try (fields["edition"] ?? fields["date"]).map { try reader.text($0, what: "an edition or date") },
+                url: try fields["url"].map { try reader.text($0, what: "a URL") }, language: language,
+                cite: try fields["cite"].map { try reader.localized($0, what: "the `cite` of source `\(id)`") }
+                    ?? LocalizedText(english: "\"\(titleText)\""))
+        }
+    }
+
+    /// `call: {name, title, opens, closes}`.
+    func call(_ node: Node) throws -> CallIdentity {
+        let fields = Dictionary(
+            try reader.mapping(node, allowed: ["name", "title", "opens", "closes"], what: "`call`"), uniquingKeysWith: { a, _ in a })
+        guard let name = fields["name"] else { throw reader.error(node, "`call` needs a `name` (what dossiers write as `call:`)") }
+        func date(_ key: String) throws -> String? {
+            guard let node = fields[key] else { return nil }
+            let text = try reader.text(node, what: "`call.\(key)`")
+            guard StructureChecker.isCalendarDate(text) else { throw reader.error(node, "`call.\(key)` is a date (YYYY-MM-DD), found `\(text)`") }
+            return text
+        }
+        return CallIdentity(
+            name: try reader.text(name, what: "`call.name`"), title: try fields["title"].map { try reader.localized($0, what: "`call.title`") },
+            opens: try date("opens"), closes: try date("closes"), mark: node.start)
+    }
+
+    /// `{extends: organisation, map: {field: TYPE, …}}`: fields added to an imported type.
+    func typeExtension(_ name: String, base: Node, _ node: Node) throws -> TypeExtension {
+        let entries = try reader.mapping(node, allowed: ["extends", "map"], what: "type `\(name)`")
+        let baseName = try reader.text(base, what: "`extends` of type `\(name)`")
+        guard baseName == name else {
+            throw reader.error(base, "type `\(name)` extends `\(baseName)`: an extension keeps the name of the type it extends")
+        }
+        guard let fields = entries.first(where: { $0.0 == "map" })?.1 else {
+            throw reader.error(node, "type `\(name)`: an extension adds fields under `map:`")
+        }
+        return TypeExtension(name: name, fields: try self.fields(fields, what: "type `\(name)`"), mark: node.start)
     }
 
     func parameters(_ node: Node) throws -> [Parameter] {
@@ -190,7 +314,8 @@ private struct RuleSetBuilder {
             id: id, severity: severity, title: try reader.localized(try required("title"), what: "rule \(id) title"),
             description: try get("description").map { try reader.localized($0, what: "rule \(id) description") },
             source: try reader.text(try required("source"), what: "rule \(id) source"), checks: checks, builtin: builtin,
-            builtinMessages: messages, examples: try examples(get("examples"), rule: id), mark: node.start)
+            builtinMessages: messages, examples: try examples(get("examples"), rule: id), mark: node.start,
+            idMark: idNode.start, sourceMark: get("source")?.start)
     }
 
     func check(_ entries: [String: Node], at node: Node, rule id: String) throws -> Check {
@@ -211,11 +336,26 @@ private struct RuleSetBuilder {
             at: try entries["at"].map { try pattern($0, rule: id) },
             message: try reader.message(message, what: "rule \(id) message"),
             help: try entries["help"].map { try reader.message($0, what: "rule \(id) help") },
-            mark: assertion.start)
+            mark: assertion.start,
+            forEachMarks: (entries["for_each"].map { $0.sequence ?? [$0] } ?? []).map(\.start),
+            atMark: entries["at"]?.start,
+            messageTexts: Self.textMarks(message) + (entries["help"].map(Self.textMarks) ?? []))
     }
 
     func expression(_ node: Node, what: String) throws -> Expression {
         try reader.expression(node, what: what)
+    }
+
+    /// Each text of a message or help line with the place of its first character (inside a quote),
+    /// so that a placeholder can be located in it.
+    static func textMarks(_ node: Node) -> [(text: String, mark: Mark, isBlock: Bool)] {
+        let nodes = node.mapping?.map(\.value) ?? [node]
+        return nodes.compactMap { value in
+            guard let scalar = value.scalar else { return nil }
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            return (scalar.text, quoted ? Mark(line: value.start.line, column: value.start.column + 1) : value.start,
+                    scalar.style == .literal || scalar.style == .folded)
+        }
     }
 
     func patterns(_ node: Node, rule id: String) throws -> [PathPattern] {
