@@ -54,7 +54,7 @@ public struct EditorHelp {
         var out = ["**\(rule.id)** (\(words.report.severity(rule.severity)))\(words.colon)\(rule.title.text(in: language))"]
         if let description = rule.description?.text(in: language) { out.append(description) }
         if rule.builtin != nil { out.append(words.builtin) }
-        out.append("\(words.source)\(words.colon)\(words.report.source(rule.source)) — \(set.name) \(set.version)")
+        out.append("\(words.source)\(words.colon)\(rule.citation?.text(in: language) ?? rule.source) — \(set.name) \(set.version)")
         return out.joined(separator: "\n\n")
     }
 }

@@ -118,7 +118,7 @@ struct ActionWords {
     let language: Language
 
     func rename(from key: String, to suggestion: String) -> String {
-        switch language {
+        switch language.words {
         case .en: "Rename `\(key)` to `\(suggestion)`"
         case .nl: "Wijzig `\(key)` in `\(suggestion)`"
         case .fr: "Renommer `\(key)` en `\(suggestion)`"
@@ -127,7 +127,7 @@ struct ActionWords {
     }
 
     func set(_ key: String, to value: String) -> String {
-        switch language {
+        switch language.words {
         case .en: "Set \(key) to \(value)"
         case .nl: "Zet \(key) op \(value)"
         case .fr: "Mettre \(key) à \(value)"
@@ -136,7 +136,7 @@ struct ActionWords {
     }
 
     func insert(_ section: String) -> String {
-        switch language {
+        switch language.words {
         case .en: "Insert the section `\(section)` from the template"
         case .nl: "Voeg het onderdeel `\(section)` uit het sjabloon in"
         case .fr: "Insérer la section `\(section)` du modèle"
@@ -146,7 +146,7 @@ struct ActionWords {
 
     /// What `# dossiercheck-disable` gets as its reason, for the applicant to replace.
     var reasonToFillIn: String {
-        switch language {
+        switch language.words {
         case .en: "<why this dossier may depart from the rule>"
         case .nl: "<waarom dit dossier van de regel mag afwijken>"
         case .fr: "<pourquoi ce dossier peut s'écarter de la règle>"
@@ -155,7 +155,7 @@ struct ActionWords {
     }
 
     func suppress(_ rule: String) -> String {
-        switch language {
+        switch language.words {
         case .en: "Suppress \(rule) here (a comment with a reason to fill in)"
         case .nl: "Onderdruk \(rule) hier (een commentaar met een reden in te vullen)"
         case .fr: "Désactiver \(rule) ici (un commentaire avec une raison à compléter)"
