@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import ZIPFoundation
 
 /// Sheets → an Office Open XML workbook (ECMA-376, the `.xlsx` Excel and LibreOffice open):
@@ -223,18 +224,5 @@ public enum XLSXPackage {
         return clean.count > maximumText ? String(clean.prefix(maximumText - 1)) + "…" : clean
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

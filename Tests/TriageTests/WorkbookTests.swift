@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+@testable import Triage
 
 /// The Excel workbook of the bundled examples' triage, read back by openpyxl (PyPI, installed
 /// into .venv-tools/ by scripts/test.sh, through scripts/read-workbook.py): the four sheets,
@@ -154,5 +155,27 @@ import TestSupport
         #expect(figure("Total eligible")?.number == Double((examples.summary["eligible"] as? NSNumber)?.stringValue ?? ""))
         #expect(figure("Total eligible")?.format == #"#,##0.00\ "€""#)
         #expect(figure("Call")?.text == examples.json["call"] as? String)
+    }
+}
+
+/// The workbook's cells as XML: names of columns, text that must stay text, characters XML forbids.
+@Suite struct XLSXPackageTests {
+    @Test func columnNames() {
+        #expect([0, 25, 26, 51, 701, 702].map(XLSXPackage.column) == ["A", "Z", "AA", "AZ", "ZZ", "AAA"])
+    }
+
+    @Test func textThatLooksLikeAFormulaStaysText() {
+        let xml = XLSXPackage.cell(.text("=HYPERLINK(\"x\")"), at: "B2", style: nil)
+        #expect(xml == "<c r=\"B2\" t=\"inlineStr\"><is><t>=HYPERLINK(&quot;x&quot;)</t></is></c>")
+        #expect(!xml.contains("<f>"))
+    }
+
+    @Test func forbiddenCharactersAndOverlongTextAreMadeWritable() {
+        #expect(XLSXPackage.cellText("a\u{1}b\u{B}c\td") == "a\u{FFFD}b\u{FFFD}c\td")
+        let long = String(repeating: "x", count: 40_000)
+        #expect(XLSXPackage.cellText(long).count == XLSXPackage.maximumText)
+        #expect(XLSXPackage.cell(.text(""), at: "A1", style: nil).isEmpty, "an empty text is no cell")
+        #expect(XLSXPackage.cell(.percent(.nan), at: "A1", style: nil).isEmpty)
+        #expect(XLSXPackage.cell(.euro("160000.01"), at: "C3", style: nil) == "<c r=\"C3\" s=\"2\"><v>160000.01</v></c>")
     }
 }
