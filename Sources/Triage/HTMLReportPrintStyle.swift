@@ -46,6 +46,9 @@ extension HTMLReportAssets {
           #dossier-table a { color: inherit; text-decoration: none; }
           body.filtered #organisations, body.filtered #duplicates, body.filtered #history { display: none; }
           #organisations, #duplicates, #history { break-before: page; }
+          #organisations table.small { font-size: 7pt; }
+          #organisations table.small td, #organisations table.small th { padding: 0.4mm 1.5mm; }
+          #organisations tr { break-inside: avoid; }
           #organisations + #duplicates, #duplicates + #history { break-before: auto; }
           #details.none-printed, article.dossier { display: none; }
           #details { break-before: page; }
