@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes every CEL expression of the rule files in FOLDER (checks, `when`, `let` values,
 definitions, `only_if`) into OUT, one file each: the seed corpus of the `cel` fuzz target.
+Each further argument is a text file of expressions, one a line (the extension libraries').
 
-    scripts/cel-seeds.py rules .fuzz/cel/seeds
+    scripts/cel-seeds.py rules .fuzz/cel/seeds [Fuzz/Seeds/cel-extensions.txt …]
 """
 import hashlib
 import pathlib
@@ -47,7 +48,13 @@ def main():
             name = hashlib.sha1(expression.encode()).hexdigest()[:16]
             (out / name).write_text(expression, encoding="utf-8")
             count += 1
-    print(f"{count} expressions from {folder}", file=sys.stderr)
+    for extra in sys.argv[3:]:
+        for expression in pathlib.Path(extra).read_text(encoding="utf-8").splitlines():
+            if expression.strip():
+                name = hashlib.sha1(expression.encode()).hexdigest()[:16]
+                (out / name).write_text(expression, encoding="utf-8")
+                count += 1
+    print(f"{count} expressions from {folder} {' '.join(sys.argv[3:])}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -34,8 +34,11 @@ binary="$scratch/release/fuzz-$target"
 case "$target" in
   yaml-check) find examples -name '*.yaml' -exec cp {} "$work/seeds/" \; ; max_len=16384 ;;
   rule-file) cp rules/*.yaml "$work/seeds/"; max_len=32768 ;;
-  cel) python3 scripts/cel-seeds.py rules "$work/seeds"; max_len=2048 ;;
+  cel) python3 scripts/cel-seeds.py rules "$work/seeds" Fuzz/Seeds/cel-extensions.txt; max_len=2048 ;;
 esac
+# A dictionary of the target's tokens, where there is one (Fuzz/TARGET.dict).
+dict=()
+if [ -f "Fuzz/$target.dict" ]; then dict=(-dict="Fuzz/$target.dict"); fi
 
 echo "fuzzing $target for ${seconds}s (corpus $work/corpus, artifacts $work/artifacts)" >&2
 # Let libFuzzer catch a trap and write the input out. LeakSanitizer is off: Swift packs enum payloads
@@ -44,4 +47,4 @@ export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 exec "$binary" "$work/corpus" "$work/seeds" \
   -max_total_time="$seconds" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
-  -artifact_prefix="$work/artifacts/" -print_final_stats=1 -detect_leaks=0 "$@"
+  -artifact_prefix="$work/artifacts/" -print_final_stats=1 -detect_leaks=0 "${dict[@]}" "$@"

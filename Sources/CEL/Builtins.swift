@@ -5,6 +5,8 @@ enum BuiltinImpl: Sendable {
     case f1(Fn1)
     case f2(Fn2)
     case fn(FnN)
+    /// Charges the budget for its work (see `Meter`); any arity.
+    case metered(FnM)
 }
 
 struct BuiltinKey: Hashable {
@@ -69,6 +71,11 @@ enum Builtins {
         r0("max", { v throws(CELError) in try listExtremum(v, max: true) })
         gN("min", { args throws(CELError) in try variadicExtremum(args, max: false) })
         gN("max", { args throws(CELError) in try variadicExtremum(args, max: true) })
+
+        // cel-go's extension libraries.
+        StringsLibrary.register(into: &t)
+        MathLibrary.register(into: &t)
+        OptionalLibrary.register(into: &t)
         return t
     }()
 

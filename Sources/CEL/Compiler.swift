@@ -29,7 +29,7 @@ struct Compiler {
     static let typeDenotations: [String: CELType] = [
         "int": .int, "uint": .uint, "double": .double, "bool": .bool, "string": .string, "bytes": .bytes,
         "list": .list, "map": .map, "null_type": .null, "type": .type, "decimal": .decimal,
-        "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
+        "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration, "optional_type": .optional,
     ]
 
     init(src: SourceText, userFunctions: [String: UserFunction], natives: [String: NativeFunction],
@@ -91,6 +91,17 @@ struct Compiler {
             let op = try compile(operand)
             return try fold(SelectNode(op, field, offset: e.offset))
 
+        case .optSelect(let operand, let field):
+            let op = try compile(operand)
+            let hash = fastHash(field)
+            let select: Fn1 = { v throws(CELError) in try optionalSelect(v, field, hash: hash) }
+            return try fold(Call1Node(select, op, offset: e.offset))
+
+        case .optIndex(let a, let b):
+            let x = try compile(a)
+            let y = try compile(b)
+            return try fold(Call2Node(optionalIndex, x, y, offset: e.offset))
+
         case .has(let operand, let field):
             let op = try compile(operand)
             return try fold(HasNode(op, field, offset: e.offset))
@@ -100,15 +111,15 @@ struct Compiler {
             let y = try compile(b)
             return try fold(IndexNode(x, y, offset: e.offset))
 
-        case .list(let elems):
+        case .list(let elems, let optionalAt):
             var nodes: [Node] = []
             for el in elems { nodes.append(try compile(el)) }
-            return try fold(ListNode(nodes, offset: e.offset))
+            return try fold(ListNode(nodes, optionalAt: optionalAt, offset: e.offset))
 
-        case .map(let kvs):
+        case .map(let kvs, let optionalAt):
             var nodes: [(Node, Node)] = []
             for (k, v) in kvs { nodes.append((try compile(k), try compile(v))) }
-            return try fold(MapNode(nodes, offset: e.offset))
+            return try fold(MapNode(nodes, optionalAt: optionalAt, offset: e.offset))
 
         case .not(let operand, let count):
             return try fold(NotNode(try compile(operand), count: count, offset: e.offset))
@@ -146,17 +157,20 @@ struct Compiler {
             if case .bool(let b)? = cn.constantValue { return b ? tn : fn }
             return CondNode(cn, tn, fn, offset: e.offset)
 
-        case .comprehension(let kind, let range, let variable, let body, let filter):
+        case .comprehension(let kind, let range, let variable, let second, let body, let filter):
             let r = try compile(range)
             let slot = nextSlot
-            nextSlot += 1
+            let bound = second == nil ? 1 : 2
+            nextSlot += bound
             frameSize = max(frameSize, nextSlot)
             scopes.append((variable, slot))
+            if let second { scopes.append((second, slot + 1)) }
             let b = try compile(body)
             let f = try filter.map { (x: Expr) throws(CELParseError) -> Node in try compile(x) }
-            scopes.removeLast()
-            nextSlot -= 1
-            return ComprehensionNode(kind, range: r, slot: slot, body: b, filter: f, offset: e.offset)
+            scopes.removeLast(bound)
+            nextSlot -= bound
+            return ComprehensionNode(
+                kind, range: r, slot: slot, slot2: second == nil ? nil : slot + 1, body: b, filter: f, offset: e.offset)
 
         case .call(let target, let name, let args):
             return try compileCall(e, target: target, name: name, args: args)
@@ -164,6 +178,20 @@ struct Compiler {
     }
 
     mutating func compileCall(_ e: Expr, target: Expr?, name: String, args: [Expr]) throws(CELParseError) -> Node {
+        // A namespaced function of the extension libraries (`math.greatest(…)`, `optional.of(…)`):
+        // the "receiver" is the namespace, not a variable.
+        if let target, let chain = qualifiedChain(target), !chain.absolute {
+            let qualified = ([chain.root] + chain.path + [name]).joined(separator: ".")
+            if Builtins.names.contains(qualified) {
+                return try compileCall(e, target: nil, name: qualified, args: args)
+            }
+        }
+        // `or` and `orValue` evaluate their argument only when the optional is empty.
+        if let target, args.count == 1, name == "or" || name == "orValue" {
+            let lhs = try compile(target)
+            let rhs = try compile(args[0])
+            return try fold(OptionalOrNode(lhs, rhs, unwraps: name == "orValue", offset: e.offset))
+        }
         var argNodes: [Node] = []
         if let target { argNodes.append(try compile(target)) }
         for a in args { argNodes.append(try compile(a)) }
@@ -196,6 +224,7 @@ struct Compiler {
             case .f1(let f) where argNodes.count == 1: n = Call1Node(f, argNodes[0], offset: e.offset)
             case .f2(let f) where argNodes.count == 2: n = Call2Node(f, argNodes[0], argNodes[1], offset: e.offset)
             case .fn(let f): n = CallNNode(f, argNodes, offset: e.offset)
+            case .metered(let f): n = MeteredCallNode(f, argNodes, offset: e.offset)
             default: fatalError("builtin table arity mismatch for \(name)")
             }
             return try fold(n)
@@ -237,6 +266,7 @@ struct Compiler {
         case let x as Call1Node: children = [x.arg]
         case let x as Call2Node: children = [x.a, x.b]
         case let x as MatchesConstNode: children = [x.target]
+        case let x as MeteredCallNode: children = x.args
         default: return n
         }
         guard children.allSatisfy({ $0.constantValue != nil }) else { return n }

@@ -172,6 +172,10 @@ func selectField(_ v: CELValue, _ field: String, hash: UInt64) throws(CELError) 
     case .map(let m):
         guard let i = m.position(ofString: field, hash: hash) else { throw CELError("no such key: '\(field)'") }
         return m._values[i]
+    case .optional(let o):
+        // Selection on an optional is optional too: `optional.of(m).f` is `m.?f`.
+        guard let inner = o else { return v }
+        return try optionalSelect(inner, field, hash: hash)
     default:
         throw CELError("type '\(v.celType.name)' does not support field selection")
     }
@@ -205,7 +209,11 @@ final class HasNode: Node {
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        let v = try operand.eval(c)
+        var v = try operand.eval(c)
+        if case .optional(let o) = v {
+            guard let inner = o else { return .bool(false) }
+            v = inner
+        }
         guard case .map(let m) = v else {
             throw CELError("has() does not support values of type '\(v.celType.name)'")
         }
@@ -243,6 +251,10 @@ func indexValue(_ container: CELValue, _ index: CELValue) throws(CELError) -> CE
         default:
             throw CELError("no such key: unsupported key type '\(index.celType.name)'")
         }
+    case .optional(let o):
+        // Indexing an optional is optional too: `optional.of(l)[0]` is `l[?0]`.
+        guard let inner = o else { return container }
+        return try optionalIndex(inner, index)
     default:
         throw CELError.noOverload("_[_]", container, index)
     }
@@ -266,23 +278,48 @@ final class IndexNode: Node {
 
 final class ListNode: Node {
     var elements: [Node]
-    init(_ elements: [Node], offset: Int) {
+    /// The positions of optional elements (`[?e]`): present only when `e` has a value.
+    let optionalAt: Set<Int>
+    init(_ elements: [Node], optionalAt: Set<Int> = [], offset: Int) {
         self.elements = elements
+        self.optionalAt = optionalAt
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
         var out: [CELValue] = []
         out.reserveCapacity(elements.count)
-        for e in elements { out.append(try e.eval(c)) }
+        if optionalAt.isEmpty {
+            for e in elements { out.append(try e.eval(c)) }
+            return .list(out)
+        }
+        for (i, e) in elements.enumerated() {
+            let v = try e.eval(c)
+            if optionalAt.contains(i) {
+                if let present = try optionalEntry(v) { out.append(present) }
+            } else {
+                out.append(v)
+            }
+        }
         return .list(out)
     }
 }
 
+/// The value of an optional list element or map entry (`[?e]`, `{?k: e}`): nil when `e` is empty.
+func optionalEntry(_ v: CELValue) throws(CELError) -> CELValue? {
+    guard case .optional(let o) = v else {
+        throw CELError("an optional entry ('?') needs an optional value, got '\(v.celType.name)'")
+    }
+    return o
+}
+
 final class MapNode: Node {
     var entries: [(Node, Node)]
-    init(_ entries: [(Node, Node)], offset: Int) {
+    /// The positions of optional entries (`{?k: v}`): present only when `v` has a value.
+    let optionalAt: Set<Int>
+    init(_ entries: [(Node, Node)], optionalAt: Set<Int> = [], offset: Int) {
         self.entries = entries
+        self.optionalAt = optionalAt
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
@@ -290,13 +327,17 @@ final class MapNode: Node {
         var m = CELMap()
         m._keys.reserveCapacity(entries.count)
         m._values.reserveCapacity(entries.count)
-        for (kn, vn) in entries {
+        for (i, (kn, vn)) in entries.enumerated() {
             let k = try kn.eval(c)
             switch k {
             case .int, .uint, .bool, .string: break
             default: throw CELError("unsupported key type '\(k.celType.name)' in map literal")
             }
-            let v = try vn.eval(c)
+            var v = try vn.eval(c)
+            if !optionalAt.isEmpty && optionalAt.contains(i) {
+                guard let present = try optionalEntry(v) else { continue }
+                v = present
+            }
             if !m.insertNew(k, v) { throw CELError("Failed with repeated key: \(k.description)") }
         }
         return .map(m)
@@ -662,17 +703,24 @@ final class ComprehensionNode: Node {
     let kind: MacroKind
     var range: Node
     let slot: Int
+    /// The second variable's slot (`slot + 1`) in a two-variable comprehension: the first is then the
+    /// index (lists) or key (maps), the second the element or value.
+    let slot2: Int?
     var body: Node
     var filter: Node?
 
-    init(_ kind: MacroKind, range: Node, slot: Int, body: Node, filter: Node?, offset: Int) {
+    init(_ kind: MacroKind, range: Node, slot: Int, slot2: Int? = nil, body: Node, filter: Node?, offset: Int) {
         self.kind = kind
         self.range = range
         self.slot = slot
+        self.slot2 = slot2
         self.body = body
         self.filter = filter
         super.init(offset: offset)
     }
+
+    /// The frame slots the macro binds: its variable, and the second one of a two-variable form.
+    var boundSlots: Int { slot2 == nil ? 1 : 2 }
 
     /// Set when the macro's result is remembered by its range and loop-invariant parts (`KeyedLoop`).
     var keyed: KeyedLoop?
@@ -686,6 +734,15 @@ final class ComprehensionNode: Node {
 
     /// The macro over the range's value `r` (already evaluated).
     func iterate(_ c: EvalContext, _ r: CELValue) throws(CELError) -> CELValue {
+        switch kind {
+        case .bind:
+            c.locals[slot] = r
+            return try body.eval(c)
+        case .optMap, .optFlatMap:
+            return try optionalMap(c, r)
+        default: break
+        }
+        if let slot2 { return try iterate2(c, r, slot2) }
         let items: [CELValue]
         switch r {
         case .list(let l): items = l
@@ -694,35 +751,15 @@ final class ComprehensionNode: Node {
         }
         switch kind {
         case .all, .exists:
-            let stopOn = kind == .exists  // exists stops on true, all stops on false
-            var err: CELError? = nil
-            for x in items {
+            return try quantify(c, count: items.count) { (i) throws(CELError) in
                 try c.step()
-                c.locals[slot] = x
-                do {
-                    let v = try body.eval(c)
-                    if case .bool(let b) = v {
-                        if b == stopOn { return .bool(stopOn) }
-                    } else if err == nil {
-                        err = CELError.noOverload(stopOn ? "_||_" : "_&&_", v)
-                    }
-                } catch {
-                    if c.aborted { throw error }
-                    if err == nil { err = error }
-                }
+                c.locals[slot] = items[i]
             }
-            if let err { throw err }
-            return .bool(!stopOn)
         case .existsOne:
-            var n = 0
-            for x in items {
+            return try existsOne(c, count: items.count) { (i) throws(CELError) in
                 try c.step()
-                c.locals[slot] = x
-                let v = try body.eval(c)
-                guard case .bool(let b) = v else { throw CELError.noOverload("exists_one", v) }
-                if b { n += 1 }
+                c.locals[slot] = items[i]
             }
-            return .bool(n == 1)
         case .map:
             var out: [CELValue] = []
             out.reserveCapacity(items.count)
@@ -747,11 +784,62 @@ final class ComprehensionNode: Node {
                 if b { out.append(x) }
             }
             return .list(out)
+        case .transformList, .transformMap, .transformMapEntry, .bind, .optMap, .optFlatMap:
+            throw CELError("\(kind.rawValue)() needs two variables")
         }
     }
 }
 
+extension ComprehensionNode {
+    /// `all` or `exists` over `count` iterations, `bind(i)` binding the variables of the i-th: a
+    /// decisive value (false for `all`, true for `exists`) in any iteration wins over an error or a
+    /// non-bool in another, as with `&&` and `||`; otherwise the first such error is the result.
+    @inline(__always)
+    func quantify(_ c: EvalContext, count: Int, _ bind: (Int) throws(CELError) -> Void) throws(CELError) -> CELValue {
+        let stopOn = kind == .exists  // exists stops on true, all stops on false
+        var err: CELError? = nil
+        for i in 0..<count {
+            try bind(i)
+            do {
+                let v = try body.eval(c)
+                if case .bool(let b) = v {
+                    if b == stopOn { return .bool(stopOn) }
+                } else if err == nil {
+                    err = CELError.noOverload(stopOn ? "_||_" : "_&&_", v)
+                }
+            } catch {
+                if c.aborted { throw error }
+                if err == nil { err = error }
+            }
+        }
+        if let err { throw err }
+        return .bool(!stopOn)
+    }
+
+    /// `exists_one` over `count` iterations (`bind` as for `quantify`): errors are not absorbed.
+    @inline(__always)
+    func existsOne(_ c: EvalContext, count: Int, _ bind: (Int) throws(CELError) -> Void) throws(CELError) -> CELValue {
+        var n = 0
+        for i in 0..<count {
+            try bind(i)
+            let v = try body.eval(c)
+            guard case .bool(let b) = v else { throw CELError.noOverload("exists_one", v) }
+            if b { n += 1 }
+        }
+        return .bool(n == 1)
+    }
+}
+
 // MARK: Calls
+
+/// The values of call arguments, in order.
+@inline(__always)
+func evaluateArguments(_ args: [Node], _ c: EvalContext) throws(CELError) -> [CELValue] {
+    var vals: [CELValue] = []
+    vals.reserveCapacity(args.count)
+    for a in args { vals.append(try a.eval(c)) }
+    return vals
+}
 
 typealias Fn1 = @Sendable (CELValue) throws(CELError) -> CELValue
 typealias Fn2 = @Sendable (CELValue, CELValue) throws(CELError) -> CELValue
@@ -798,10 +886,7 @@ final class CallNNode: Node {
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        var vals: [CELValue] = []
-        vals.reserveCapacity(args.count)
-        for a in args { vals.append(try a.eval(c)) }
-        return try fn(vals)
+        return try fn(try evaluateArguments(args, c))
     }
 }
 

@@ -49,7 +49,7 @@ private struct FieldReferenceWalker {
         switch e.kind {
         case .literal, .ident:
             break
-        case .select(let operand, let field), .has(let operand, let field):
+        case .select(let operand, let field), .has(let operand, let field), .optSelect(let operand, let field):
             var isPresenceTest = false
             if case .has = e.kind { isPresenceTest = true }
             if var found = chain(operand, bound: bound) {
@@ -69,12 +69,12 @@ private struct FieldReferenceWalker {
         case .call(let target, _, let args):
             if let target { visit(target, bound: bound) }
             for arg in args { visit(arg, bound: bound) }
-        case .index(let a, let b), .binary(_, let a, let b):
+        case .index(let a, let b), .optIndex(let a, let b), .binary(_, let a, let b):
             visit(a, bound: bound)
             visit(b, bound: bound)
-        case .list(let items), .and(let items), .or(let items):
+        case .list(let items, _), .and(let items), .or(let items):
             for item in items { visit(item, bound: bound) }
-        case .map(let entries):
+        case .map(let entries, _):
             for (key, value) in entries {
                 visit(key, bound: bound)
                 visit(value, bound: bound)
@@ -85,9 +85,9 @@ private struct FieldReferenceWalker {
             visit(a, bound: bound)
             visit(b, bound: bound)
             visit(c, bound: bound)
-        case .comprehension(_, let range, let variable, let body, let filter):
+        case .comprehension(_, let range, let variable, let second, let body, let filter):
             visit(range, bound: bound)
-            let inner = bound.union([variable])
+            let inner = bound.union([variable] + (second.map { [$0] } ?? []))
             visit(body, bound: inner)
             if let filter { visit(filter, bound: inner) }
         }
@@ -99,7 +99,7 @@ private struct FieldReferenceWalker {
         case .ident(let name, let absolute):
             guard absolute || !bound.contains(name) else { return nil }
             return (name, [], [])
-        case .select(let operand, let field):
+        case .select(let operand, let field), .optSelect(let operand, let field):
             guard var found = chain(operand, bound: bound) else { return nil }
             found.fields.append(field)
             found.offsets.append(fieldOffset(e, isPresenceTest: false, operand: operand))
@@ -109,9 +109,10 @@ private struct FieldReferenceWalker {
         }
     }
 
-    /// Where the field name of a selection starts: after its dot (a selection's offset is its dot's).
-    /// For `has(a.b)` the node's offset is the macro's, so the name is found after the operand.
+    /// Where the field name of a selection starts: after its dot (a selection's offset is its dot's),
+    /// or after `.?`. For `has(a.b)` the node's offset is the macro's, so the name is found after the operand.
     private func fieldOffset(_ e: Expr, isPresenceTest: Bool, operand: Expr) -> Int {
+        if case .optSelect = e.kind { return e.offset + 2 }
         guard isPresenceTest else { return e.offset + 1 }
         // Scan from the operand's start to the first '.' that is followed by the field name.
         var i = operand.offset

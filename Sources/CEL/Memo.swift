@@ -276,7 +276,7 @@ enum MemoPass {
             return MemoInfo(variables: [x.root])
         case let x as ComprehensionNode:
             let r = visit(x.range, bound: bound)
-            let inner = x.slot + 1
+            let inner = x.slot + x.boundSlots
             let b = visit(x.body, bound: inner)
             let f = x.filter.map { visit($0, bound: inner) }
             var info = r
@@ -298,6 +298,8 @@ enum MemoPass {
                                 callHeight: x.function.callHeight)
             return operands(&x.args, bound: bound, base: base, parentWrappable: false)
         case let x as CallNNode:
+            return operands(&x.args, bound: bound, base: MemoInfo(costly: true))
+        case let x as MeteredCallNode:
             return operands(&x.args, bound: bound, base: MemoInfo(costly: true))
         case let x as MatchesConstNode:
             return operands(&x.target, bound: bound, base: MemoInfo(costly: true))
@@ -595,7 +597,7 @@ struct LoopKeying {
             scan.add(Self.scan(x.range))
             var inner = Self.scan(x.body)
             if let filter = x.filter { inner.add(Self.scan(filter)) }
-            if x.slot < 64 { inner.freeMask &= ~(1 << UInt64(x.slot)) }
+            for slot in x.slot..<(x.slot + x.boundSlots) where slot < 64 { inner.freeMask &= ~(1 << UInt64(slot)) }
             scan.add(inner)
             return scan
         default:
@@ -612,7 +614,7 @@ struct LoopKeying {
     private static func known(_ n: Node) -> Bool {
         n is SelectNode || n is HasNode || n is IndexNode || n is ListNode || n is MapNode || n is NotNode
             || n is NegNode || n is JunctionNode || n is CondNode || n is any BinaryOperands
-            || n is Call1Node || n is Call2Node || n is CallNNode
+            || n is Call1Node || n is Call2Node || n is CallNNode || n is MeteredCallNode
             || n is ErrorNode || n is UserCallNode || n is MatchesConstNode || n is MemoNode || n is InvariantNode
     }
 
@@ -633,6 +635,7 @@ struct LoopKeying {
         case let x as Call1Node: return [x.arg]
         case let x as Call2Node: return [x.a, x.b]
         case let x as CallNNode: return x.args
+        case let x as MeteredCallNode: return x.args
         case let x as ErrorNode: return x.args
         case let x as UserCallNode: return x.args
         case let x as MatchesConstNode: return [x.target]
@@ -671,6 +674,7 @@ struct LoopKeying {
             x.a = f(x.a)
             x.b = f(x.b)
         case let x as CallNNode: x.args = x.args.map(f)
+        case let x as MeteredCallNode: x.args = x.args.map(f)
         case let x as ErrorNode: x.args = x.args.map(f)
         case let x as UserCallNode: x.args = x.args.map(f)
         case let x as MatchesConstNode: x.target = f(x.target)

@@ -14,6 +14,12 @@ enum BinaryOp: String {
 
 enum MacroKind: String {
     case all, exists, existsOne = "exists_one", map, filter
+    /// Two-variable comprehensions (cel-go's `ext.TwoVarComprehensions`).
+    case transformList, transformMap, transformMapEntry
+    /// `cel.bind(name, value, body)`: the "range" is the value, bound once.
+    case bind = "cel.bind"
+    /// `opt.optMap(v, expr)`, `opt.optFlatMap(v, expr)`: the body runs on the optional's value.
+    case optMap, optFlatMap
 }
 
 final class Expr {
@@ -22,20 +28,27 @@ final class Expr {
         /// A name; `absolute` when written with a leading dot (`.x`), which bypasses loop variables.
         case ident(String, absolute: Bool)
         case select(Expr, String)
+        /// `a.?f`: an optional, empty when `a` has no field `f`.
+        case optSelect(Expr, String)
         case has(Expr, String)
         /// A function call; `target` is the receiver of `a.f(b)`.
         case call(target: Expr?, name: String, args: [Expr])
         case index(Expr, Expr)
-        case list([Expr])
-        case map([(Expr, Expr)])
+        /// `a[?k]`: an optional, empty when `a` has no index or key `k`.
+        case optIndex(Expr, Expr)
+        /// `optionalAt`: the positions of the elements (entries) written `?e` (`?k: v`), whose value is an
+        /// optional that adds the element only when it has a value.
+        case list([Expr], optionalAt: Set<Int>)
+        case map([(Expr, Expr)], optionalAt: Set<Int>)
         case not(Expr, count: Int)
         case negate(Expr, count: Int)
         case binary(BinaryOp, Expr, Expr)
         case and([Expr])
         case or([Expr])
         case cond(Expr, Expr, Expr)
-        /// `range.macro(variable, body)`; for the 3-argument `map`, `filter` is the predicate.
-        case comprehension(MacroKind, range: Expr, variable: String, body: Expr, filter: Expr?)
+        /// `range.macro(variable, body)`; for the 3-argument `map`, `filter` is the predicate. `second`: the
+        /// value variable of a two-variable comprehension (`m.all(k, v, …)`).
+        case comprehension(MacroKind, range: Expr, variable: String, second: String?, body: Expr, filter: Expr?)
     }
 
     let kind: Kind
@@ -48,13 +61,13 @@ final class Expr {
         var h = 0
         switch kind {
         case .literal, .ident: h = 0
-        case .select(let e, _), .has(let e, _), .not(let e, _), .negate(let e, _): h = e.height
+        case .select(let e, _), .optSelect(let e, _), .has(let e, _), .not(let e, _), .negate(let e, _): h = e.height
         case .call(let t, _, let args): h = max(t?.height ?? 0, args.map(\.height).max() ?? 0)
-        case .index(let a, let b), .binary(_, let a, let b): h = max(a.height, b.height)
-        case .list(let es), .and(let es), .or(let es): h = es.map(\.height).max() ?? 0
-        case .map(let kvs): h = kvs.map { max($0.0.height, $0.1.height) }.max() ?? 0
+        case .index(let a, let b), .optIndex(let a, let b), .binary(_, let a, let b): h = max(a.height, b.height)
+        case .list(let es, _), .and(let es), .or(let es): h = es.map(\.height).max() ?? 0
+        case .map(let kvs, _): h = kvs.map { max($0.0.height, $0.1.height) }.max() ?? 0
         case .cond(let a, let b, let c): h = max(a.height, b.height, c.height)
-        case .comprehension(_, let r, _, let b, let f): h = max(r.height, b.height, f?.height ?? 0)
+        case .comprehension(_, let r, _, _, let b, let f): h = max(r.height, b.height, f?.height ?? 0)
         }
         self.height = h + 1
     }
@@ -247,6 +260,11 @@ struct Parser {
             if p == .dot {
                 let dotOffset = cur.offset
                 pos += 1
+                if accept(.question) {
+                    let (name, _) = try fieldName()
+                    e = try make(.optSelect(e, name), dotOffset)
+                    continue
+                }
                 let (name, quoted) = try fieldName()
                 if !quoted && isPunct(.lparen) {
                     let nameOffset = tokens[pos - 1].offset
@@ -259,9 +277,10 @@ struct Parser {
             } else if p == .lbracket {
                 let o = cur.offset
                 pos += 1
+                let optional = accept(.question)
                 let idx = try parseExpr()
                 try expect(.rbracket, "to close the index")
-                e = try make(.index(e, idx), o)
+                e = try make(optional ? .optIndex(e, idx) : .index(e, idx), o)
             } else if p == .lbrace {
                 throw fail("message construction is not supported", cur.offset)
             } else {
@@ -308,11 +327,13 @@ struct Parser {
             }
             if p == .lbracket {
                 pos += 1
-                return try make(.list(try parseExprList(closing: .rbracket)), offset)
+                let (elements, optionalAt) = try parseListElements()
+                return try make(.list(elements, optionalAt: optionalAt), offset)
             }
             if p == .lbrace {
                 pos += 1
-                return try make(.map(try parseMapEntries()), offset)
+                let (entries, optionalAt) = try parseMapEntries()
+                return try make(.map(entries, optionalAt: optionalAt), offset)
             }
         }
         guard let (name, absolute) = try identifierOrLiteral() else {
@@ -326,17 +347,33 @@ struct Parser {
         return try make(.ident(name, absolute: absolute), offset)
     }
 
-    mutating func parseMapEntries() throws(CELParseError) -> [(Expr, Expr)] {
-        var entries: [(Expr, Expr)] = []
-        if accept(.rbrace) { return entries }
+    /// The elements of a list literal, and the positions of those written `?e` (optional elements).
+    mutating func parseListElements() throws(CELParseError) -> ([Expr], Set<Int>) {
+        var out: [Expr] = []
+        var optionalAt: Set<Int> = []
+        if accept(.rbracket) { return (out, optionalAt) }
         while true {
+            if accept(.question) { optionalAt.insert(out.count) }
+            out.append(try parseExpr())
+            if accept(.rbracket) { return (out, optionalAt) }
+            try expect(.comma, "or a closing bracket")
+            if accept(.rbracket) { return (out, optionalAt) }  // trailing comma
+        }
+    }
+
+    mutating func parseMapEntries() throws(CELParseError) -> ([(Expr, Expr)], Set<Int>) {
+        var entries: [(Expr, Expr)] = []
+        var optionalAt: Set<Int> = []
+        if accept(.rbrace) { return (entries, optionalAt) }
+        while true {
+            if accept(.question) { optionalAt.insert(entries.count) }
             let k = try parseExpr()
             try expect(.colon, "between map key and value")
             let v = try parseExpr()
             entries.append((k, v))
-            if accept(.rbrace) { return entries }
+            if accept(.rbrace) { return (entries, optionalAt) }
             try expect(.comma, "or '}' in map literal")
-            if accept(.rbrace) { return entries }
+            if accept(.rbrace) { return (entries, optionalAt) }
         }
     }
 
@@ -394,27 +431,54 @@ struct Parser {
             }
             return try make(.has(operand, field), offset)
         }
+        if let target, case .ident("cel", absolute: false) = target.kind, name == "bind", args.count == 3 {
+            let v = try variableName(args[0], of: "cel.bind")
+            return try make(.comprehension(.bind, range: args[1], variable: v, second: nil, body: args[2], filter: nil), offset)
+        }
         if let target {
             let kind: MacroKind?
+            var twoVariables = false
             switch (name, args.count) {
             case ("all", 2): kind = .all
             case ("exists", 2): kind = .exists
             case ("exists_one", 2), ("existsOne", 2): kind = .existsOne
             case ("map", 2), ("map", 3): kind = .map
             case ("filter", 2): kind = .filter
+            case ("optMap", 2): kind = .optMap
+            case ("optFlatMap", 2): kind = .optFlatMap
+            case ("all", 3): (kind, twoVariables) = (.all, true)
+            case ("exists", 3): (kind, twoVariables) = (.exists, true)
+            case ("exists_one", 3), ("existsOne", 3): (kind, twoVariables) = (.existsOne, true)
+            case ("transformList", 3), ("transformList", 4): (kind, twoVariables) = (.transformList, true)
+            case ("transformMap", 3), ("transformMap", 4): (kind, twoVariables) = (.transformMap, true)
+            case ("transformMapEntry", 3), ("transformMapEntry", 4): (kind, twoVariables) = (.transformMapEntry, true)
             default: kind = nil
             }
             if let kind {
-                guard case .ident(let v, absolute: false) = args[0].kind else {
-                    throw fail("the first argument of \(name)() must be a simple variable name", args[0].offset)
+                let v = try variableName(args[0], of: name)
+                if twoVariables {
+                    let w = try variableName(args[1], of: name)
+                    if v == w { throw fail("the two variables of \(name)() must differ ('\(v)')", args[1].offset) }
+                    let filter = args.count == 4 ? args[2] : nil
+                    return try make(
+                        .comprehension(kind, range: target, variable: v, second: w, body: args[args.count - 1], filter: filter),
+                        offset)
                 }
                 if args.count == 3 {
-                    return try make(.comprehension(kind, range: target, variable: v, body: args[2], filter: args[1]), offset)
+                    return try make(.comprehension(kind, range: target, variable: v, second: nil, body: args[2], filter: args[1]), offset)
                 }
-                return try make(.comprehension(kind, range: target, variable: v, body: args[1], filter: nil), offset)
+                return try make(.comprehension(kind, range: target, variable: v, second: nil, body: args[1], filter: nil), offset)
             }
         }
         return try make(.call(target: target, name: name, args: args), offset)
+    }
+
+    /// A macro's variable: a plain identifier.
+    @inline(never) func variableName(_ e: Expr, of macro: String) throws(CELParseError) -> String {
+        guard case .ident(let v, absolute: false) = e.kind else {
+            throw fail("the variables of \(macro)() must be simple names", e.offset)
+        }
+        return v
     }
 }
 

@@ -12,6 +12,7 @@ import Foundation
 /// | timestamp, duration | `{"timestamp": "2026-03-31T00:00:00Z"}`, `{"duration": "3600s"}` |
 /// | list | `[…]`, items tagged the same way |
 /// | map | `{"map": [[key, value], …]}` (keys may be ints, bools …) |
+/// | optional | `{"optional": [value]}`, `{"optional": []}` for `optional.none()` |
 ///
 /// Reading accepts the same shapes, and plain JSON besides: a number without fraction or
 /// exponent is an int, any other number a double, an object (not one of the tags above) a map
@@ -38,6 +39,7 @@ public enum TaggedJSON {
         case .map(let map):
             let pairs = zip(map.keys, map.values).map { "[\(encode($0)), \(encode($1))]" }
             return "{\"map\": [" + pairs.joined(separator: ", ") + "]}"
+        case .optional(let o): return "{\"optional\": [" + (o.map(encode) ?? "") + "]}"
         }
     }
 
@@ -240,6 +242,8 @@ public enum TaggedJSON {
                     entries.append((kv[0], kv[1]))
                 }
                 return .map(CELMap(entries))
+            case ("optional", .list(let items)) where items.count <= 1:
+                return .optional(items.first)
             default: return nil
             }
         }

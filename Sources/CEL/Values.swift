@@ -18,6 +18,8 @@ public enum CELType: Sendable, Hashable, CustomStringConvertible {
     case decimal
     case timestamp
     case duration
+    /// An optional value (`optional.of(x)`, `optional.none()`).
+    case optional
 
     /// The CEL name of the type (`null_type`, `int`, `google.protobuf.Timestamp`, …).
     public var name: String {
@@ -35,6 +37,7 @@ public enum CELType: Sendable, Hashable, CustomStringConvertible {
         case .decimal: return "decimal"
         case .timestamp: return "google.protobuf.Timestamp"
         case .duration: return "google.protobuf.Duration"
+        case .optional: return "optional_type"
         }
     }
 
@@ -54,6 +57,7 @@ public enum CELType: Sendable, Hashable, CustomStringConvertible {
         case "decimal": self = .decimal
         case "google.protobuf.Timestamp": self = .timestamp
         case "google.protobuf.Duration": self = .duration
+        case "optional_type": self = .optional
         default: return nil
         }
     }
@@ -120,6 +124,8 @@ public enum CELValue: Sendable {
     case decimal(Decimal)
     case timestamp(CELTimestamp)
     case duration(CELDuration)
+    /// An optional value: `optional.of(x)` is `.optional(x)`, `optional.none()` is `.optional(nil)`.
+    indirect case optional(CELValue?)
 
     /// The runtime type of the value (what `type(x)` returns).
     public var celType: CELType {
@@ -137,6 +143,7 @@ public enum CELValue: Sendable {
         case .decimal: return .decimal
         case .timestamp: return .timestamp
         case .duration: return .duration
+        case .optional: return .optional
         }
     }
 
@@ -247,6 +254,7 @@ extension CELValue: Hashable {
         case (.decimal(let a), .decimal(let b)): return a == b
         case (.timestamp(let a), .timestamp(let b)): return a == b
         case (.duration(let a), .duration(let b)): return a == b
+        case (.optional(let a), .optional(let b)): return a == b
         default: return false
         }
     }
@@ -268,6 +276,7 @@ extension CELValue: Hashable {
         case .decimal(let d): hasher.combine(10 as UInt8); hasher.combine(d)
         case .timestamp(let t): hasher.combine(11 as UInt8); hasher.combine(t)
         case .duration(let d): hasher.combine(12 as UInt8); hasher.combine(d)
+        case .optional(let o): hasher.combine(13 as UInt8); hasher.combine(o)
         }
     }
 }
@@ -306,6 +315,8 @@ extension CELValue: CustomStringConvertible {
         case .decimal(let d): return "decimal('\(d.description)')"
         case .timestamp(let t): return "timestamp('\(t.rfc3339)')"
         case .duration(let d): return "duration('\(d.celString)')"
+        case .optional(let o?): return "optional.of(\(o.description))"
+        case .optional(.none): return "optional.none()"
         }
     }
 }
@@ -653,6 +664,12 @@ func celEqual(_ a: CELValue, _ b: CELValue) -> Bool {
     case (.type(let x), .type(let y)): return x == y
     case (.timestamp(let x), .timestamp(let y)): return x == y
     case (.duration(let x), .duration(let y)): return x == y
+    case (.optional(let x), .optional(let y)):
+        switch (x, y) {
+        case (nil, nil): return true
+        case (let a?, let b?): return celEqual(a, b)
+        default: return false
+        }
     case (.list(let x), .list(let y)):
         guard x.count == y.count else { return false }
         for i in 0..<x.count where !celEqual(x[i], y[i]) { return false }

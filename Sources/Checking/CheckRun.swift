@@ -13,7 +13,7 @@ public enum CheckRun {
     public static func tool(version: String, checker: Checker, language: Language?, disabled: Set<String> = []) -> ToolInfo {
         ToolInfo(
             name: toolName, version: version,
-            ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion(name: $0.name, version: $0.version) },
+            ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion($0) },
             rules: RuleDescriptor.all(checker.ruleSets, language: language ?? .en, disabled: disabled)
                 + ToolRules.descriptors(version: version))
     }

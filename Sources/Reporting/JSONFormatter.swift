@@ -36,6 +36,7 @@ public struct JSONFormatter: ReportFormatter {
         .object([
             ("name", .string(report.tool.name)),
             ("version", .string(report.tool.version)),
+            ("catalogue", report.tool.catalogue.map(JSONValue.string) ?? .null),
             ("ruleSets", .array(report.tool.ruleSets.map(ruleSet))),
         ])
     }
@@ -57,7 +58,9 @@ public struct JSONFormatter: ReportFormatter {
     }
 
     func ruleSet(_ set: DocumentReport.RuleSetVersion) -> JSONValue {
-        .object([("name", .string(set.name)), ("version", .string(set.version))])
+        var entries: [(String, JSONValue)] = [("name", .string(set.name)), ("version", .string(set.version))]
+        if let catalogue = set.catalogue { entries.append(("catalogue", .string(catalogue))) }
+        return .object(entries)
     }
 
     func file(_ file: FileReport) -> JSONValue {

@@ -15,6 +15,13 @@ public struct ToolInfo: Sendable {
         self.rules = rules
     }
 
+    /// The rule catalogue version the loaded rule sets implement: the one they all name, or nil
+    /// when none names one or they differ.
+    public var catalogue: String? {
+        let versions = Set(ruleSets.compactMap(\.catalogue))
+        return versions.count == 1 ? versions.first : nil
+    }
+
     /// The descriptor of the rule with this ID.
     public func rule(_ id: String) -> RuleDescriptor? { rules.first { $0.id == id } }
 }

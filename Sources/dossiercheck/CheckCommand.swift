@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The least severity that fails the run (exit status 1): error, warning, info or never (default: error).")
     var failOn: FailThreshold?
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("The configuration file (default: .dossiercheck.yaml here or in a folder above).", valueName: "file"))
@@ -58,6 +58,8 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if baseline != nil, writeBaseline != nil { throw ValidationError("give --baseline or --write-baseline, not both") }
+        try OutputPath.validate(output, option: "--output")
+        try OutputPath.validate(writeBaseline, option: "--write-baseline")
     }
 
     func run() throws {

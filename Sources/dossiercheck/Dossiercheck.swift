@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Dossiercheck: ParsableCommand {
@@ -17,4 +18,23 @@ struct Dossiercheck: ParsableCommand {
             InitCommand.self, ExplainCommand.self, SchemaCommand.self, FundingCommand.self, ServeCommand.self],
         defaultSubcommand: CheckCommand.self
     )
+
+    /// ArgumentParser's own `main()`, with the documented exit status for usage errors (2, where
+    /// the parser would use EX_USAGE, 64) and a suggestion for a mistyped subcommand.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let mistyped = MistypedSubcommand.find(in: arguments) {
+            Terminal.error("error: \(mistyped.message)\nSee 'dossiercheck --help' for the subcommands.")
+            Foundation.exit(ExitStatus.unusable.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            Terminal.error(fullMessage(for: error))
+            Foundation.exit(ExitStatus.unusable.rawValue)
+        }
+    }
 }

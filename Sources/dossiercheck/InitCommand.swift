@@ -20,14 +20,14 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    func validate() throws {
+        try OutputPath.validate(options.output, option: "--output", overwrite: force)
+    }
+
     func run() throws {
         let checker = try rules.makeChecker()
         let outline = try KindArgument.outline(options.kind, in: checker)
         let template = TemplateWriter(outline: outline, language: options.lang).write()
-        if let path = options.outputPath, FileManager.default.fileExists(atPath: path), !force {
-            Terminal.error("error: \(options.output ?? path) exists; give --force to overwrite it")
-            throw ExitStatus.unusable
-        }
         try options.write(template.text, what: "the template")
         if let output = options.output {
             Terminal.error(

@@ -17,6 +17,10 @@ struct SchemaCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    func validate() throws {
+        try OutputPath.validate(options.output, option: "--output")
+    }
+
     func run() throws {
         let checker = try rules.makeChecker()
         let outline = try KindArgument.outline(options.kind, in: checker)

@@ -21,8 +21,9 @@ struct TriageCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The call's dossier folders or files.", valueName: "dir"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
-    var out: String
+    // `--out` is the option's first name, kept for the scripts that use it.
+    @Option(name: [.customShort("o"), .customLong("output"), .customLong("out")], help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
+    var output: String
 
     @Option(help: ArgumentHelp("Also write the table as CSV to this file.", valueName: "file"))
     var csv: String?
@@ -59,6 +60,11 @@ struct TriageCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.isEmpty { throw ValidationError("name at least one folder or file of the call") }
+        try OutputPath.validate(output, option: "--output")
+        try OutputPath.validate(csv, option: "--csv")
+        try OutputPath.validate(json, option: "--json")
+        try OutputPath.validate(xlsx, option: "--xlsx")
+        try OutputPath.validate(history, option: "--history")
     }
 
     func run() throws {
@@ -136,11 +142,11 @@ struct TriageCommand: ParsableCommand {
         let report = CallReport(
             tool: CallReport.Tool(
                 name: "dossiercheck", version: Dossiercheck.version,
-                ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion(name: $0.name, version: $0.version) }),
+                ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion($0) }),
             label: label, dossiers: outcome.dossiers, skipped: outcome.skipped, history: comparison,
             ruleTitles: CallReport.ruleTitles(checker.ruleSets, language: reportLanguage), language: reportLanguage)
 
-        try PolicyFiles.write(HTMLReportWriter().write(report), to: PathNames.absolute(out, against: cwd), what: "the HTML report")
+        try PolicyFiles.write(HTMLReportWriter().write(report), to: PathNames.absolute(output, against: cwd), what: "the HTML report")
         if let csv {
             try PolicyFiles.write(
                 CSVReportWriter(dialect: csvDialect).write(report), to: PathNames.absolute(csv, against: cwd), what: "the CSV table")
@@ -161,7 +167,7 @@ struct TriageCommand: ParsableCommand {
             var line = "dossiercheck: \(s.dossiers) dossiers, \(s.admissible) admissible, \(s.inadmissible) not admissible"
             if !report.duplicates.isEmpty { line += ", \(report.duplicates.count) submitted twice" }
             if let rate = comparison?.rotationRate { line += String(format: ", rotation %.1f %%", rate * 100) }
-            Terminal.error(line + " → \(out)")
+            Terminal.error(line + " → \(output)")
         }
     }
 }

@@ -19,6 +19,14 @@ import CEL
         #expect(try chains("f(x.y)[0].z + g().w") == ["x.y"], "a call's result or an index is not a variable")
     }
 
+    @Test func optionalSelectionsNameTheirFields() throws {
+        #expect(try chains("self.?members.or(self.?partners).orValue([])") == ["self.members", "self.partners"])
+        #expect(try chains("self.?plan.years[?0].amount") == ["self.plan.years"], "an index ends the chain")
+        let position = try CELEnvironment.fieldReferences(in: "a.?bc").first?.positions.first
+        #expect(position?.column == 4, "the field's name starts after `.?`")
+        #expect(try chains("m.all(k, v, v.x && k.y)") == [], "both variables of a two-variable macro are bound")
+    }
+
     @Test func presenceTests() throws {
         #expect(try chains("has(self.members) && has(item.x.y)") == ["self.members?", "item.x.y?"])
     }

@@ -8,7 +8,7 @@ import Validators
     @Test func anExplanationGivesSourceParametersAndExamplesWithTheirFindings() throws {
         let text = try #require(RuleExplanation("RES-003", checker: Fixtures.checker, language: .fr)).text()
         #expect(text.hasPrefix("RES-003 (erreur) : Coûts éligibles plafonnés à 160 000 € par an\n"))
-        #expect(text.contains("Jeu de règles : reseau-dossier 1.0.0 — Réseau d'entreprises — dossier de reconnaissance (Wallonie)"))
+        #expect(text.contains("Jeu de règles : reseau-dossier 1.1.0 — Réseau d'entreprises — dossier de reconnaissance (Wallonie)"))
         #expect(text.contains("Source : rapport « Clusterbeleid in Europa », §7.4.2"))
         #expect(text.contains("  financial_plan.years[*].eligible_costs_eur"))
         #expect(text.contains("  max_eligible_per_year = 160000 — Coûts éligibles acceptés par an, en euros (§7.4.2)."))
@@ -41,7 +41,7 @@ import Validators
         let outline = try #require(Fixtures.checker.outline(ofKind: "tki-project"))
         let catalogue = RuleCatalogue(sets: outline.sets, language: .nl)
         let text = catalogue.text()
-        #expect(text.contains("tki-project 1.0.0 (kind `tki-project`) — TKI-project — Topconsortium voor Kennis en Innovatie (Nederland)"))
+        #expect(text.contains("tki-project 1.1.0 (kind `tki-project`) — TKI-project — Topconsortium voor Kennis en Innovatie (Nederland)"))
         #expect(text.contains("  TKI-005  waarschuwing  De ondernemingen dragen minstens 40 % van de projectbegroting bij (§7.5)"))
         #expect(text.contains("  HDR-001  fout"))
         #expect(!text.contains("RES-001"))

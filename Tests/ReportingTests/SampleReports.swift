@@ -52,7 +52,7 @@ enum SampleReports {
             help: "rename `statuts` to `statutes`")
         var dossier = DossierResult(
             index: 0, id: "RES-2026-001", kind: "reseau-dossier", title: "Réseau | test", language: .en,
-            ruleSets: [.init(name: "common", version: "1.0.0"), .init(name: "reseau-dossier", version: "1.0.0")],
+            ruleSets: [.init(name: "common", version: "1.1.0", catalogue: "1.1"), .init(name: "reseau-dossier", version: "1.1.0", catalogue: "1.1")],
             findings: [mass, cap, typo].map { ReportedFinding($0) })
         dossier.findings[0].status = .suppressed(Suppression(
             kind: .inSource, reason: "accepted by the jury, minutes §4", file: "dossiers/réseau test.yaml", line: 5))
@@ -60,7 +60,7 @@ enum SampleReports {
             kind: .external, reason: "Jury decision of 14 March 2026", file: "waivers.yaml", line: 2, expires: "2026-12-31"))
         let tool = ToolInfo(
             name: "dossiercheck", version: "0.1.0",
-            ruleSets: [.init(name: "common", version: "1.0.0"), .init(name: "reseau-dossier", version: "1.0.0")], rules: rules)
+            ruleSets: [.init(name: "common", version: "1.1.0", catalogue: "1.1"), .init(name: "reseau-dossier", version: "1.1.0", catalogue: "1.1")], rules: rules)
         return CheckReport(
             tool: tool,
             files: [

@@ -94,7 +94,7 @@ import TestSupport
 
     @Test func usageErrorExitsTwo() throws {
         let run = try Fixtures.run(["check", "examples/", "--format", "pdf"])
-        #expect(run.status == 64 || run.status == 2, "argument parser's usage exit")
+        #expect(run.status == 2, "usage errors exit 2, as documented")
     }
 
     @Test func jsonReportHasTheDocumentedShape() throws {
@@ -105,6 +105,9 @@ import TestSupport
         #expect(tool["name"] as? String == "dossiercheck")
         let sets = try #require(tool["ruleSets"] as? [[String: Any]])
         #expect(sets.contains { $0["name"] as? String == "reseau-dossier" && $0["version"] != nil })
+        // The catalogue version is data of the rule sets, not of the tool (catalogue 1.1).
+        #expect(tool["catalogue"] as? String == "1.1")
+        #expect(sets.allSatisfy { $0["catalogue"] as? String == "1.1" })
         let summary = try #require(report["summary"] as? [String: Int])
         for key in ["files", "dossiers", "errors", "warnings", "infos"] { #expect(summary[key] != nil, "summary.\(key)") }
         let files = try #require(report["files"] as? [[String: Any]])

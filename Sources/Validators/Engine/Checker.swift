@@ -98,17 +98,27 @@ public final class Checker: Sendable {
         report.language = requested ?? header.language.flatMap(Language.init(rawValue:)) ?? .en
         let compiled = header.kind.flatMap { kinds[$0]?.compiled } ?? fallback
         report.ruleSets = versions(compiled)
-        report.findings = check(root, with: compiled, language: report.language)
+        if compiled.kind == nil {
+            // A kind no rule set knows gets HDR-001 (and HDR-004) and nothing else: no other rule knows
+            // its structure (catalogue 1.1, clarification 12). The rules see its header alone.
+            report.findings = check(
+                Self.header(of: root, fields: compiled.structure), with: compiled, language: report.language, reportStructure: false)
+        } else {
+            report.findings = check(root, with: compiled, language: report.language)
+        }
         return report
     }
 
     /// Checks `root` with every rule in force, or with the named rules only (for rule examples).
-    func check(_ root: Node, with compiled: CompiledKind, language: Language, only: Set<String>? = nil) -> [Finding] {
+    /// `reportStructure: false` leaves out HDR-002 and HDR-003.
+    func check(
+        _ root: Node, with compiled: CompiledKind, language: Language, only: Set<String>? = nil, reportStructure: Bool = true
+    ) -> [Finding] {
         let (located, issues) =
             compiled.kind == nil
             ? compiled.structureChecker.checkLoosely(root, fields: compiled.structure)
             : compiled.structureChecker.check(root, fields: compiled.structure)
-        var findings = issues.compactMap { structureFinding($0, compiled: compiled, language: language) }
+        var findings = reportStructure ? issues.compactMap { structureFinding($0, compiled: compiled, language: language) } : []
         if let only { findings.removeAll { !only.contains($0.rule) } }
         // Every evaluation of this document sees the same `self`, `params`, `kinds` and `kind`:
         // argument-less functions that read only those are computed once for the whole document.
@@ -121,6 +131,7 @@ public final class Checker: Sendable {
         base["item"] = located.value
         base["key"] = .null
         base["index"] = .null
+        base["position"] = .null
         for rule in compiled.rules where only?.contains(rule.rule.id) ?? true {
             // One budget for all the evaluations of one rule on this dossier (EvaluationLimits).
             var remaining = limits.maxEvaluationCost
@@ -130,6 +141,13 @@ public final class Checker: Sendable {
             }
         }
         return findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+    }
+
+    /// The entries of `root` that the libraries' structure declares (the header), for a dossier of unknown kind.
+    private static func header(of root: Node, fields: [FieldSpec]) -> Node {
+        let names = Set(fields.map(\.name))
+        let entries = root.mapping?.filter { $0.key.scalar.map { names.contains($0.text) } ?? false } ?? []
+        return Node(.mapping(entries), start: root.start, end: root.end)
     }
 
     /// The compiled rule set for a kind; the libraries alone for a kind no set knows.
@@ -155,11 +173,13 @@ public final class Checker: Sendable {
         let letStart = compiled.lets.map { base[$0.name] }
         let letSlots = compiled.lets.map { variables.slot($0.name) }
         let itemSlot = variables.slot("item"), keySlot = variables.slot("key"), indexSlot = variables.slot("index")
+        let positionSlot = variables.slot("position")
         for target in targets {
             for i in letSlots.indices { variables.bind(letSlots[i], to: letStart[i]) }
             variables.bind(itemSlot, to: target.item.value)
             variables.bind(keySlot, to: target.key.map { .string($0) } ?? .null)
             variables.bind(indexSlot, to: target.index.map { .int(Int64($0)) } ?? .null)
+            variables.bind(positionSlot, to: target.position.map { .int(Int64($0)) } ?? .null)
             // A `let` whose value is not needed is not computed: those `when` and `check` read first,
             // the others only for the message of a finding.
             var computed = [Bool](repeating: false, count: compiled.lets.count)
@@ -235,6 +255,9 @@ public final class Checker: Sendable {
         var item: Located
         var key: String?
         var index: Int?
+        /// The item's place among the items rules see (`index` is its place in the file, counting
+        /// the empty and wrong-typed items that rules do not see).
+        var position: Int? = nil
     }
 
     /// Every value the pattern reaches from `root`.
@@ -245,15 +268,21 @@ public final class Checker: Sendable {
             for target in current {
                 switch step {
                 case .key(let key):
-                    if let child = target.item.field(key) { next.append(Target(item: child, key: target.key, index: target.index)) }
+                    if let child = target.item.field(key) {
+                        next.append(Target(item: child, key: target.key, index: target.index, position: target.position))
+                    }
                 case .anyKey:
-                    for (name, child) in target.item.fields { next.append(Target(item: child, key: name, index: target.index)) }
+                    for (name, child) in target.item.fields {
+                        next.append(Target(item: child, key: name, index: target.index, position: target.position))
+                    }
                 case .index(let wanted):
-                    for child in target.item.items where child.sourceIndex == wanted {
-                        next.append(Target(item: child, key: target.key, index: wanted))
+                    for (position, child) in target.item.items.enumerated() where child.sourceIndex == wanted {
+                        next.append(Target(item: child, key: target.key, index: wanted, position: position))
                     }
                 case .anyIndex:
-                    for child in target.item.items { next.append(Target(item: child, key: target.key, index: child.sourceIndex)) }
+                    for (position, child) in target.item.items.enumerated() {
+                        next.append(Target(item: child, key: target.key, index: child.sourceIndex, position: position))
+                    }
                 }
             }
             current = next
@@ -318,7 +347,7 @@ public final class Checker: Sendable {
     }
 
     private func versions(_ compiled: CompiledKind) -> [DocumentReport.RuleSetVersion] {
-        compiled.sets.map { DocumentReport.RuleSetVersion(name: $0.name, version: $0.version) }
+        compiled.sets.map { DocumentReport.RuleSetVersion($0) }
     }
 
     // MARK: - validation of the rule sets as a whole

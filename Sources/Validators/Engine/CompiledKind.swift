@@ -19,7 +19,7 @@ final class CompiledKind: @unchecked Sendable {
     /// Standard CEL, our functions and the sets' definitions.
     let environment: CELEnvironment
 
-    static let itemNames: Set<String> = ["self", "params", "kind", "kinds", "item", "key", "index"]
+    static let itemNames: Set<String> = ["self", "params", "kind", "kinds", "item", "key", "index", "position"]
 
     init(kind: String?, sets: [RuleSet], knownKinds: [String], iso: ISO3166) throws {
         self.kind = kind

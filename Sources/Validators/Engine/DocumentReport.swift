@@ -14,10 +14,17 @@ public struct DocumentReport: Sendable {
     public struct RuleSetVersion: Sendable, Hashable {
         public var name: String
         public var version: String
+        /// The rule catalogue version the set implements, if it says.
+        public var catalogue: String?
 
-        public init(name: String, version: String) {
+        public init(name: String, version: String, catalogue: String? = nil) {
             self.name = name
             self.version = version
+            self.catalogue = catalogue
+        }
+
+        public init(_ set: RuleSet) {
+            self.init(name: set.name, version: set.version, catalogue: set.catalogue)
         }
     }
 

@@ -50,13 +50,6 @@ enum RuleFunctions {
             }
             return .map(index)
         }
-        // [a, b, c].indexOf(b) → 1; -1 when absent.
-        environment.defineNative("indexOf", receiverStyle: true) { arguments throws(CELError) in
-            guard arguments.count == 2, case .list(let items) = arguments[0] else {
-                throw CELError(message: "indexOf is called on a list with one argument")
-            }
-            return .int(Int64(items.firstIndex(of: arguments[1]) ?? -1))
-        }
     }
 }
 

@@ -44,6 +44,7 @@ extension Checker {
             variables["item"] = target.item.value
             variables["key"] = target.key.map { .string($0) } ?? .null
             variables["index"] = target.index.map { .int(Int64($0)) } ?? .null
+            variables["position"] = target.position.map { .int(Int64($0)) } ?? .null
             for (name, program) in rows.lets {
                 if case .success(let value) = program.evaluate(variables, memo: memo) {
                     variables[name] = value

@@ -7,6 +7,9 @@ import DossierModel
 public struct RuleSet: Sendable {
     public var name: String
     public var version: String
+    /// The version of the rule catalogue (the programmes' rules and their readings) the set
+    /// implements, as its `catalogue:` says; reports name it.
+    public var catalogue: String? = nil
     /// The dossier kind this set applies to; nil for a library.
     public var kind: String?
     public var imports: [String]

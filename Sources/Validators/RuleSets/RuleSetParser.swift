@@ -22,14 +22,14 @@ private struct RuleSetBuilder {
     let reader: NodeReader
 
     static let topKeys: Set<String> = [
-        "ruleset", "version", "kind", "imports", "title", "description", "parameters", "definitions", "types",
+        "ruleset", "version", "catalogue", "kind", "imports", "title", "description", "parameters", "definitions", "types",
         "structure", "rules", "figures", "funding",
     ]
     static let ruleKeys: Set<String> = Set([
         "id", "severity", "title", "description", "source", "builtin", "messages", "examples", "checks",
     ]).union(checkKeys)
     static let checkKeys: Set<String> = ["for_each", "let", "when", "check", "at", "message", "help"]
-    static let fieldKeys: Set<String> = ["type", "required", "one_of", "covered_by", "only_if", "doc", "template"]
+    static let fieldKeys: Set<String> = ["type", "required", "one_of", "covered_by", "only_if", "doc", "template", "presence_rule"]
 
     func ruleSet(_ root: Node) throws -> RuleSet {
         var set = RuleSet(
@@ -45,6 +45,7 @@ private struct RuleSetBuilder {
             case "version":
                 set.version = try reader.text(value, what: "`version`")
                 sawVersion = true
+            case "catalogue": set.catalogue = try reader.text(value, what: "`catalogue` (write the version in quotes: \"1.1\")")
             case "kind": set.kind = try reader.text(value, what: "`kind`")
             case "imports": set.imports = try reader.texts(value, what: "`imports`")
             case "title": set.title = try reader.localized(value, what: "`title`")
@@ -257,7 +258,7 @@ private struct RuleSetBuilder {
         try reader.mapping(node, what: what).map { name, value in try field(name: name, value) }
     }
 
-    /// `TYPE` or `{type: TYPE, required, one_of, covered_by, only_if, doc}`.
+    /// `TYPE` or `{type: TYPE, required, one_of, covered_by, presence_rule, only_if, doc}`.
     func field(name: String, _ node: Node) throws -> FieldSpec {
         let keys = node.mapping?.compactMap { $0.key.scalar?.text } ?? []
         let container = keys.first { $0 == "list" || $0 == "map" }
@@ -277,6 +278,7 @@ private struct RuleSetBuilder {
                 guard let items = value.sequence else { throw reader.error(value, "`one_of` must be a list") }
                 spec.oneOf = try items.map { try reader.text($0, what: "a code") }
             case "covered_by": spec.coveredBy = try reader.text(value, what: "`covered_by`")
+            case "presence_rule": spec.presenceRule = try reader.text(value, what: "`presence_rule`")
             case "only_if": spec.onlyIf = try reader.text(value, what: "`only_if`")
             case "doc": spec.doc = try reader.localized(value, what: "`doc`")
             case "template": spec.template = try reader.expression(value, what: "`template` of field `\(name)`")

@@ -2,8 +2,8 @@
 /// slips (`statuts`, `eligible_cost_eur`), another spelling of the same words (`Statutes`,
 /// `strategic-plan`, `synergy` for `synergies`, `requested_subsidy_eur`), or the words of just
 /// one known key (`term` for `recognition_term`, `turnover_eur` for `annual_turnover_eur`).
-enum KeySuggestion {
-    static func closest(to key: String, in known: [String]) -> String? {
+public enum KeySuggestion {
+    public static func closest(to key: String, in known: [String]) -> String? {
         guard !known.isEmpty else { return nil }
         let typed = normalised(key)
         // Typing slips: the fewest edits, if few enough for the key's length (one in a short key).
@@ -33,7 +33,7 @@ enum KeySuggestion {
         }
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty { return b.count }

@@ -97,7 +97,7 @@ struct StructureChecker {
                         location: entry.key.start, end: entry.key.end, path: childPath(located, spec.name)))
             }
         }
-        for spec in fields where spec.required && spec.coveredBy == nil && located.field(spec.name) == nil {
+        for spec in fields where spec.required && spec.coveredBy == nil && spec.presenceRule == nil && located.field(spec.name) == nil {
             if spec.onlyIf != nil && !holds(spec.onlyIf!, parent: parentValue) { continue }
             if let entry = entries.first(where: { $0.key.scalar?.text == spec.name }), !isEmpty(entry.value) {
                 continue  // present but wrongly typed: already reported
@@ -135,6 +135,9 @@ struct StructureChecker {
             return
         }
         let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(spec.name))
+        if spec.presenceRule != nil, !fitsShape(entry.value, resolve(spec.type)) {
+            return  // absent: its presence rule reports it, HDR-002 does not (catalogue 1.1, clarification 11)
+        }
         if spec.coveredBy != nil {
             // The covering rule judges it: read it as typed when it fits (5.0 is 5), as written when not.
             var ignored: [StructureIssue] = []
@@ -202,24 +205,21 @@ struct StructureChecker {
             if case .date = type, !Self.isCalendarDate(text) { return issue("bad_date") }
             located.value = .string(text)
         case .integer:
-            guard let scalar = node.scalar else { return wrongType() }
-            switch scalar.value {
-            case .int(let value): located.value = .int(value)
-            case .double(let value) where value.isFinite:
-                guard value.rounded() == value, let int = Int64(exactly: value) else { return issue("not_integer") }
-                located.value = .int(int)
-            default: return wrongType()
+            // Catalogue 1.1, clarification 8: `23.0` is 23, and whole numbers of any size are exact.
+            guard let number = node.scalar?.number else { return wrongType() }
+            switch number {
+            case .integer(let value): located.value = .int(value)
+            case .decimal(let value) where ExactNumber.isWholeDecimal(value): located.value = .decimal(value)
+            case .decimal: return issue("not_integer")
+            case .beyondRange, .infinite, .nan: return issue("not_finite")
             }
         case .amount, .number:
-            guard let scalar = node.scalar else { return wrongType() }
+            guard let number = node.scalar?.number else { return wrongType() }
             let decimal: Decimal
-            switch scalar.value {
-            case .int(let value): decimal = Decimal(value)
-            case .double(let value):
-                guard value.isFinite, let exact = Decimal(string: scalar.text.replacingOccurrences(of: "+", with: ""), locale: nil)
-                else { return issue("not_finite") }
-                decimal = exact
-            default: return wrongType()
+            switch number {
+            case .integer(let value): decimal = Decimal(value)
+            case .decimal(let value): decimal = value
+            case .beyondRange, .infinite, .nan: return issue("not_finite")
             }
             if case .amount = type, decimal < 0 { return issue("negative") }
             located.value = .decimal(decimal)
@@ -230,13 +230,20 @@ struct StructureChecker {
             guard let items = node.sequence else { return wrongType() }
             let itemFieldSpec = FieldSpec(name: spec.name, type: itemSpec.type, oneOf: itemSpec.oneOf)
             located.reserveItems(items.count)
+            // Empty items are dropped before anything counts them; a wrong-typed item is HDR-002's and
+            // then absent, and the items after it keep their own places (catalogue 1.1, clarification 7).
             for (index, item) in items.enumerated() where !isEmpty(item) {
                 let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
                 if let issue = placeholderIssue(item, path: child.path) {
                     issues.append(issue)
                     continue
                 }
-                if judge(item, spec: itemFieldSpec, as: child, issues: &issues) {
+                if itemSpec.coveredBy != nil {
+                    // Items a specific rule judges (references: ORG-001) stay as written when they do not fit.
+                    var ignored: [StructureIssue] = []
+                    if !judge(item, spec: itemFieldSpec, as: child, issues: &ignored) { child.value = Self.generic(item) }
+                    located.add(item: child)
+                } else if judge(item, spec: itemFieldSpec, as: child, issues: &issues) {
                     located.add(item: child)
                 }
             }
@@ -290,8 +297,27 @@ struct StructureChecker {
                 return text.allSatisfy(\.isWhitespace)
             }
             return false
-        case .sequence(let items): return items.isEmpty
+        // A list of nothing but empty items is empty (`actors: [~]` names no actor); a mapping with
+        // an entry is present, whatever its entries hold (presence is shallow).
+        case .sequence(let items): return items.allSatisfy(isEmpty)
         case .mapping(let entries): return entries.isEmpty
+        }
+    }
+
+    /// Whether `node` has the shape `type` asks for at its top level (a mapping for a map, a number
+    /// for an amount …), whatever its content.
+    func fitsShape(_ node: Node, _ type: TypeSpec) -> Bool {
+        switch type {
+        case .any, .named: return true
+        case .list: return node.sequence != nil
+        case .map: return node.mapping != nil
+        case .text, .date:
+            if case .string? = node.scalar?.value { return true }
+            return false
+        case .integer, .amount, .number: return node.scalar?.number != nil
+        case .boolean:
+            if case .bool? = node.scalar?.value { return true }
+            return false
         }
     }
 
@@ -303,7 +329,14 @@ struct StructureChecker {
             case .null: return .null
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(i)
-            case .double(let d): return .double(d)
+            case .double(let d):
+                // A number's value does not depend on its spelling (catalogue 1.1, clarification 8):
+                // a whole number is an int (`1.0` is 1), or an exact decimal beyond Int64.
+                switch scalar.number {
+                case .integer(let i)?: return .int(i)
+                case .decimal(let exact)? where ExactNumber.isWholeDecimal(exact): return .decimal(exact)
+                default: return .double(d)
+                }
             case .string(let s): return .string(s)
             }
         case .sequence(let items): return .list(items.map(generic))

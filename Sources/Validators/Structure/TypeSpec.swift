@@ -42,6 +42,10 @@ public struct FieldSpec: Sendable {
     public var oneOf: [String]?
     /// The specific rule that judges this field: HDR-002 stays silent on it (catalogue: one breach, one rule).
     public var coveredBy: String?
+    /// The rule that reports this section's absence (catalogue 1.1, clarification 11): a value of
+    /// the wrong shape (a text where a mapping is expected) counts as absent, with no HDR-002
+    /// finding, so that this rule alone reports it.
+    public var presenceRule: String?
     /// A CEL condition over `parent` (the mapping holding the field): elsewhere the key is unknown.
     public var onlyIf: String?
     /// What the field holds, for templates and schemas.
@@ -52,7 +56,7 @@ public struct FieldSpec: Sendable {
 
     public init(
         name: String, type: TypeSpec, required: Bool = false, oneOf: [String]? = nil, coveredBy: String? = nil,
-        onlyIf: String? = nil, doc: LocalizedText? = nil, template: Expression? = nil
+        onlyIf: String? = nil, doc: LocalizedText? = nil, template: Expression? = nil, presenceRule: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -62,5 +66,6 @@ public struct FieldSpec: Sendable {
         self.onlyIf = onlyIf
         self.doc = doc
         self.template = template
+        self.presenceRule = presenceRule
     }
 }
