@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // The portal's HTTP/1 conformance handler works on NIO's HTTP/1 parts (Hummingbird's own drop the version).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Common Expression Language: lexer, parser, values, evaluator. Knows nothing of dossiers.
@@ -39,7 +40,10 @@ let package = Package(
         // A whole call at once: figures per dossier and across dossiers, call history (SQLite), HTML and CSV reports.
         .target(
             name: "Triage",
-            dependencies: ["Validators", "Reporting", "DossierModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Validators", "Reporting", "DossierModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // What the rule sets say, for people and editors: templates, JSON Schemas, rule explanations and
         // lists, the funding view. Reads rule sets and results; no files, no terminal.

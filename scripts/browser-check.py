@@ -3,6 +3,12 @@
 prints what the page showed as JSON (the Swift test judges it).
 
   browser-check.py REPORT.html --screenshot OUT.png [--chromium PATH] [--filter TEXT] [--kind KIND]
+                   [--layout-shots DIR] [--pdf OUT.pdf] [--filtered-pdf OUT.pdf]
+
+--layout-shots DIR opens the page at 1400 and 420 px wide, measures its layout (page scroll
+width, where the money columns end, wrapped ids, the sticky id column) and leaves
+DIR/triage-1400.png and DIR/triage-420.png. --pdf prints the page as Chromium prints it (its
+print style sheet, A4 landscape); --filtered-pdf prints it after typing --filter.
 
 Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe: the
 browser reads commands on fd 3 and writes on fd 4, messages separated by NUL bytes), so nothing
@@ -154,11 +160,57 @@ STATE = """(() => {
     kinds: visible.map(r => r.dataset.kind),
     admissible: visible.map(r => r.dataset.admissible),
     sort: Array.from(table.tHead.rows[0].cells).map(c => c.getAttribute('aria-sort')),
+    eligible: visible.map(r => cell(r, 'eligible')),
+    requested: visible.map(r => cell(r, 'requested')),
+    warnings: visible.map(r => cell(r, 'warnings')),
+    partners: visible.map(r => cell(r, 'partners')),
+    rules: visible.map(r => cell(r, 'failedRules')),
+    rule: document.getElementById('rule-filter').value,
+    totals: Object.fromEntries(Array.from(document.querySelectorAll('#totals td[data-key]')).map(c => [c.dataset.key, c.getAttribute('data-v')])),
+    totalsText: Object.fromEntries(Array.from(document.querySelectorAll('#totals td[data-key]')).map(c => [c.dataset.key, c.textContent])),
+    totalRows: document.querySelector('#totals .rows').textContent,
+    activeChips: Array.from(document.querySelectorAll('.chip.active')).map(c => c.dataset.rule),
+    printed: Array.from(document.querySelectorAll('article.dossier.printed')).map(a => a.id),
     details: document.querySelectorAll('article.dossier').length,
     externalResources: performance.getEntriesByType('resource').map(e => e.name),
     title: document.title,
   };
 })()"""
+
+
+LAYOUT = """(() => {
+  const wrap = document.querySelector('.table-wrap').getBoundingClientRect();
+  const edge = key => { const r = document.querySelector(`#dossier-table th[data-key="${key}"]`).getBoundingClientRect();
+                        return {left: r.left, right: r.right}; };
+  const nav = document.querySelector('nav.toc').getBoundingClientRect();
+  const links = Array.from(document.querySelectorAll('#dossier-table tbody td.id a'));
+  return {
+    innerWidth: window.innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    bodyScrollWidth: document.body.scrollWidth,
+    wrap: {left: wrap.left, right: wrap.right},
+    tableWidth: document.getElementById('dossier-table').scrollWidth,
+    money: {eligible: edge('eligible'), requested: edge('requested'), publicShare: edge('publicShare')},
+    wrappedIds: links.filter(a => a.getClientRects().length > 1).map(a => a.textContent),
+    navRight: nav.right,
+    widest: Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+      && !e.closest('.table-wrap, .scroll, .rules, .grid > div, pre')).slice(0, 5).map(e => e.tagName + '.' + e.className),
+  };
+})()"""
+
+STICKY = """(() => {
+  const wrap = document.querySelector('.table-wrap');
+  wrap.scrollLeft = wrap.scrollWidth;
+  const cell = document.querySelector('#dossier-table tbody tr:not([hidden]) td.id');
+  const result = {scrolled: wrap.scrollLeft, wrapLeft: wrap.getBoundingClientRect().left, idLeft: cell.getBoundingClientRect().left};
+  wrap.scrollLeft = 0;
+  return result;
+})()"""
+
+
+def print_pdf(page, path):
+    data = page.call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"]
+    pathlib.Path(path).write_bytes(base64.b64decode(data))
 
 
 def drive(chromium, url, size, name, session):
@@ -192,7 +244,11 @@ def main():
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser"))
     parser.add_argument("--filter", default="", help="text typed into the filter box")
     parser.add_argument("--kind", default="", help="a kind chosen in the kind select")
+    parser.add_argument("--layout-shots", default="", help="a folder for the screenshots at 1400 and 420 px")
+    parser.add_argument("--pdf", default="", help="print the report to this PDF")
+    parser.add_argument("--filtered-pdf", default="", help="print the report filtered by --filter to this PDF")
     args = parser.parse_args()
+    url = pathlib.Path(args.report).resolve().as_uri()
 
     def session(page, observed):
         observed["initial"] = page.js(STATE)
@@ -214,6 +270,12 @@ def main():
             observed["kind"] = page.js(STATE)
             page.choose("#kind-filter", "")
         observed["cleared"] = page.js(STATE)
+        # A rule chip under "Most frequent findings" filters the table by that rule; a second click clears it.
+        if page.js("document.querySelector('#top-rules .chip') !== null"):
+            page.click("#top-rules .chip")
+            observed["chip"] = page.js(STATE)
+            page.click("#top-rules .chip")
+            observed["chipCleared"] = page.js(STATE)
         # The screenshot: the table sorted by errors, most first, with the summary above it.
         page.click('#dossier-table th[data-key="errors"] button')
         page.click('#dossier-table th[data-key="errors"] button')
@@ -221,7 +283,24 @@ def main():
         page.screenshot(args.screenshot)
         observed["screenshot"] = args.screenshot
 
-    return drive(args.chromium, pathlib.Path(args.report).resolve().as_uri(), (1800, 1500), "browser-check", session)
+        if args.layout_shots:
+            observed["layout"] = {}
+            for width in (1400, 420):
+                narrow = Page(page.browser, url, width, 900)
+                observed["layout"][str(width)] = narrow.js(LAYOUT)
+                observed["layout"][str(width)]["sticky"] = narrow.js(STICKY)
+                if width == 1400:  # the table, where the money columns must fit; at 420, the top with its menu
+                    narrow.js("document.getElementById('table').scrollIntoView()")
+                narrow.screenshot(str(pathlib.Path(args.layout_shots) / f"triage-{width}.png"))
+        if args.pdf:
+            print_pdf(Page(page.browser, url, 1400, 900), args.pdf)
+        if args.filtered_pdf and args.filter:
+            filtered = Page(page.browser, url, 1400, 900)
+            filtered.type("#filter", args.filter)
+            observed["printFiltered"] = filtered.js(STATE)
+            print_pdf(filtered, args.filtered_pdf)
+
+    return drive(args.chromium, url, (1800, 1500), "browser-check", session)
 
 
 if __name__ == "__main__":

@@ -41,5 +41,23 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The printed triage report is read back with pdftotext (Debian's poppler-utils), installed the
+# same way; the PDF and the report's screenshots at 1400 and 420 px are kept in .ci-artifacts/.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing poppler-utils for the printed report's test…" >&2
+    { apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; } \
+      || echo "warning: apt-get could not install poppler-utils" >&2
+  fi
+  if ! command -v pdftotext >/dev/null 2>&1; then
+    if [ "${CI:-}" = "true" ]; then
+      echo "error: pdftotext is not installed and could not be (the printed triage report's test needs poppler-utils)" >&2
+      exit 1
+    fi
+    echo "warning: pdftotext is not installed; the printed triage report's test will skip" >&2
+  fi
+fi
+
 swift build --build-tests
 swift test --skip-build "$@"

@@ -31,10 +31,14 @@ public struct CallReport: Sendable {
     public var ruleTitles: [String: String]
     /// The language of the report's own labels.
     public var language: Language
+    /// When the triage ran.
+    public var date: Date
+    /// The `call:` names when the dossiers disagree on it (see `CallLabel.conflict`), else empty.
+    public var callConflict: [CallLabel.Named]
 
     public init(
         tool: Tool, label: String, dossiers: [TriagedDossier], skipped: Int, history: HistoryComparison?,
-        ruleTitles: [String: String], language: Language
+        ruleTitles: [String: String], language: Language, date: Date = Date()
     ) {
         self.tool = tool
         self.label = label
@@ -46,6 +50,16 @@ public struct CallReport: Sendable {
         self.history = history
         self.ruleTitles = ruleTitles
         self.language = language
+        self.date = date
+        self.callConflict = CallLabel.conflict(dossiers)
+    }
+
+    /// The date and time of the run, `2026-12-07 20:15 UTC`.
+    public var dateText: String {
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d UTC", components.year ?? 0, components.month ?? 0, components.day ?? 0,
+            components.hour ?? 0, components.minute ?? 0)
     }
 
     /// The rule titles of every rule set, in `language`; of a base and the calls derived from it,

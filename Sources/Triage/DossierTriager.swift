@@ -19,15 +19,21 @@ public struct DossierTriager: Sendable {
     public func triage(file: String, bytes: [UInt8]) -> [TriagedDossier] {
         let lines = Self.lines(of: bytes)
         let documents = YAMLLoader.load(bytes)
-        return documents.map { document in
+        return documents.enumerated().map { position, document in
             let report = checker.check(document, language: language)
             let findings = report.findings.map { LocatedFinding(finding: $0, excerpt: Self.excerpt($0.location.line, lines)) }
             guard let root = document.root, document.problem == nil else {
-                return TriagedDossier(
-                    file: file, document: document.index, id: nil, title: nil, kind: nil, call: nil, language: report.language,
-                    figures: nil, findings: findings,
+                // The lines of the document before its error still name it.
+                let next = position + 1 < documents.count ? documents[position + 1].start.line : Int.max
+                let identity = BrokenDossierIdentity(
+                    lines: lines, from: document.start.line, upTo: min(next, document.problem?.mark.line ?? next))
+                var row = TriagedDossier(
+                    file: file, document: document.index, id: identity.id, title: identity.title, kind: identity.kind,
+                    call: identity.call, language: report.language, figures: nil, findings: findings,
                     parseError: report.findings.first?.message ?? document.problem?.message ?? "the document cannot be read",
                     contentDigest: ContentDigest.of(text: "\(document.index):" + ContentDigest.of(bytes: bytes)))
+                row.identityFromBrokenFile = !identity.isEmpty
+                return row
             }
             var call: String?
             if case .string(let text)? = root["call"]?.scalar?.value { call = text }

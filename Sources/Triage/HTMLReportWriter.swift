@@ -10,13 +10,6 @@ import Validators
 public struct HTMLReportWriter: Sendable {
     public init() {}
 
-    /// The columns of the table: label key, sort type, numeric.
-    static let columns: [(key: String, numeric: Bool)] = [
-        ("id", false), ("dossierTitle", false), ("kind", false), ("applicant", false), ("admissible", false),
-        ("errors", true), ("warnings", true), ("partners", true), ("smeShare", true), ("researchShare", true),
-        ("eligible", true), ("requested", true), ("publicShare", true),
-    ]
-
     public func write(_ report: CallReport) -> String {
         let labels = TriageLabels(report.language)
         var html = ""
@@ -33,17 +26,24 @@ public struct HTMLReportWriter: Sendable {
             <title>\(e(labels["title"])) — \(e(report.label))</title>
             <style>
             \(HTMLReportAssets.style)
+            \(HTMLReportAssets.printStyle(call: report.label, title: labels["title"], page: labels["page"]))
             </style>
             </head>
             <body>
             <header class="page">
             <h1>\(e(labels["title"])) — \(e(report.label))</h1>
-            <p>\(report.summary.dossiers) \(e(labels["dossiers"]).lowercased()) · \(e(labels["generated"])) \(e(report.tool.name)) \(e(report.tool.version)) · \(e(report.tool.ruleSets.map { "\($0.name) \($0.version)" }.joined(separator: ", ")))</p>
+            <p>\(report.summary.dossiers) \(e(labels["dossiers"]).lowercased()) · \(e(report.dateText)) · \(e(labels["generated"])) \(e(report.tool.name)) \(e(report.tool.version)) · \(e(labels["ruleSets"])): \(e(report.tool.ruleSets.map { "\($0.name) \($0.version)" }.joined(separator: ", ")))</p>
+            <p class="print-only" id="print-filter" data-label="\(e(labels["filteredPrint"]))" hidden></p>
             </header>
             <nav class="toc"><a href="#summary">\(e(labels["summary"]))</a><a href="#table">\(e(labels["dossiers"]))</a><a href="#organisations">\(e(labels["sharedOrganisations"]))</a><a href="#duplicates">\(e(labels["duplicates"]))</a>\(report.history == nil ? "" : "<a href=\"#history\">\(e(labels["history"]))</a>")<a href="#details">\(e(labels["details"]))</a></nav>
             <main>
 
             """
+        if !report.callConflict.isEmpty {
+            let names = report.callConflict.map { "<code>\(e($0.call))</code> (\($0.dossiers))" }.joined(separator: ", ")
+            html += "<p class=\"warning\" id=\"call-conflict\" role=\"alert\"><strong>\(e(labels["mixedCalls"]))</strong>: \(names) — "
+            html += "\(e(labels["mixedCallsHint"])) <code>\(e(report.label))</code>; \(e(labels["chooseCall"])).</p>\n"
+        }
         summary(report, labels, into: &html)
         table(report, labels, into: &html)
         organisations(report, labels, into: &html)
@@ -104,68 +104,18 @@ public struct HTMLReportWriter: Sendable {
             html += "<th class=\"num\">\(e(labels["dossiers"]))</th><th class=\"num\">\(e(labels["findings"]))</th></tr></thead><tbody>\n"
             for rule in s.rules.prefix(10) {
                 let title = report.ruleTitles[rule.rule].map { " <span class=\"muted\">\(e($0))</span>" } ?? ""
-                html += "<tr><td><code>\(e(rule.rule))</code>\(title)</td><td>\(Self.severity(rule.severity, labels))</td>"
+                html += "<tr><td><button type=\"button\" class=\"chip\" data-rule=\"\(e(rule.rule))\">\(e(rule.rule))</button>\(title)</td><td>\(Self.severity(rule.severity, labels))</td>"
                 html += "<td class=\"num\">\(rule.dossiers)</td><td class=\"num\">\(rule.findings)</td></tr>\n"
             }
-            html += "</tbody></table>"
+            html += "</tbody></table><p class=\"hint\">\(e(labels["ruleFilterHint"]))</p>"
         }
         html += "</div>\n</section>\n"
-    }
-
-    private func table(_ report: CallReport, _ labels: TriageLabels, into html: inout String) {
-        let e = HTMLText.escape
-        let language = report.language
-        let kinds = Array(Set(report.dossiers.compactMap(\.kind))).sorted()
-        let history = report.history
-        let duplicates = report.duplicatesByRow
-        html += "<section class=\"block\" id=\"table\">\n<h2>\(e(labels["dossiers"]))</h2>\n<div class=\"controls\">"
-        html += "<input type=\"search\" id=\"filter\" placeholder=\"\(e(labels["filter"]))\" aria-label=\"\(e(labels["filter"]))\">"
-        html += "<select id=\"kind-filter\" aria-label=\"\(e(labels["kind"]))\"><option value=\"\">\(e(labels["allKinds"]))</option>"
-        for kind in kinds { html += "<option value=\"\(e(kind))\">\(e(kind))</option>" }
-        html += "</select><select id=\"admissible-filter\" aria-label=\"\(e(labels["admissible"]))\">"
-        html += "<option value=\"\">\(e(labels["admissible"])): \(e(labels["all"]))</option>"
-        html += "<option value=\"yes\">\(e(labels["admissible"]))</option><option value=\"no\">\(e(labels["inadmissible"]))</option></select>"
-        html += "<span class=\"count\"><output id=\"shown\">\(report.dossiers.count)</output> \(e(labels["of"])) \(report.dossiers.count) \(e(labels["shown"]))</span></div>\n"
-        html += "<div class=\"table-wrap\"><table id=\"dossier-table\"><thead><tr>"
-        var columns = Self.columns
-        if history != nil { columns.append(("newPartners", true)) }
-        for column in columns {
-            html += "<th data-key=\"\(column.key)\" data-type=\"\(column.numeric ? "number" : "text")\" aria-sort=\"none\"\(column.numeric ? " class=\"num\"" : "")>"
-            html += "<button type=\"button\">\(e(labels[column.key]))</button></th>"
-        }
-        html += "</tr></thead>\n<tbody>\n"
-        for (row, dossier) in report.dossiers.enumerated() {
-            let figures = dossier.figures
-            let rules = Set(dossier.findings.map(\.finding.rule)).sorted()
-            let search = [dossier.id, dossier.title, dossier.kind, figures?.applicant, dossier.file, dossier.parseError]
-                .compactMap { $0 }.joined(separator: " ") + " " + rules.joined(separator: " ")
-            html += "<tr data-kind=\"\(e(dossier.kind ?? ""))\" data-admissible=\"\(dossier.admissible ? "yes" : "no")\" data-search=\"\(e(search.lowercased()))\">"
-            let dup = (duplicates[row] ?? []).isEmpty ? "" : " <span class=\"dup\" title=\"\(e(labels["duplicates"]))\">⧉</span>"
-            html += "<td data-v=\"\(e(dossier.label))\"><a href=\"#d-\(row)\">\(e(dossier.label))</a>\(dup)</td>"
-            html += "<td class=\"title\" title=\"\(e(dossier.title ?? ""))\">\(e(dossier.title ?? (dossier.parseError.map { "(\($0))" } ?? "")))</td>"
-            html += "<td class=\"kind\">\(e(dossier.kind ?? ""))</td>"
-            html += "<td class=\"applicant\" title=\"\(e(figures?.applicant ?? ""))\">\(e(figures?.applicant ?? ""))</td>"
-            html += "<td data-v=\"\(dossier.admissible ? "yes" : "no")\"><span class=\"badge \(dossier.admissible ? "yes" : "no")\">\(e(labels[dossier.admissible ? "yes" : "no"]))</span></td>"
-            html += "<td class=\"num\">\(dossier.errors)</td><td class=\"num\">\(dossier.warnings)</td>"
-            html += Self.numberCell(figures.map { Double($0.partners) }, figures.map { String($0.partners) })
-            html += Self.numberCell(figures?.smeShare, figures?.smeShare.map { Self.percent($0, language) })
-            html += Self.numberCell(figures?.researchShare, figures?.researchShare.map { Self.percent($0, language) })
-            html += Self.amountCell(figures?.eligible, language)
-            html += Self.amountCell(figures?.requested, language)
-            html += Self.numberCell(figures?.publicShare, figures?.publicShare.map { Self.percent($0, language) })
-            if let history {
-                let fresh = history.newPartners[row]
-                html += Self.numberCell(fresh.map(Double.init), fresh.map(String.init))
-            }
-            html += "</tr>\n"
-        }
-        html += "</tbody></table></div>\n<p class=\"hint\">\(e(labels["sortHint"]))</p>\n</section>\n"
     }
 
     private func organisations(_ report: CallReport, _ labels: TriageLabels, into html: inout String) {
         let e = HTMLText.escape
         guard open("organisations", labels["sharedOrganisations"], count: report.shared.count, labels, into: &html) else { return }
-        html += "<table class=\"small\"><thead><tr><th>\(e(labels["organisation"]))</th><th>\(e(labels["registration"]))</th>"
+        html += "<div class=\"scroll\"><table class=\"small\"><thead><tr><th>\(e(labels["organisation"]))</th><th>\(e(labels["registration"]))</th>"
         html += "<th class=\"num\">\(e(labels["dossiers"]))</th><th></th></tr></thead><tbody>\n"
         for organisation in report.shared {
             let links = organisation.dossiers.map { "<a href=\"#d-\($0)\">\(e(report.dossiers[$0].label))</a>" }.joined(separator: ", ")
@@ -173,7 +123,7 @@ public struct HTMLReportWriter: Sendable {
             html += "<tr><td>\(e(organisation.name))</td><td>\(e(organisation.registration ?? ""))</td>"
             html += "<td class=\"num\">\(organisation.dossiers.count)</td><td>\(list)</td></tr>\n"
         }
-        html += "</tbody></table>\n</section>\n"
+        html += "</tbody></table></div>\n</section>\n"
     }
 
     private func duplicates(_ report: CallReport, _ labels: TriageLabels, into html: inout String) {
@@ -226,8 +176,10 @@ public struct HTMLReportWriter: Sendable {
             html += "<article class=\"dossier\" id=\"d-\(row)\">\n<h3>\(e(dossier.label))"
             if let title = dossier.title { html += " — \(e(title))" }
             html += " <span class=\"badge \(dossier.admissible ? "yes" : "no")\">\(e(labels[dossier.admissible ? "admissible" : "inadmissible"]))</span></h3>\n"
+            if dossier.identityFromBrokenFile { html += "<p class=\"warning\">⚠ \(e(labels["brokenFile"]))</p>\n" }
             html += "<dl class=\"figures\"><dt>\(e(labels["file"]))</dt><dd><code>\(e(dossier.file))</code>\(dossier.document > 0 ? " #\(dossier.document)" : "")</dd>"
             if let kind = dossier.kind { html += "<dt>\(e(labels["kind"]))</dt><dd>\(e(kind))</dd>" }
+            if let call = dossier.call { html += "<dt>\(e(labels["call"]))</dt><dd>\(e(call))</dd>" }
             if let applicant = figures?.applicant { html += "<dt>\(e(labels["applicant"]))</dt><dd>\(e(applicant))</dd>" }
             if let figures {
                 html += "<dt>\(e(labels["partners"]))</dt><dd>\(figures.partners) (\(figures.smes) \(e(labels["smes"])), \(figures.researchUnits) \(e(labels["researchUnits"])))</dd>"

@@ -15,6 +15,7 @@ public struct JSONReportWriter: Sendable {
                 ("ruleSets", .array(report.tool.ruleSets.map { .object([("name", .string($0.name)), ("version", .string($0.version))]) })),
             ])),
             ("call", .string(report.label)),
+            ("callConflict", .array(report.callConflict.map { .object([("call", .string($0.call)), ("dossiers", .int($0.dossiers))]) })),
             ("dossiers", .array(report.dossiers.enumerated().map { dossier($0.element, row: $0.offset, report) })),
             ("summary", summary(report)),
             ("sharedOrganisations", .array(report.shared.map { shared in
@@ -57,6 +58,9 @@ public struct JSONReportWriter: Sendable {
         ]
         if let history = report.history { entries.append(("newPartners", history.newPartners[row].map { .int($0) } ?? .null)) }
         entries.append(("parseError", dossier.parseError.map(JSONValue.string) ?? .null))
+        entries.append(("call", dossier.call.map(JSONValue.string) ?? .null))
+        entries.append(("identityFromBrokenFile", .bool(dossier.identityFromBrokenFile)))
+        entries.append(("failedRules", .array(dossier.failedRules.map(JSONValue.string))))
         entries.append(("organisations", .array((figures?.organisations ?? []).map { organisation in
             .object([
                 ("name", organisation.name.map(JSONValue.string) ?? .null),

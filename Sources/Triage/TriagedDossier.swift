@@ -21,6 +21,9 @@ public struct TriagedDossier: Sendable {
     public var parseError: String?
     /// A digest of the dossier's content (its YAML tree, formatting and comments aside).
     public var contentDigest: String
+    /// Set when `id`, `kind` and `call` were read from a document that does not load (HDR-004):
+    /// the top-level lines before its error, so the row keeps the dossier's name.
+    public var identityFromBrokenFile = false
 
     public init(
         file: String, document: Int, id: String?, title: String?, kind: String?, call: String?, language: Language,
@@ -45,6 +48,18 @@ public struct TriagedDossier: Sendable {
 
     /// Admissible as it stands: it parsed and no finding is an error.
     public var admissible: Bool { parseError == nil && errors == 0 }
+
+    /// The rules with a finding on the dossier, each once: errors first, then warnings, then
+    /// notes, by rule ID within each.
+    public var failedRules: [String] {
+        var worst: [String: Severity] = [:]
+        for located in findings {
+            let finding = located.finding
+            if let known = worst[finding.rule], known >= finding.severity { continue }
+            worst[finding.rule] = finding.severity
+        }
+        return worst.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+    }
 
     /// The dossier's id, or its place when it has none.
     public var label: String { id ?? (document == 0 ? file : "\(file)#\(document)") }

@@ -28,8 +28,12 @@ enum PolicyFiles {
     }
 
     static func write(_ text: String, to path: String, what: String) throws {
+        try write(Data(text.utf8), to: path, what: what)
+    }
+
+    static func write(_ data: Data, to path: String, what: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try data.write(to: URL(fileURLWithPath: path))
         } catch {
             Terminal.error("error: cannot write \(what) to \(path): \(error.localizedDescription)")
             throw ExitStatus.unusable

@@ -28,6 +28,12 @@ struct TriageCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the table as CSV to this file.", valueName: "file"))
     var csv: String?
 
+    @Option(help: ArgumentHelp("The CSV's dialect: rfc4180 (comma, decimal point) or excel-eu (UTF-8 with BOM, `;`, decimal comma: what Excel opens with Belgian, Dutch, French or German settings).", valueName: "dialect"))
+    var csvDialect: CSVReportWriter.Dialect = .rfc4180
+
+    @Option(help: ArgumentHelp("Also write the triage as an Excel workbook (.xlsx) to this file: Dossiers, Findings, Organisations, Summary.", valueName: "file"))
+    var xlsx: String?
+
     @Option(help: ArgumentHelp("Also write the whole triage as JSON to this file.", valueName: "file"))
     var json: String?
 
@@ -55,6 +61,7 @@ struct TriageCommand: ParsableCommand {
         try OutputPath.validate(output, option: "--output")
         try OutputPath.validate(csv, option: "--csv")
         try OutputPath.validate(json, option: "--json")
+        try OutputPath.validate(xlsx, option: "--xlsx")
         try OutputPath.validate(history, option: "--history")
     }
 
@@ -111,6 +118,12 @@ struct TriageCommand: ParsableCommand {
         }
 
         let label = CallLabel.of(outcome.dossiers, given: call)
+        let conflict = CallLabel.conflict(outcome.dossiers)
+        if !conflict.isEmpty {
+            let names = conflict.map { "\($0.call) (\($0.dossiers) dossiers)" }.joined(separator: ", ")
+            let chosen = call.map { "recorded as \"\($0)\" (--call)" } ?? "recorded as \"\(label)\"; choose the name with --call NAME"
+            Terminal.error("warning: the dossiers name different calls: \(names); \(chosen)")
+        }
         var comparison: HistoryComparison?
         if let store {
             do {
@@ -132,7 +145,20 @@ struct TriageCommand: ParsableCommand {
             ruleTitles: CallReport.ruleTitles(checker.ruleSets, language: reportLanguage), language: reportLanguage)
 
         try PolicyFiles.write(HTMLReportWriter().write(report), to: PathNames.absolute(output, against: cwd), what: "the HTML report")
-        if let csv { try PolicyFiles.write(CSVReportWriter().write(report), to: PathNames.absolute(csv, against: cwd), what: "the CSV table") }
+        if let csv {
+            try PolicyFiles.write(
+                CSVReportWriter(dialect: csvDialect).write(report), to: PathNames.absolute(csv, against: cwd), what: "the CSV table")
+        }
+        if let xlsx {
+            let workbook: Data
+            do {
+                workbook = try WorkbookReportWriter().write(report)
+            } catch {
+                Terminal.error("error: cannot make the workbook: \(error)")
+                throw ExitStatus.unusable
+            }
+            try PolicyFiles.write(workbook, to: PathNames.absolute(xlsx, against: cwd), what: "the workbook")
+        }
         if let json { try PolicyFiles.write(JSONReportWriter().write(report), to: PathNames.absolute(json, against: cwd), what: "the JSON report") }
         if showProgress {
             let s = report.summary
@@ -143,3 +169,5 @@ struct TriageCommand: ParsableCommand {
         }
     }
 }
+
+extension CSVReportWriter.Dialect: ExpressibleByArgument {}

@@ -34,7 +34,7 @@ import TestSupport
         #expect(triaged.csv.header == [
             "file", "document", "id", "title", "kind", "applicant", "admissible", "errors", "warnings", "infos", "partners",
             "sme_share", "research_share", "total_eligible_eur", "total_requested_eur", "public_share", "new_partners",
-            "duplicate", "parse_error",
+            "duplicate", "parse_error", "failed_rules", "id_from_broken_file",
         ])
         let jsonByFile = Dictionary(triaged.dossiers.map { (triaged.absolute(($0["file"] as? String) ?? ""), $0) }, uniquingKeysWith: { a, _ in a })
         let csvByFile = Dictionary(triaged.csv.rows.map { (triaged.absolute($0["file"] ?? ""), $0) }, uniquingKeysWith: { a, _ in a })
@@ -92,12 +92,19 @@ import TestSupport
         let call = triaged.call
         let summary = triaged.summary
         #expect(summary["dossiers"] as? Int == TriagedCall.count + 3)
-        // By kind: the generated dossiers, plus the two copies of a Réseau dossier; the broken file has no kind.
+        // By kind: the generated dossiers (those with a duplicate key too: their kind is read
+        // before it), plus the two copies of a Réseau dossier; the broken file has no kind.
         var expectedKinds: [String: Int] = [:]
         for entry in call.entries { expectedKinds[entry.kind, default: 0] += 1 }
         expectedKinds["reseau-dossier", default: 0] += 2
-        for entry in call.entries where IndependentFigures(yaml: (try? String(contentsOf: call.folder.appending(path: entry.path), encoding: .utf8)) ?? "") == nil {
-            expectedKinds[entry.kind, default: 0] -= 1
+        let unreadable = call.entries.filter {
+            IndependentFigures(yaml: (try? String(contentsOf: call.folder.appending(path: $0.path), encoding: .utf8)) ?? "") == nil
+        }
+        #expect(!unreadable.isEmpty, "the generated call has dossiers with a duplicate key")
+        for entry in unreadable {
+            let row = triaged.dossiers.first { triaged.absolute(($0["file"] as? String) ?? "") == call.folder.appending(path: entry.path).standardizedFileURL.path }
+            #expect(row?["id"] as? String == entry.id, "\(entry.path): the id read before the duplicate key")
+            #expect(row?["identityFromBrokenFile"] as? Bool == true)
         }
         let byKind = summary["byKind"] as? [[String: Any]] ?? []
         for (kind, count) in expectedKinds {
