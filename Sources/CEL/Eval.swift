@@ -170,7 +170,10 @@ final class LocalNode: Node {
 func selectField(_ v: CELValue, _ field: String, hash: UInt64) throws(CELError) -> CELValue {
     switch v {
     case .map(let m):
-        guard let i = m.position(ofString: field, hash: hash) else { throw CELError("no such key: '\(field)'") }
+        guard let i = m.position(ofString: field, hash: hash) else {
+            try m.checkKnown(field)
+            throw CELError("no such key: '\(field)'")
+        }
         return m._values[i]
     case .optional(let o):
         // Selection on an optional is optional too: `optional.of(m).f` is `m.?f`.
@@ -217,7 +220,9 @@ final class HasNode: Node {
         guard case .map(let m) = v else {
             throw CELError("has() does not support values of type '\(v.celType.name)'")
         }
-        return .bool(m.position(ofString: field, hash: hash) != nil)
+        if m.position(ofString: field, hash: hash) != nil { return .bool(true) }
+        try m.checkKnown(field)
+        return .bool(false)
     }
 }
 
@@ -246,7 +251,10 @@ func indexValue(_ container: CELValue, _ index: CELValue) throws(CELError) -> CE
     case .map(let m):
         switch index {
         case .int, .uint, .bool, .string, .double, .decimal:
-            guard let p = m.position(of: index) else { throw CELError("no such key: \(index.description)") }
+            guard let p = m.position(of: index) else {
+                try m.checkKnown(index)
+                throw CELError("no such key: \(index.description)")
+            }
             return m._values[p]
         default:
             throw CELError("no such key: unsupported key type '\(index.celType.name)'")
@@ -418,7 +426,7 @@ class JunctionNode: Node {
                 }
             } catch {
                 if c.aborted { throw error }
-                if err == nil { err = error }
+                if err == nil || (error.isUnknown && !err!.isUnknown) { err = error }
             }
         }
         if let err { throw err }
@@ -676,7 +684,9 @@ func contains(_ container: CELValue, _ x: CELValue) throws(CELError) -> Bool {
         for e in l where celEqual(e, x) { return true }
         return false
     case .map(let m):
-        return m.position(of: x) != nil
+        if m.position(of: x) != nil { return true }
+        try m.checkKnown(x)
+        return false
     default:
         throw CELError.noOverload("@in", x, container)
     }
@@ -809,7 +819,7 @@ extension ComprehensionNode {
                 }
             } catch {
                 if c.aborted { throw error }
-                if err == nil { err = error }
+                if err == nil || (error.isUnknown && !err!.isUnknown) { err = error }
             }
         }
         if let err { throw err }
@@ -1015,7 +1025,7 @@ final class UserCallNode: Node {
         do {
             return try function.body.eval(c)
         } catch {
-            if c.aborted || error.message.hasPrefix("in \(function.name)(") { throw error }
+            if c.aborted || error.isUnknown || error.message.hasPrefix("in \(function.name)(") { throw error }
             throw CELError("in \(function.name)(): \(error.message)")
         }
     }

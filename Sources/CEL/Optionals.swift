@@ -9,7 +9,10 @@
 func optionalSelect(_ v: CELValue, _ field: String, hash: UInt64) throws(CELError) -> CELValue {
     switch v {
     case .map(let m):
-        guard let i = m.position(ofString: field, hash: hash) else { return .optional(.none) }
+        guard let i = m.position(ofString: field, hash: hash) else {
+            try m.checkKnown(field)
+            return .optional(.none)
+        }
         return .optional(m._values[i])
     case .optional(let o):
         guard let inner = o else { return v }
@@ -40,7 +43,10 @@ func optionalIndex(_ container: CELValue, _ index: CELValue) throws(CELError) ->
     case .map(let m):
         switch index {
         case .int, .uint, .bool, .string, .double, .decimal:
-            guard let p = m.position(of: index) else { return .optional(.none) }
+            guard let p = m.position(of: index) else {
+                try m.checkKnown(index)
+                return .optional(.none)
+            }
             return .optional(m._values[p])
         default:
             throw CELError("no such key: unsupported key type '\(index.celType.name)'")

@@ -70,6 +70,10 @@ public enum CELType: Sendable, Hashable, CustomStringConvertible {
 /// An evaluation error (`no such key`, `division by zero`, overflow, budget exceeded, …).
 public struct CELError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// The value is *unknown* (cel-spec partial evaluation), not wrong: it read a map entry whose
+    /// value is still to be given (`CELMap.unknownKeys`). Carried and absorbed as errors are;
+    /// where an error and an unknown meet without an absorbing value, the unknown wins.
+    public var isUnknown = false
 
     public init(_ message: String) {
         self.message = message
@@ -80,6 +84,13 @@ public struct CELError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The outcome of reading a value that is still to be given.
+    public static let unknown: CELError = {
+        var error = CELError("unknown: a value still to be filled in")
+        error.isUnknown = true
+        return error
+    }()
 }
 
 /// A syntax error, located in the source text.
@@ -413,6 +424,9 @@ public struct CELMap: Sendable, Hashable {
     var _keys: [CELValue]
     var _values: [CELValue]
     var _slots: [UInt64]
+    /// Keys the map holds whose values are not known yet (a template's placeholders): absent from
+    /// its entries, but reading one (`m.f`, `has(m.f)`, `m.?f`, `'f' in m`) gives `CELError.unknown`.
+    public var unknownKeys: [String] = []
 
     static let indexThreshold = 8
 
@@ -477,6 +491,17 @@ public struct CELMap: Sendable, Hashable {
     /// Convenience for string-keyed maps (e.g. JSON/YAML objects).
     public init(_ dict: [String: CELValue]) {
         self.init(dict.sorted { $0.key < $1.key }.map { (CELValue.string($0.key), $0.value) })
+    }
+
+    /// After a lookup of `key` missed: `CELError.unknown` when it is one of the unknown keys.
+    @inline(__always)
+    func checkKnown(_ key: String) throws(CELError) {
+        if !unknownKeys.isEmpty, unknownKeys.contains(key) { throw CELError.unknown }
+    }
+
+    @inline(__always)
+    func checkKnown(_ key: CELValue) throws(CELError) {
+        if !unknownKeys.isEmpty, case .string(let text) = key { try checkKnown(text) }
     }
 
     public var count: Int { _keys.count }
@@ -625,7 +650,7 @@ public struct CELMap: Sendable, Hashable {
     }
 
     public static func == (lhs: CELMap, rhs: CELMap) -> Bool {
-        guard lhs.count == rhs.count else { return false }
+        guard lhs.count == rhs.count, lhs.unknownKeys == rhs.unknownKeys else { return false }
         for i in 0..<lhs._keys.count {
             guard let j = rhs.position(of: lhs._keys[i]) else { return false }
             if rhs._keys[j] != lhs._keys[i] || rhs._values[j] != lhs._values[i] { return false }
@@ -635,6 +660,7 @@ public struct CELMap: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
+        hasher.combine(unknownKeys.count)
         var acc = 0
         for i in 0..<_keys.count {
             var h = Hasher()

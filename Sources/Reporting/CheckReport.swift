@@ -40,6 +40,7 @@ public struct CheckReport: Sendable {
             summary.dossiers += file.documents.count
             for document in file.documents {
                 summary.baselined += document.baselined
+                summary.notYetCheckable += document.notYetCheckable.count
                 for reported in document.findings {
                     switch reported.status {
                     case .open:
@@ -72,6 +73,8 @@ public struct CheckReport: Sendable {
         public var suppressed = 0
         public var waived = 0
         public var baselined = 0
+        /// Rules not evaluated because their verdict depends on placeholders, summed over the dossiers.
+        public var notYetCheckable = 0
     }
 
     /// Gives every finding its fingerprint: rule, dossier and node path, and which occurrence of

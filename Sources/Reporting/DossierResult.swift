@@ -17,6 +17,8 @@ public struct DossierResult: Sendable {
     public var findings: [ReportedFinding]
     /// Findings left out because the baseline already holds them.
     public var baselined: Int
+    /// The rules whose verdict waits for placeholders to be filled in (`DocumentReport.notYetCheckable`).
+    public var notYetCheckable: [String] = []
 
     public init(
         index: Int, id: String?, kind: String?, title: String?, language: Language, ruleSets: [DocumentReport.RuleSetVersion],
@@ -38,6 +40,7 @@ public struct DossierResult: Sendable {
         self.init(
             index: report.index, id: report.id, kind: report.kind, title: report.title, language: report.language,
             ruleSets: report.ruleSets, startLine: startLine, findings: report.findings.map { ReportedFinding($0) })
+        notYetCheckable = report.notYetCheckable
     }
 
     /// The open findings, those that count.

@@ -43,7 +43,7 @@ public struct JSONFormatter: ReportFormatter {
 
     func summary(_ report: CheckReport) -> JSONValue {
         let summary = report.summary
-        return .object([
+        var entries: [(String, JSONValue)] = [
             ("files", .int(summary.files)),
             ("unreadable", .int(summary.unreadable)),
             ("dossiers", .int(summary.dossiers)),
@@ -54,7 +54,10 @@ public struct JSONFormatter: ReportFormatter {
             ("waived", .int(summary.waived)),
             ("baselined", .int(summary.baselined)),
             ("skipped", .int(summary.skipped)),
-        ])
+        ]
+        // Only templates have rules waiting for placeholders: other reports keep their shape.
+        if summary.notYetCheckable > 0 { entries.append(("notYetCheckable", .int(summary.notYetCheckable))) }
+        return .object(entries)
     }
 
     func ruleSet(_ set: DocumentReport.RuleSetVersion) -> JSONValue {
@@ -71,14 +74,18 @@ public struct JSONFormatter: ReportFormatter {
     }
 
     func document(_ document: DossierResult) -> JSONValue {
-        .object([
+        var entries: [(String, JSONValue)] = [
             ("index", .int(document.index)),
             ("id", document.id.map(JSONValue.string) ?? .null),
             ("kind", document.kind.map(JSONValue.string) ?? .null),
             ("language", .string(document.language.rawValue)),
             ("ruleSets", .array(document.ruleSets.map(ruleSet))),
             ("findings", .array(document.findings.map(finding))),
-        ])
+        ]
+        if !document.notYetCheckable.isEmpty {
+            entries.append(("notYetCheckable", .array(document.notYetCheckable.map(JSONValue.string))))
+        }
+        return .object(entries)
     }
 
     func finding(_ reported: ReportedFinding) -> JSONValue {

@@ -72,6 +72,15 @@ public struct ReportVocabulary: Sendable {
         ]
         if s.suppressed > 0 { parts.append(count(s.suppressed, suppressed, pick("suppressed", "onderdrukt", "neutralisés", "unterdrückt"))) }
         if s.waived > 0 { parts.append(count(s.waived, pick("waived", "ontheven", "sous dérogation", "mit Ausnahme"), pick("waived", "ontheven", "sous dérogation", "mit Ausnahme"))) }
+        if s.notYetCheckable > 0 {
+            parts.append(
+                count(
+                    s.notYetCheckable, pick("rule", "regel", "règle", "Regel"), pick("rules", "regels", "règles", "Regeln"))
+                    + pick(
+                        " not yet checkable (placeholders)", " nog niet te controleren (in te vullen waarden)",
+                        s.notYetCheckable > 1 ? " pas encore vérifiables (valeurs à compléter)" : " pas encore vérifiable (valeur à compléter)",
+                        " noch nicht prüfbar (Platzhalter)"))
+        }
         if s.baselined > 0 { parts.append("\(s.baselined) " + pick("in the baseline", "in de baseline", "dans la référence (baseline)", "in der Baseline")) }
         if s.unreadable > 0 { parts.append(count(s.unreadable, pick("unreadable", "onleesbaar", "illisible", "nicht lesbar"), pick("unreadable", "onleesbaar", "illisibles", "nicht lesbar"))) }
         if s.skipped > 0 {

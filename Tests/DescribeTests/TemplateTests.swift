@@ -1,4 +1,5 @@
 import Describe
+import Foundation
 import DossierModel
 import Testing
 import TestSupport
@@ -61,6 +62,83 @@ import Validators
         let header = DossierHeader(try #require(YAMLLoader.load(Array(filled.utf8)).first?.root))
         #expect(header.kind == test.kind)
         #expect(header.language == test.language.rawValue)
+    }
+
+    /// A placeholder is a value not known yet: one HDR-002 finding where it stands and nothing else,
+    /// the rules that depend on it counted as not yet checkable.
+    @Test(arguments: cases)
+    func aFreshTemplateGivesOneFindingPerPlaceholderAndNothingElse(_ test: Case) throws {
+        let template = try Self.template(test.kind, test.language)
+        let reports = Fixtures.checker.check(fileBytes: Array(template.text.utf8), language: test.language)
+        let report = try #require(reports.first)
+        #expect(reports.count == 1)
+        let findings = report.findings.map { "\($0.rule) \($0.path): \($0.message)" }
+        #expect(report.findings.count == template.slots.count, "\(findings)")
+        #expect(report.findings.allSatisfy { $0.rule == "HDR-002" && $0.severity == .error }, "\(findings)")
+        #expect(report.findings.map(\.path).sorted() == template.slots.map(\.path).sorted())
+        #expect(!report.notYetCheckable.isEmpty)
+        #expect(!report.notYetCheckable.contains("HDR-002"))
+    }
+
+    /// Every placeholder filled with the kind's valid example's value at its place (lists as the
+    /// example has them: the template shows one item to copy) passes like the example itself.
+    @Test(arguments: cases)
+    func aTemplateFilledWithTheValidExamplePasses(_ test: Case) throws {
+        let template = try Self.template(test.kind, test.language)
+        let tree = try #require(YAMLLoader.load(Array(template.text.utf8)).first?.root)
+        let placeholder = template.slots[0].placeholder
+        let examples = Fixtures.exampleFiles.filter { $0.hasPrefix("examples/\(test.kind)/valid-") }
+        #expect(!examples.isEmpty)
+        for path in examples {
+            let text = try String(contentsOf: Fixtures.repositoryFile(path), encoding: .utf8)
+            let example = try #require(YAMLLoader.load(Array(text.utf8)).first?.root)
+            let filled = try #require(Self.fill(tree, with: example, placeholder: placeholder))
+            let yaml = YAMLRewriter.rewrite([filled], as: .block)
+            #expect(!yaml.contains(placeholder))
+            let reports = Fixtures.checker.check(fileBytes: Array(yaml.utf8), language: test.language)
+            let errors = reports.flatMap(\.findings).filter { $0.severity == .error }
+            #expect(errors.isEmpty, "\(path): \(errors.map { "\($0.rule) \($0.path): \($0.message)" })")
+            #expect(reports.allSatisfy { $0.notYetCheckable.isEmpty })
+            let own = Fixtures.checker.check(fileBytes: Array(text.utf8)).flatMap(\.findings).map(\.rule).sorted()
+            #expect(reports.flatMap(\.findings).map(\.rule).sorted() == own, "\(path)")
+        }
+    }
+
+    /// The template's tree with each placeholder replaced by the example's value at its place, each
+    /// list by the example's list, and the entries only the example has (fields the template offers
+    /// commented out) added; what the example leaves out is left out. Nil when the example lacks it.
+    static func fill(_ template: Node, with example: Node?, placeholder: String) -> Node? {
+        guard let example else { return nil }
+        switch template.content {
+        case .scalar(let scalar): return scalar.text == placeholder ? example : template
+        case .sequence: return example
+        case .mapping(let entries):
+            guard let given = example.mapping else { return example }
+            var out: [Node.Entry] = entries.compactMap { entry in
+                let key = entry.key.scalar?.text ?? ""
+                return fill(entry.value, with: example[key], placeholder: placeholder).map { Node.Entry(key: entry.key, value: $0) }
+            }
+            let written = Set(entries.compactMap { $0.key.scalar?.text })
+            out += given.filter { !written.contains($0.key.scalar?.text ?? "") }
+            return Node(.mapping(out), start: template.start, end: template.end)
+        }
+    }
+
+    /// A half-filled template is judged on what is filled: the wrong values get their real
+    /// findings, the placeholders left get theirs, and nothing judges the placeholders.
+    @Test(arguments: Language.allCases)
+    func aHalfFilledTemplateIsJudgedOnWhatIsFilled(_ language: Language) throws {
+        let template = try Self.template("pole-project", language)
+        let wrong = ["pole": "NOPE", "partners[0].country": "XX", "partners[0].id": "acme", "costs[0].partner": "nobody"]
+        let filled = template.filled { wrong[$0.path] ?? $0.placeholder }
+        let report = try #require(Fixtures.checker.check(fileBytes: Array(filled.utf8), language: language).first)
+        let placeholders = Set(template.slots.map(\.path)).subtracting(wrong.keys)
+        let real = report.findings.filter { !($0.rule == "HDR-002" && placeholders.contains($0.path)) }
+        #expect(report.findings.count - real.count == placeholders.count)
+        #expect(
+            real.map { "\($0.rule) \($0.path)" }.sorted() == ["HDR-002 pole", "ORG-001 costs[0].partner", "ORG-004 partners[0].country"],
+            "\(real.map { "\($0.rule) \($0.path): \($0.message)" })")
+        #expect(!report.notYetCheckable.isEmpty)
     }
 
     @Test func theCommentsComeFromTheRuleSetsInTheChosenLanguage() throws {

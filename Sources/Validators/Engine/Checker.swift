@@ -136,14 +136,17 @@ public final class Checker: Sendable {
         report.language = requested ?? header.language.flatMap(Language.init(rawValue:)) ?? .en
         let compiled = compiledKind(header.kind, call: header.call)
         report.ruleSets = versions(compiled)
+        var unchecked: Set<String> = []
         if compiled.kind == nil {
             // A kind no rule set knows gets HDR-001 (and HDR-004) and nothing else: no other rule knows
             // its structure (catalogue 1.1, clarification 12). The rules see its header alone.
             report.findings = check(
-                Self.header(of: root, fields: compiled.structure), with: compiled, language: report.language, reportStructure: false)
+                Self.header(of: root, fields: compiled.structure), with: compiled, language: report.language, reportStructure: false,
+                notYetCheckable: &unchecked)
         } else {
-            report.findings = check(root, with: compiled, language: report.language)
+            report.findings = check(root, with: compiled, language: report.language, notYetCheckable: &unchecked)
         }
+        report.notYetCheckable = unchecked.sorted()
         return report
     }
 
@@ -151,6 +154,16 @@ public final class Checker: Sendable {
     /// `reportStructure: false` leaves out HDR-002 and HDR-003.
     func check(
         _ root: Node, with compiled: CompiledKind, language: Language, only: Set<String>? = nil, reportStructure: Bool = true
+    ) -> [Finding] {
+        var unchecked: Set<String> = []
+        return check(root, with: compiled, language: language, only: only, reportStructure: reportStructure, notYetCheckable: &unchecked)
+    }
+
+    /// As `check`, collecting in `notYetCheckable` the rules whose verdict depends on a value still
+    /// to be filled in (a template's placeholder): those are not evaluated where it matters.
+    func check(
+        _ root: Node, with compiled: CompiledKind, language: Language, only: Set<String>? = nil, reportStructure: Bool = true,
+        notYetCheckable: inout Set<String>
     ) -> [Finding] {
         let (located, issues) =
             compiled.kind == nil
@@ -175,10 +188,14 @@ public final class Checker: Sendable {
             if WorkCancellation.isRequested { break }
             // One budget for all the evaluations of one rule on this dossier (EvaluationLimits).
             var remaining = limits.maxEvaluationCost
+            var unknown = false
             for check in rule.checks {
-                findings += evaluate(check, of: rule.rule, root: located, base: base, memo: memo, language: language, budget: &remaining)
+                findings += evaluate(
+                    check, of: rule.rule, root: located, base: base, memo: memo, language: language, budget: &remaining,
+                    unknown: &unknown)
                 if remaining < 0 { break }
             }
+            if unknown { notYetCheckable.insert(rule.rule.id) }
         }
         return findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
     }
@@ -211,11 +228,13 @@ public final class Checker: Sendable {
 
     private func evaluate(
         _ compiled: CompiledRule.CompiledCheck, of rule: Rule, root: Located, base: CELBindings, memo: CELMemo,
-        language: Language, budget remaining: inout Int
+        language: Language, budget remaining: inout Int, unknown: inout Bool
     ) -> [Finding] {
         let check = compiled.check
         var findings: [Finding] = []
-        let targets = check.forEach.isEmpty ? [Target(item: root, key: nil, index: nil)] : check.forEach.flatMap { Self.select($0, from: root) }
+        let targets =
+            check.forEach.isEmpty
+            ? [Target(item: root, key: nil, index: nil)] : check.forEach.flatMap { Self.select($0, from: root, unknown: &unknown) }
         // Each target starts from `base` with its `item`, `key` and `index`; a let that succeeds
         // binds its name, one that fails leaves it as it was (unbound, unless it shadows a variable).
         var variables = base
@@ -233,11 +252,14 @@ public final class Checker: Sendable {
             // A `let` whose value is not needed is not computed: those `when` and `check` read first,
             // the others only for the message of a finding.
             var computed = [Bool](repeating: false, count: compiled.lets.count)
+            // A let that reads a value still to be filled in leaves the verdict unknown if it fails.
+            var letUnknown = false
             func bind(_ indexes: [Int]) {
                 for i in indexes where !computed[i] {
                     computed[i] = true
-                    if case .success(let value) = compiled.lets[i].program.evaluate(variables, memo: memo, remaining: &remaining) {
-                        variables.bind(letSlots[i], to: value)
+                    switch compiled.lets[i].program.evaluate(variables, memo: memo, remaining: &remaining) {
+                    case .success(let value): variables.bind(letSlots[i], to: value)
+                    case .failure(let error): if error.isUnknown { letUnknown = true }
                     }
                 }
             }
@@ -257,7 +279,11 @@ public final class Checker: Sendable {
                     findings.append(evaluationFailure(rule, target, "`when` gave \(other), not true or false"))
                     continue
                 case .failure(let error):
-                    findings.append(evaluationFailure(rule, target, error.message))
+                    if error.isUnknown || letUnknown {
+                        unknown = true
+                    } else {
+                        findings.append(evaluationFailure(rule, target, error.message))
+                    }
                     continue
                 }
             }
@@ -286,7 +312,11 @@ public final class Checker: Sendable {
             case .success(let other):
                 findings.append(evaluationFailure(rule, target, "`check` gave \(other), not true or false"))
             case .failure(let error):
-                findings.append(evaluationFailure(rule, target, error.message))
+                if error.isUnknown || letUnknown {
+                    unknown = true
+                } else {
+                    findings.append(evaluationFailure(rule, target, error.message))
+                }
             }
         }
         return findings
@@ -312,6 +342,12 @@ public final class Checker: Sendable {
 
     /// Every value the pattern reaches from `root`.
     static func select(_ pattern: PathPattern, from root: Located) -> [Target] {
+        var unknown = false
+        return select(pattern, from: root, unknown: &unknown)
+    }
+
+    /// As `select`; `unknown` becomes true when the pattern passes a value still to be filled in.
+    static func select(_ pattern: PathPattern, from root: Located, unknown: inout Bool) -> [Target] {
         var current = [Target(item: root, key: nil, index: nil)]
         for step in pattern.steps {
             var next: [Target] = []
@@ -320,8 +356,11 @@ public final class Checker: Sendable {
                 case .key(let key):
                     if let child = target.item.field(key) {
                         next.append(Target(item: child, key: target.key, index: target.index, position: target.position))
+                    } else if target.item.unknownFields.contains(key) {
+                        unknown = true
                     }
                 case .anyKey:
+                    if !target.item.unknownFields.isEmpty { unknown = true }
                     for (name, child) in target.item.fields {
                         next.append(Target(item: child, key: name, index: target.index, position: target.position))
                     }

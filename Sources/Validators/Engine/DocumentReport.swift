@@ -10,6 +10,9 @@ public struct DocumentReport: Sendable {
     public var findings: [Finding]
     /// The rule sets applied, with their versions.
     public var ruleSets: [RuleSetVersion]
+    /// The rules whose verdict depends on a value still to be filled in (a template's placeholder),
+    /// not evaluated where it matters: "not yet checkable".
+    public var notYetCheckable: [String] = []
 
     public struct RuleSetVersion: Sendable, Hashable {
         public var name: String

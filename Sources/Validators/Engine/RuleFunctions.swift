@@ -40,7 +40,12 @@ enum RuleFunctions {
             }
             var index = CELMap()
             for item in items {
-                guard case .map(let element) = item, let key = element[field] else { continue }
+                guard case .map(let element) = item else { continue }
+                guard let key = element[field] else {
+                    // An item whose key is still to be filled in: which keys the index has is unknown.
+                    if element.unknownKeys.contains(field) { throw CELError.unknown }
+                    continue
+                }
                 switch key {
                 case .string, .int, .uint, .bool:
                     if index[key] == nil { index[key] = item }

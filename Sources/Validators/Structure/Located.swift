@@ -12,6 +12,11 @@ final class Located {
     var value: CELValue = .null
     private(set) var fields: [(name: String, value: Located)] = []
     private(set) var items: [Located] = []
+    /// Keys whose values are still to be filled in (a template's placeholders): unknown to the rules.
+    private(set) var unknownFields: [String] = []
+    /// The whole value is unknown: a list that still holds an item with nothing filled in (the
+    /// template's sample item, or a placeholder), whose length and content are not known yet.
+    var isUnknown = false
 
     init(node: Node, keyMark: Mark?, parent: Located?, component: PathComponent?) {
         self.node = node
@@ -22,6 +27,14 @@ final class Located {
 
     func add(field name: String, _ child: Located) { fields.append((name, child)) }
     func add(item child: Located) { items.append(child) }
+    func add(unknownField name: String) { unknownFields.append(name) }
+
+    /// A mapping where nothing is filled in yet: placeholders, and mappings with nothing filled in.
+    var isUntouched: Bool {
+        if isUnknown { return true }
+        guard node.mapping != nil, !unknownFields.isEmpty || !fields.isEmpty else { return false }
+        return fields.allSatisfy { $0.value.isUntouched }
+    }
     func reserveFields(_ count: Int) { fields.reserveCapacity(count) }
     func reserveItems(_ count: Int) { items.reserveCapacity(count) }
 

@@ -88,7 +88,13 @@ struct StructureChecker {
         }
         var attachedConditional = false
         for (spec, entry) in conditional {
-            if holds(spec.onlyIf!, parent: parentValue) {
+            guard let applies = holdsIfKnown(spec.onlyIf!, parent: parentValue) else {
+                // Whether it belongs here depends on a value still to be filled in: unknown too.
+                if let issue = placeholderIssue(entry.value, path: childPath(located, spec.name)) { issues.append(issue) }
+                located.add(unknownField: spec.name)
+                continue
+            }
+            if applies {
                 attach(entry, spec: spec, to: located, issues: &issues)
                 attachedConditional = true
             } else {
@@ -99,7 +105,7 @@ struct StructureChecker {
             }
         }
         for spec in fields where spec.required && spec.coveredBy == nil && spec.presenceRule == nil && located.field(spec.name) == nil {
-            if spec.onlyIf != nil && !holds(spec.onlyIf!, parent: parentValue) { continue }
+            if spec.onlyIf != nil && holdsIfKnown(spec.onlyIf!, parent: parentValue) != true { continue }
             if let entry = entries.first(where: { $0.key.scalar?.text == spec.name }), !isEmpty(entry.value) {
                 continue  // present but wrongly typed: already reported
             }
@@ -118,21 +124,32 @@ struct StructureChecker {
 
     /// The value of a mapping: its fields as rules see them.
     private static func mapValue(_ located: Located) -> CELValue {
-        .map(CELMap(strings: located.fields.map { ($0.name, $0.value.value) }))
+        var map = CELMap(strings: located.fields.map { ($0.name, $0.value.value) })
+        map.unknownKeys = located.unknownFields
+        return .map(map)
     }
 
     private func holds(_ condition: String, parent: CELValue) -> Bool {
+        holdsIfKnown(condition, parent: parent) ?? false
+    }
+
+    /// Whether the condition holds; nil when it reads a value still to be filled in.
+    private func holdsIfKnown(_ condition: String, parent: CELValue) -> Bool? {
         guard let program = conditions[condition] else { return false }
         var variables = CELBindings(self.variables)
         variables["parent"] = parent
-        if case .success(.bool(true)) = program.evaluate(variables) { return true }
-        return false
+        switch program.evaluate(variables) {
+        case .success(.bool(true)): return true
+        case .failure(let error) where error.isUnknown: return nil
+        default: return false
+        }
     }
 
     private func attach(_ entry: Node.Entry, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
         guard !isEmpty(entry.value) else { return }
         if let issue = placeholderIssue(entry.value, path: childPath(parent, spec.name)) {
             issues.append(issue)
+            parent.add(unknownField: spec.name)
             return
         }
         let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(spec.name))
@@ -149,7 +166,7 @@ struct StructureChecker {
             return
         }
         if judge(entry.value, spec: spec, as: child, issues: &issues) {
-            parent.add(field: spec.name, child)
+            if child.isUnknown { parent.add(unknownField: spec.name) } else { parent.add(field: spec.name, child) }
         }
     }
 
@@ -237,6 +254,7 @@ struct StructureChecker {
                 let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
                 if let issue = placeholderIssue(item, path: child.path) {
                     issues.append(issue)
+                    located.isUnknown = true
                     continue
                 }
                 if itemSpec.coveredBy != nil {
@@ -247,6 +265,7 @@ struct StructureChecker {
                 } else if judge(item, spec: itemFieldSpec, as: child, issues: &issues) {
                     located.add(item: child)
                 }
+                if child.isUntouched { located.isUnknown = true }
             }
             located.value = .list(located.items.map(\.value))
         case .map(let fields):
