@@ -22,7 +22,7 @@ public struct RuleCatalogue {
             out.append("\(set.name) \(set.version)\(kind) — \(set.title.text(in: language))")
             var table = TextTable(leftAligned: [0, 1, 2])
             for rule in set.rules {
-                table.rows.append([rule.id, words.report.severity(rule.severity), "\(rule.title.text(in: language)) (\(rule.source))"])
+                table.rows.append([rule.id, words.report.severity(rule.severity), "\(rule.title.text(in: language)) (\(RuleLine.source(rule, words: words)))"])
             }
             out += table.render()
             out.append("")
