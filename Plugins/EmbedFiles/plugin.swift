@@ -12,7 +12,7 @@ struct EmbedFiles: BuildToolPlugin {
             target.name == "BundledData"
             ? ["rules", "data"].map { root.appending(path: $0) } : [root.appending(path: "Sources/\(target.name)/Assets")]
         let inputs = folders.flatMap { dir -> [URL] in
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path())) ?? []
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path(percentEncoded: false))) ?? []
             return names.sorted().filter { !$0.hasPrefix(".") }.map { dir.appending(path: $0) }
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
@@ -20,7 +20,7 @@ struct EmbedFiles: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding \(inputs.count) files into \(target.name)",
                 executable: try context.tool(named: "embed-files").url,
-                arguments: [output.path()] + inputs.map { $0.path() },
+                arguments: [output.path(percentEncoded: false)] + inputs.map { $0.path(percentEncoded: false) },
                 inputFiles: inputs,
                 outputFiles: [output]
             )

@@ -9,6 +9,6 @@ enum RuleLine {
     /// The rule's `source` as a short reference: a section of the report as written (`§7.4.2`),
     /// one of the dossier format in the reader's language (`Dossierformat, §1`, not `format §1`).
     static func source(_ rule: Rule, words: DescribeWords) -> String {
-        rule.source.hasPrefix("format") ? words.report.source(rule.source) : rule.source
+        rule.source.hasPrefix("format") ? (rule.citation?.text(in: words.language) ?? rule.source) : rule.source
     }
 }
