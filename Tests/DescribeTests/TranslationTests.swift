@@ -43,6 +43,8 @@ import Validators
         "while parsing a flow",
         // SCS-004's `source`, the report's reference as the rule catalogue gives it.
         "a round for five clusters",
+        // The report's title, a name in its own language, as the rule sets' `sources:` cite it.
+        "clusterbeleid in europa",
     ]
 
     @Test(arguments: [Language.nl, .fr, .de])
