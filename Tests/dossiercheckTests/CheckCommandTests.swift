@@ -4,12 +4,13 @@ import TestSupport
 
 /// The CLI as a user runs it: exit codes, located findings, the JSON report.
 @Suite struct CheckCommandTests {
-    /// Writes `text` to a scratch file and checks it.
+    /// Writes `text` to a scratch file and checks it from the scratch folder, so that the report
+    /// names it `name` wherever the temporary folder lies (README "Command line", paths).
     func check(_ text: String, name: String = "dossier.yaml", _ extra: [String] = []) throws -> (Fixtures.Run, String) {
         let folder = try Fixtures.temporaryFolder()
         let file = folder.appending(path: name)
         try Data(text.utf8).write(to: file)
-        return (try Fixtures.run(["check", file.path] + extra), file.path)
+        return (try Fixtures.run(["check", name] + extra, in: folder), name)
     }
 
     @Test func validExampleExitsZero() throws {
