@@ -79,7 +79,8 @@ let package = Package(
         .executableTarget(
             name: "dossiercheck",
             dependencies: [
-                "Validators", "Reporting", "Policy", "DossierModel", "BundledData", "Triage", "Describe", "Checking", "Portal", "LanguageServer",
+                "Validators", "Reporting", "Policy", "DossierModel", "BundledData", "Triage", "Describe", "Checking", "Portal",
+                "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,11 +98,16 @@ let package = Package(
         .testTarget(name: "DescribeTests", dependencies: ["Describe", "Reporting", "Validators", "DossierModel", "TestSupport"]),
         .testTarget(
             name: "PortalTests",
-            dependencies: ["Portal", "Checking", "TestSupport", "Validators", "Describe", "Reporting", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "Portal", "Checking", "TestSupport", "Validators", "Describe", "Reporting",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Policy", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "LanguageServerProtocol", "DossierModel", "TestSupport"], exclude: ["e2e"]),
+        .testTarget(
+            name: "LanguageServerTests",
+            dependencies: ["LanguageServer", "LanguageServerProtocol", "DossierModel", "TestSupport"], exclude: ["e2e"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -111,7 +111,8 @@ enum Builtins {
 
     static func endsWith(_ a: CELValue, _ b: CELValue) throws(CELError) -> CELValue {
         guard case .string(let s) = a, case .string(let t) = b else { throw CELError.noOverload("endsWith", a, b) }
-        let su = s.utf8, tu = t.utf8
+        let su = s.utf8
+        let tu = t.utf8
         guard tu.count <= su.count else { return .bool(false) }
         return .bool(su.suffix(tu.count).elementsEqual(tu))
     }
@@ -284,14 +285,35 @@ enum Builtins {
     static func listSum(_ v: CELValue) throws(CELError) -> CELValue {
         guard case .list(let l) = v else { throw CELError.noOverload("sum", v) }
         if l.isEmpty { return .int(0) }
-        var hasDecimal = false, allInt = true, allUint = true, allDouble = true, allDuration = true
+        var hasDecimal = false
+        var allInt = true
+        var allUint = true
+        var allDouble = true
+        var allDuration = true
         for x in l {
             switch x {
-            case .decimal: hasDecimal = true; allInt = false; allUint = false; allDouble = false; allDuration = false
-            case .int: allUint = false; allDouble = false; allDuration = false
-            case .uint: allInt = false; allDouble = false; allDuration = false
-            case .double: allInt = false; allUint = false; allDuration = false
-            case .duration: allInt = false; allUint = false; allDouble = false
+            case .decimal:
+                hasDecimal = true
+                allInt = false
+                allUint = false
+                allDouble = false
+                allDuration = false
+            case .int:
+                allUint = false
+                allDouble = false
+                allDuration = false
+            case .uint:
+                allInt = false
+                allDouble = false
+                allDuration = false
+            case .double:
+                allInt = false
+                allUint = false
+                allDuration = false
+            case .duration:
+                allInt = false
+                allUint = false
+                allDouble = false
             default: throw CELError("sum() needs a list of numbers, found '\(x.celType.name)'")
             }
         }
@@ -388,7 +410,8 @@ func utf8Contains(_ hay: String, _ needle: String) -> Bool {
     }), let found = r {
         return found
     }
-    let a = Array(hay.utf8), b = Array(needle.utf8)
+    let a = Array(hay.utf8)
+    let b = Array(needle.utf8)
     return a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in search(ap, bp) } }
 }
 
@@ -396,12 +419,12 @@ func utf8Contains(_ hay: String, _ needle: String) -> Bool {
 
 /// A compiled regular expression (RE2 syntax mapped onto ICU, which agrees on the common subset).
 final class CompiledRegex: @unchecked Sendable {
-    let re: NSRegularExpression  // immutable and documented thread-safe
+    let re: NSRegularExpression // immutable and documented thread-safe
 
     init(_ pattern: String) throws(CELError) {
         // RE2 spells named groups (?P<name>...); ICU wants (?<name>...).
         var translated = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
-        if translated.isEmpty { translated = "(?:)" }  // ICU rejects an empty pattern; RE2 matches everything
+        if translated.isEmpty { translated = "(?:)" } // ICU rejects an empty pattern; RE2 matches everything
         do {
             re = try NSRegularExpression(pattern: translated, options: [])
         } catch {

@@ -32,9 +32,10 @@ struct Compiler {
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration, "optional_type": .optional,
     ]
 
-    init(src: SourceText, userFunctions: [String: UserFunction], natives: [String: NativeFunction],
-         definingFunction: String?, parameters: [String] = [])
-    {
+    init(
+        src: SourceText, userFunctions: [String: UserFunction], natives: [String: NativeFunction],
+        definingFunction: String?, parameters: [String] = []
+    ) {
         self.src = src
         self.userFunctions = userFunctions
         self.natives = natives
@@ -238,7 +239,8 @@ struct Compiler {
                 at: e.offset)
         }
         let known = Builtins.names.contains(name) || natives[name] != nil
-        let msg = known
+        let msg =
+            known
             ? "no matching overload for '\(name)' with \(args.count) argument(s)\(receiver ? " in receiver style" : "")"
             : "unbound function '\(name)'"
         return ErrorNode(msg, args: argNodes, offset: e.offset)

@@ -110,12 +110,14 @@ public final class CELEnvironment: @unchecked Sendable {
         guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
         else { return false }
         if Parser.reserved.contains(s) || ["true", "false", "null"].contains(s) { return false }
-        return s.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57))) }
+        return s.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57)))
+        }
     }
 }
 
 /// A compiled expression. Immutable and `Sendable`: compile once, evaluate many times from any thread.
-public struct CELProgram: @unchecked Sendable {  // the node tree is immutable after compilation
+public struct CELProgram: @unchecked Sendable { // the node tree is immutable after compilation
     public let source: String
     /// The top-level variable names the expression refers to (including those used inside the bodies of the
     /// user-defined functions it calls). For a dotted reference `a.b.c` this is the root name `a`.

@@ -111,7 +111,7 @@ final class QualifiedVarNode: Node {
     let rootHash: UInt64
     let path: [String]
     let pathHashes: [UInt64]
-    let candidates: [(name: String, hash: UInt64, rest: Int)]  // rest: index in `path` where field selection starts
+    let candidates: [(name: String, hash: UInt64, rest: Int)] // rest: index in `path` where field selection starts
 
     init(root: String, path: [String], offset: Int) {
         self.root = root
@@ -559,7 +559,9 @@ func arithmetic(_ op: BinaryOp, _ a: CELValue, _ b: CELValue) throws(CELError) -
         if op == .add { return try addDuration(t, d) }
     case (.duration(let x), .duration(let y)):
         if op == .add || op == .sub {
-            let (r, o) = op == .add ? x.nanoseconds.addingReportingOverflow(y.nanoseconds)
+            let (r, o) =
+                op == .add
+                ? x.nanoseconds.addingReportingOverflow(y.nanoseconds)
                 : x.nanoseconds.subtractingReportingOverflow(y.nanoseconds)
             if o { throw CELError.overflow }
             return .duration(CELDuration(nanoseconds: r))
@@ -575,8 +577,14 @@ func arithmetic(_ op: BinaryOp, _ a: CELValue, _ b: CELValue) throws(CELError) -
 
 func decimalArithmetic(_ op: BinaryOp, _ a: CELValue, _ b: CELValue) throws(CELError) -> CELValue? {
     guard op != .mod else { return nil }
-    switch a { case .decimal, .int, .uint, .double: break; default: return nil }
-    switch b { case .decimal, .int, .uint, .double: break; default: return nil }
+    switch a {
+    case .decimal, .int, .uint, .double: break
+    default: return nil
+    }
+    switch b {
+    case .decimal, .int, .uint, .double: break
+    default: return nil
+    }
     guard let x = decimalOfNumber(a) else { throw CELError("cannot convert \(a.description) to decimal") }
     guard let y = decimalOfNumber(b) else { throw CELError("cannot convert \(b.description) to decimal") }
     switch op {
@@ -806,7 +814,7 @@ extension ComprehensionNode {
     /// non-bool in another, as with `&&` and `||`; otherwise the first such error is the result.
     @inline(__always)
     func quantify(_ c: EvalContext, count: Int, _ bind: (Int) throws(CELError) -> Void) throws(CELError) -> CELValue {
-        let stopOn = kind == .exists  // exists stops on true, all stops on false
+        let stopOn = kind == .exists // exists stops on true, all stops on false
         var err: CELError? = nil
         for i in 0..<count {
             try bind(i)
@@ -932,9 +940,10 @@ final class UserFunction: @unchecked Sendable {
     /// Whether calls are remembered: the body does real work (a macro, a call), more than a lookup costs.
     let isMemoized: Bool
 
-    init(name: String, parameters: [String], body: Node, frameSize: Int, referencedVariables: Set<String>,
-         source: String, evalDepth: Int, callHeight: Int = 1, isMemoized: Bool = false)
-    {
+    init(
+        name: String, parameters: [String], body: Node, frameSize: Int, referencedVariables: Set<String>,
+        source: String, evalDepth: Int, callHeight: Int = 1, isMemoized: Bool = false
+    ) {
         self.evalDepth = evalDepth
         self.callHeight = callHeight
         self.isMemoized = isMemoized

@@ -32,7 +32,8 @@ extension CELEnvironment {
     /// `.name`, with a leading dot, always means the top-level variable.
     ///
     /// - Throws: `CELParseError` when `source` does not parse.
-    public static func fieldReferences(in source: String, maxNestingDepth: Int = 128) throws(CELParseError) -> [CELFieldReference] {
+    public static func fieldReferences(in source: String, maxNestingDepth: Int = 128) throws(CELParseError) -> [CELFieldReference]
+    {
         let expr = try Parser.parse(source, maxDepth: maxNestingDepth)
         var walker = FieldReferenceWalker(text: SourceText(source))
         walker.visit(expr, bound: [])

@@ -65,7 +65,7 @@ enum TokenKind: Equatable {
     case eof
     case ident(String)
     case quotedIdent(String)
-    case intLit(UInt64)  // magnitude; the parser checks the range (it knows about a leading '-')
+    case intLit(UInt64) // magnitude; the parser checks the range (it knows about a leading '-')
     case uintLit(UInt64)
     case doubleLit(Double)
     case stringLit(String)
@@ -154,8 +154,10 @@ struct Lexer {
             // String and bytes prefixes.
             if let q = peek(), q == "\"" || q == "'" {
                 switch word {
-                case "r", "R": return Token(kind: .stringLit(try lexString(raw: true, bytes: false, start: start).0), offset: start)
-                case "b", "B": return Token(kind: .bytesLit(try lexString(raw: false, bytes: true, start: start).1), offset: start)
+                case "r", "R":
+                    return Token(kind: .stringLit(try lexString(raw: true, bytes: false, start: start).0), offset: start)
+                case "b", "B":
+                    return Token(kind: .bytesLit(try lexString(raw: false, bytes: true, start: start).1), offset: start)
                 case "br", "bR", "Br", "BR":
                     return Token(kind: .bytesLit(try lexString(raw: true, bytes: true, start: start).1), offset: start)
                 default: break
@@ -283,8 +285,14 @@ struct Lexer {
         while true {
             guard let ch = peek() else { throw src.error("unterminated string literal", at: start) }
             if ch == q {
-                if !triple { i += 1; break }
-                if peek(1) == q && peek(2) == q { i += 3; break }
+                if !triple {
+                    i += 1
+                    break
+                }
+                if peek(1) == q && peek(2) == q {
+                    i += 3
+                    break
+                }
                 appendScalar(ch)
                 i += 1
                 continue

@@ -69,7 +69,7 @@ enum MathLibrary {
             case .up: mode = .up
             case .down: mode = .down
             case .towardZero: mode = d < 0 ? .up : .down
-            default: mode = .plain  // half away from zero
+            default: mode = .plain // half away from zero
             }
             NSDecimalRound(&out, &value, 0, mode)
             return .decimal(out)
@@ -112,7 +112,7 @@ enum MathLibrary {
     static func classify(_ v: CELValue, _ fn: String, _ test: (Double) -> Bool) throws(CELError) -> CELValue {
         switch v {
         case .double(let d): return .bool(test(d))
-        case .decimal: return .bool(test(1))  // a decimal is always finite
+        case .decimal: return .bool(test(1)) // a decimal is always finite
         default: throw CELError.noOverload(fn, v)
         }
     }

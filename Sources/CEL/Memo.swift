@@ -283,7 +283,7 @@ enum MemoPass {
             info.costly = true
             var bodyPart = b
             if let f { bodyPart.add(f) }
-            if bodyPart.minSlot >= x.slot { bodyPart.minSlot = Int.max }  // its own variable, or inner ones
+            if bodyPart.minSlot >= x.slot { bodyPart.minSlot = Int.max } // its own variable, or inner ones
             info.add(bodyPart)
             info.costly = true
             let pw = wrappable(n)
@@ -294,8 +294,9 @@ enum MemoPass {
             }
             return info
         case let x as UserCallNode:
-            let base = MemoInfo(variables: x.function.referencedVariables, costly: x.function.isMemoized,
-                                callHeight: x.function.callHeight)
+            let base = MemoInfo(
+                variables: x.function.referencedVariables, costly: x.function.isMemoized,
+                callHeight: x.function.callHeight)
             return operands(&x.args, bound: bound, base: base, parentWrappable: false)
         case let x as CallNNode:
             return operands(&x.args, bound: bound, base: MemoInfo(costly: true))

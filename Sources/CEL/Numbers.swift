@@ -62,18 +62,28 @@ func decimalSyntax(_ s: String) -> Bool {
     // [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?
     var it = Array(s.utf8)[...]
     if it.first == UInt8(ascii: "+") || it.first == UInt8(ascii: "-") { it = it.dropFirst() }
-    var intDigits = 0, fracDigits = 0
-    while let c = it.first, c >= 48 && c <= 57 { intDigits += 1; it = it.dropFirst() }
+    var intDigits = 0
+    var fracDigits = 0
+    while let c = it.first, c >= 48 && c <= 57 {
+        intDigits += 1
+        it = it.dropFirst()
+    }
     if it.first == UInt8(ascii: ".") {
         it = it.dropFirst()
-        while let c = it.first, c >= 48 && c <= 57 { fracDigits += 1; it = it.dropFirst() }
+        while let c = it.first, c >= 48 && c <= 57 {
+            fracDigits += 1
+            it = it.dropFirst()
+        }
     }
     if intDigits + fracDigits == 0 { return false }
     if let c = it.first, c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
         it = it.dropFirst()
         if it.first == UInt8(ascii: "+") || it.first == UInt8(ascii: "-") { it = it.dropFirst() }
         var expDigits = 0
-        while let c = it.first, c >= 48 && c <= 57 { expDigits += 1; it = it.dropFirst() }
+        while let c = it.first, c >= 48 && c <= 57 {
+            expDigits += 1
+            it = it.dropFirst()
+        }
         if expDigits == 0 { return false }
     }
     return it.isEmpty
@@ -149,9 +159,12 @@ func formatDoubleCEL(_ d: Double) -> String {
         fracPart = String(mantissa[mantissa.index(after: dot)...])
     }
     var digits = Array(intPart + fracPart)
-    var dp = intPart.count + exp10  // position of the decimal point relative to digits
+    var dp = intPart.count + exp10 // position of the decimal point relative to digits
     // Strip leading zeros.
-    while digits.count > 1 && digits.first == "0" { digits.removeFirst(); dp -= 1 }
+    while digits.count > 1 && digits.first == "0" {
+        digits.removeFirst()
+        dp -= 1
+    }
     // Strip trailing zeros.
     while digits.count > 1 && digits.last == "0" { digits.removeLast() }
     let sign = d < 0 ? "-" : ""

@@ -7,13 +7,24 @@
 // MARK: - Syntax tree
 
 enum BinaryOp: String {
-    case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
-    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case add = "+"
+    case sub = "-"
+    case mul = "*"
+    case div = "/"
+    case mod = "%"
+    case eq = "=="
+    case ne = "!="
+    case lt = "<"
+    case le = "<="
+    case gt = ">"
+    case ge = ">="
     case `in` = "in"
 }
 
 enum MacroKind: String {
-    case all, exists, existsOne = "exists_one", map, filter
+    case all, exists
+    case existsOne = "exists_one"
+    case map, filter
     /// Two-variable comprehensions (cel-go's `ext.TwoVarComprehensions`).
     case transformList, transformMap, transformMapEntry
     /// `cel.bind(name, value, body)`: the "range" is the value, bound once.
@@ -115,7 +126,10 @@ struct Parser {
     }
 
     mutating func accept(_ p: Punct) -> Bool {
-        if isPunct(p) { pos += 1; return true }
+        if isPunct(p) {
+            pos += 1
+            return true
+        }
         return false
     }
 
@@ -312,7 +326,7 @@ struct Parser {
             out.append(try parseExpr())
             if accept(closing) { return out }
             try expect(.comma, "or a closing bracket")
-            if closing == .rbracket && accept(closing) { return out }  // trailing comma in list literals
+            if closing == .rbracket && accept(closing) { return out } // trailing comma in list literals
         }
     }
 
@@ -357,7 +371,7 @@ struct Parser {
             out.append(try parseExpr())
             if accept(.rbracket) { return (out, optionalAt) }
             try expect(.comma, "or a closing bracket")
-            if accept(.rbracket) { return (out, optionalAt) }  // trailing comma
+            if accept(.rbracket) { return (out, optionalAt) } // trailing comma
         }
     }
 
@@ -465,7 +479,8 @@ struct Parser {
                         offset)
                 }
                 if args.count == 3 {
-                    return try make(.comprehension(kind, range: target, variable: v, second: nil, body: args[2], filter: args[1]), offset)
+                    return try make(
+                        .comprehension(kind, range: target, variable: v, second: nil, body: args[2], filter: args[1]), offset)
                 }
                 return try make(.comprehension(kind, range: target, variable: v, second: nil, body: args[1], filter: nil), offset)
             }
@@ -556,10 +571,11 @@ enum StackGuard {
     /// interface maps an address in a fake frame to the real frame it stands for.
     struct AddressSanitizerStack: @unchecked Sendable {
         typealias CurrentFakeStack = @convention(c) () -> UnsafeMutableRawPointer?
-        typealias AddressIsInFakeStack = @convention(c) (
-            UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
-            UnsafeMutablePointer<UnsafeMutableRawPointer?>?
-        ) -> UnsafeMutableRawPointer?
+        typealias AddressIsInFakeStack =
+            @convention(c) (
+                UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                UnsafeMutablePointer<UnsafeMutableRawPointer?>?
+            ) -> UnsafeMutableRawPointer?
 
         let currentFakeStack: CurrentFakeStack
         let addressIsInFakeStack: AddressIsInFakeStack

@@ -82,7 +82,9 @@ enum StringFormat {
             case .double(let d): return d.isFinite ? cFormat(verb, p, d) : nonFinite(d)
             case .decimal(let d): return verb == "f" ? fixed(d, p) : cFormat(verb, p, decimalToDouble(d))
             default:
-                throw formatting(verb == "f" ? "fixed-point clause can only be used on doubles" : "scientific clause can only be used on doubles", v)
+                throw formatting(
+                    verb == "f"
+                        ? "fixed-point clause can only be used on doubles" : "scientific clause can only be used on doubles", v)
             }
         case "b":
             switch v {
@@ -97,7 +99,7 @@ enum StringFormat {
             case .uint(let u): return String(u, radix: 8)
             default: throw formatting("octal clause can only be used on integers", v)
             }
-        default:  // x, X
+        default: // x, X
             let upper = verb == "X"
             switch v {
             case .int(let i): return signed(i, radix: 16, uppercase: upper)

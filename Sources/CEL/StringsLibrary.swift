@@ -56,7 +56,8 @@ enum StringsLibrary {
     static func search(
         _ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar], from: Int, last: Bool, _ m: Meter
     ) throws(CELError) -> Int? {
-        let n = hay.count, k = needle.count
+        let n = hay.count
+        let k = needle.count
         if k == 0 { return from }
         guard k <= n else { return nil }
         var work = 0
@@ -187,7 +188,8 @@ enum StringsLibrary {
     static func trim(_ a: [CELValue], _ m: Meter) throws(CELError) -> CELValue {
         guard case .string(let s) = a[0] else { throw CELError.noOverload("trim", args: a) }
         let cs = try scalars(s, m)
-        var lo = 0, hi = cs.count
+        var lo = 0
+        var hi = cs.count
         while lo < hi && cs[lo].properties.isWhitespace { lo += 1 }
         while hi > lo && cs[hi - 1].properties.isWhitespace { hi -= 1 }
         return .string(String(String.UnicodeScalarView(cs[lo..<hi])))

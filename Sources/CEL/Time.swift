@@ -3,10 +3,10 @@ import Foundation
 /// A point in time (`google.protobuf.Timestamp`): seconds since the Unix epoch plus nanoseconds, years 0001–9999.
 public struct CELTimestamp: Sendable, Hashable, Comparable {
     public var seconds: Int64
-    public var nanos: Int32  // 0..<1_000_000_000
+    public var nanos: Int32 // 0..<1_000_000_000
 
-    static let minSeconds: Int64 = -62_135_596_800  // 0001-01-01T00:00:00Z
-    static let maxSeconds: Int64 = 253_402_300_799  // 9999-12-31T23:59:59Z
+    static let minSeconds: Int64 = -62_135_596_800 // 0001-01-01T00:00:00Z
+    static let maxSeconds: Int64 = 253_402_300_799 // 9999-12-31T23:59:59Z
 
     public init(seconds: Int64, nanos: Int32 = 0) {
         self.seconds = seconds
@@ -91,7 +91,9 @@ public struct CELTimestamp: Sendable, Hashable, Comparable {
     public var rfc3339: String {
         let (days, rem) = floorDivMod(seconds, 86400)
         let (y, m, d) = civilFromDays(Int(days))
-        let h = Int(rem / 3600), mi = Int(rem % 3600 / 60), s = Int(rem % 60)
+        let h = Int(rem / 3600)
+        let mi = Int(rem % 3600 / 60)
+        let s = Int(rem % 60)
         var out = "\(String(y).leftPadded(to: 4))-\(String(m).leftPadded(to: 2))-\(String(d).leftPadded(to: 2))"
         out += "T\(String(h).leftPadded(to: 2)):\(String(mi).leftPadded(to: 2)):\(String(s).leftPadded(to: 2))"
         if nanos != 0 {
@@ -120,7 +122,10 @@ public struct CELDuration: Sendable, Hashable, Comparable {
             neg = c.first == "-"
             c = c.dropFirst()
         }
-        if c.count == 1 && c.first == "0" { self.nanoseconds = 0; return }
+        if c.count == 1 && c.first == "0" {
+            self.nanoseconds = 0
+            return
+        }
         if c.isEmpty { return nil }
         var total: Double = 0
         var totalInt: Int64 = 0
@@ -205,7 +210,10 @@ public struct CELDuration: Sendable, Hashable, Comparable {
 func floorDivMod(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
     var q = a / b
     var r = a % b
-    if r < 0 { q -= 1; r += b }
+    if r < 0 {
+        q -= 1
+        r += b
+    }
     return (q, r)
 }
 
@@ -298,10 +306,19 @@ func durationPart(_ d: CELDuration, _ part: TimePart) throws(CELError) -> CELVal
 func addDuration(_ ts: CELTimestamp, _ d: CELDuration, negate: Bool = false) throws(CELError) -> CELValue {
     var secs = d.nanoseconds / 1_000_000_000
     var ns = d.nanoseconds % 1_000_000_000
-    if negate { secs = -secs; ns = -ns }
+    if negate {
+        secs = -secs
+        ns = -ns
+    }
     var total = ts.seconds &+ secs
     var n = Int64(ts.nanos) + ns
-    if n < 0 { n += 1_000_000_000; total -= 1 } else if n >= 1_000_000_000 { n -= 1_000_000_000; total += 1 }
+    if n < 0 {
+        n += 1_000_000_000
+        total -= 1
+    } else if n >= 1_000_000_000 {
+        n -= 1_000_000_000
+        total += 1
+    }
     let r = CELTimestamp(seconds: total, nanos: Int32(n))
     guard r.isValid else { throw CELError("timestamp out of range") }
     return .timestamp(r)

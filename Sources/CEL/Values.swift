@@ -164,15 +164,42 @@ public enum CELValue: Sendable {
         celEqual(self, other)
     }
 
-    public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
-    public var intValue: Int64? { if case .int(let i) = self { return i }; return nil }
-    public var uintValue: UInt64? { if case .uint(let u) = self { return u }; return nil }
-    public var doubleValue: Double? { if case .double(let d) = self { return d }; return nil }
-    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
-    public var listValue: [CELValue]? { if case .list(let l) = self { return l }; return nil }
-    public var mapValue: CELMap? { if case .map(let m) = self { return m }; return nil }
-    public var decimalValue: Decimal? { if case .decimal(let d) = self { return d }; return nil }
-    public var isNull: Bool { if case .null = self { return true }; return false }
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+    public var intValue: Int64? {
+        if case .int(let i) = self { return i }
+        return nil
+    }
+    public var uintValue: UInt64? {
+        if case .uint(let u) = self { return u }
+        return nil
+    }
+    public var doubleValue: Double? {
+        if case .double(let d) = self { return d }
+        return nil
+    }
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+    public var listValue: [CELValue]? {
+        if case .list(let l) = self { return l }
+        return nil
+    }
+    public var mapValue: CELMap? {
+        if case .map(let m) = self { return m }
+        return nil
+    }
+    public var decimalValue: Decimal? {
+        if case .decimal(let d) = self { return d }
+        return nil
+    }
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
 }
 
 // MARK: Strict (structural) equality and hashing
@@ -180,7 +207,8 @@ public enum CELValue: Sendable {
 /// Exact equality of Unicode scalars (no canonical-equivalence folding): byte equality of the UTF-8.
 @inline(__always)
 func scalarEqual(_ a: String, _ b: String) -> Bool {
-    let ua = a.utf8, ub = b.utf8
+    let ua = a.utf8
+    let ub = b.utf8
     if ua.count != ub.count { return false }
     if let equal = ua.withContiguousStorageIfAvailable({ pa in
         ub.withContiguousStorageIfAvailable { pb in
@@ -273,21 +301,45 @@ extension CELValue: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0 as UInt8)
-        case .bool(let b): hasher.combine(1 as UInt8); hasher.combine(b)
-        case .int(let i): hasher.combine(2 as UInt8); hasher.combine(i)
-        case .uint(let u): hasher.combine(3 as UInt8); hasher.combine(u)
+        case .bool(let b):
+            hasher.combine(1 as UInt8)
+            hasher.combine(b)
+        case .int(let i):
+            hasher.combine(2 as UInt8)
+            hasher.combine(i)
+        case .uint(let u):
+            hasher.combine(3 as UInt8)
+            hasher.combine(u)
         case .double(let d):
             hasher.combine(4 as UInt8)
             if d.isNaN { hasher.combine(Double.nan.bitPattern) } else { hasher.combine(d == 0 ? 0 : d) }
-        case .string(let s): hasher.combine(5 as UInt8); hashString(s, into: &hasher)
-        case .bytes(let b): hasher.combine(6 as UInt8); hasher.combine(b)
-        case .list(let l): hasher.combine(7 as UInt8); hasher.combine(l)
-        case .map(let m): hasher.combine(8 as UInt8); hasher.combine(m)
-        case .type(let t): hasher.combine(9 as UInt8); hasher.combine(t)
-        case .decimal(let d): hasher.combine(10 as UInt8); hasher.combine(d)
-        case .timestamp(let t): hasher.combine(11 as UInt8); hasher.combine(t)
-        case .duration(let d): hasher.combine(12 as UInt8); hasher.combine(d)
-        case .optional(let o): hasher.combine(13 as UInt8); hasher.combine(o)
+        case .string(let s):
+            hasher.combine(5 as UInt8)
+            hashString(s, into: &hasher)
+        case .bytes(let b):
+            hasher.combine(6 as UInt8)
+            hasher.combine(b)
+        case .list(let l):
+            hasher.combine(7 as UInt8)
+            hasher.combine(l)
+        case .map(let m):
+            hasher.combine(8 as UInt8)
+            hasher.combine(m)
+        case .type(let t):
+            hasher.combine(9 as UInt8)
+            hasher.combine(t)
+        case .decimal(let d):
+            hasher.combine(10 as UInt8)
+            hasher.combine(d)
+        case .timestamp(let t):
+            hasher.combine(11 as UInt8)
+            hasher.combine(t)
+        case .duration(let d):
+            hasher.combine(12 as UInt8)
+            hasher.combine(d)
+        case .optional(let o):
+            hasher.combine(13 as UInt8)
+            hasher.combine(o)
         }
     }
 }
@@ -316,12 +368,15 @@ extension CELValue: CustomStringConvertible {
         case .uint(let u): return "\(u)u"
         case .double(let d): return formatDoubleLiteral(d)
         case .string(let s): return quoteString(s)
-        case .bytes(let b): return "b\"" + b.map { byte -> String in
-                if byte >= 0x20 && byte < 0x7f && byte != 0x22 && byte != 0x5c { return String(UnicodeScalar(byte)) }
-                return "\\x" + String(byte, radix: 16).leftPadded(to: 2)
-            }.joined() + "\""
+        case .bytes(let b):
+            return "b\""
+                + b.map { byte -> String in
+                    if byte >= 0x20 && byte < 0x7f && byte != 0x22 && byte != 0x5c { return String(UnicodeScalar(byte)) }
+                    return "\\x" + String(byte, radix: 16).leftPadded(to: 2)
+                }.joined() + "\""
         case .list(let l): return "[" + l.map { $0.description }.joined(separator: ", ") + "]"
-        case .map(let m): return "{" + m.entries.map { "\($0.key.description): \($0.value.description)" }.joined(separator: ", ") + "}"
+        case .map(let m):
+            return "{" + m.entries.map { "\($0.key.description): \($0.value.description)" }.joined(separator: ", ") + "}"
         case .type(let t): return t.name
         case .decimal(let d): return "decimal('\(d.description)')"
         case .timestamp(let t): return "timestamp('\(t.rfc3339)')"
@@ -369,7 +424,7 @@ func formatDoubleLiteral(_ d: Double) -> String {
 /// Normalised map key: numbers that are equal in CEL are the same key (`1`, `1u`, `1.0`).
 enum MapKey: Hashable {
     case int(Int64)
-    case bigUint(UInt64)  // only values above Int64.max
+    case bigUint(UInt64) // only values above Int64.max
     case bool(Bool)
     case string(StrKey)
     case other(CELValue)
@@ -382,8 +437,14 @@ enum MapKey: Hashable {
         case .string(let s): self = .string(StrKey(s))
         case .double(let d):
             if d.rounded(.towardZero) == d {
-                if d >= -9223372036854775808.0 && d < 9223372036854775808.0 { self = .int(Int64(d)); return }
-                if d >= 0 && d < 18446744073709551616.0 { self = .bigUint(UInt64(d)); return }
+                if d >= -9223372036854775808.0 && d < 9223372036854775808.0 {
+                    self = .int(Int64(d))
+                    return
+                }
+                if d >= 0 && d < 18446744073709551616.0 {
+                    self = .bigUint(UInt64(d))
+                    return
+                }
             }
             self = .other(v)
         case .decimal(let dec):
@@ -473,10 +534,14 @@ public struct CELMap: Sendable, Hashable {
         var slots = CELMap.emptySlots(for: n)
         for (key, value) in entries {
             let hash = fastHash(key)
-            if !slots.isEmpty, let found = CELMap.probe(slots, hash, { p in
-                if case .string(let existing) = _keys[p] { return scalarEqual(existing, key) }
-                return false
-            }) {
+            if !slots.isEmpty,
+                let found = CELMap.probe(
+                    slots, hash,
+                    { p in
+                        if case .string(let existing) = _keys[p] { return scalarEqual(existing, key) }
+                        return false
+                    })
+            {
                 _values[found] = value
                 continue
             }

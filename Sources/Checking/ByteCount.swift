@@ -24,7 +24,8 @@ public struct ByteCount: CustomStringConvertible, Equatable, Sendable {
 
     /// `16 MiB`-style, short: the largest binary unit that divides it, else bytes.
     public var description: String {
-        for (unit, factor) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes % factor == 0 && bytes >= factor {
+        for (unit, factor) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes % factor == 0 && bytes >= factor
+        {
             return "\(bytes / factor) \(unit)"
         }
         return "\(bytes) bytes"

@@ -25,7 +25,9 @@ public enum CheckRun {
 
     /// One file's report as `check` makes it without a configuration, waivers or baseline: inline
     /// suppressions applied, failing at errors.
-    public static func report(of file: FileReport, tool: ToolInfo, knownRules: Set<String>, today: String = today()) -> CheckReport {
+    public static func report(of file: FileReport, tool: ToolInfo, knownRules: Set<String>, today: String = today())
+        -> CheckReport
+    {
         var report = CheckReport(tool: tool, files: [file], skipped: 0, failOn: .error)
         FindingPolicy(knownRules: knownRules, today: today).apply(to: &report)
         return report

@@ -26,9 +26,13 @@ public struct EditorHelp {
         if let codes = field.oneOf { out.append(words.oneOf + words.colon + codes.map { "`\($0)`" }.joined(separator: ", ")) }
         var rules = index.rules(at: steps)
         if case .list = type {
-            for rule in index.rules(at: steps + [.anyIndex]) where !rules.contains(where: { $0.id == rule.id }) { rules.append(rule) }
+            for rule in index.rules(at: steps + [.anyIndex]) where !rules.contains(where: { $0.id == rule.id }) {
+                rules.append(rule)
+            }
         }
-        if let covering = field.coveredBy, !rules.contains(where: { $0.id == covering }), let rule = outline.rules.first(where: { $0.rule.id == covering })?.rule {
+        if let covering = field.coveredBy, !rules.contains(where: { $0.id == covering }),
+            let rule = outline.rules.first(where: { $0.rule.id == covering })?.rule
+        {
             rules.append(rule)
         }
         if !rules.isEmpty { out.append(rules.map { "- " + RuleLine.text($0, words: words) }.joined(separator: "\n")) }
@@ -42,7 +46,8 @@ public struct EditorHelp {
             out.append(
                 words.parameters + words.colon.trimmingTrailingSpaces + "\n"
                     + parameters.map { parameter in
-                        "- `\(parameter.name)` = \(ParameterText.render(parameter.value))" + (parameter.description.map { " — " + $0.text(in: language) } ?? "")
+                        "- `\(parameter.name)` = \(ParameterText.render(parameter.value))"
+                            + (parameter.description.map { " — " + $0.text(in: language) } ?? "")
                     }.joined(separator: "\n"))
         }
         return out.joined(separator: "\n\n")
@@ -54,7 +59,8 @@ public struct EditorHelp {
         var out = ["**\(rule.id)** (\(words.report.severity(rule.severity)))\(words.colon)\(rule.title.text(in: language))"]
         if let description = rule.description?.text(in: language) { out.append(description) }
         if rule.builtin != nil { out.append(words.builtin) }
-        out.append("\(words.source)\(words.colon)\(rule.citation?.text(in: language) ?? rule.source) — \(set.name) \(set.version)")
+        out.append(
+            "\(words.source)\(words.colon)\(rule.citation?.text(in: language) ?? rule.source) — \(set.name) \(set.version)")
         return out.joined(separator: "\n\n")
     }
 }

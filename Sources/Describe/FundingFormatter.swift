@@ -75,7 +75,9 @@ public struct FundingFormatter {
             var row = [line.label]
             for column in columns {
                 if column.isRatio {
-                    row.append(line.rates.isEmpty ? "—" : line.rates.map { NumberFormat.percent($0, in: language) }.joined(separator: " / "))
+                    row.append(
+                        line.rates.isEmpty
+                            ? "—" : line.rates.map { NumberFormat.percent($0, in: language) }.joined(separator: " / "))
                 } else {
                     row.append(line.amounts[column].map { Self.euro($0, language) } ?? "—")
                 }
@@ -100,28 +102,40 @@ public struct FundingFormatter {
             fields.append(("path", line.path.map(JSONValue.string) ?? .null))
             if let location = line.location { fields += [("line", .int(location.line)), ("column", .int(location.column))] }
             fields.append(("rules", .array(line.rules.map(JSONValue.string))))
-            for column in FundingColumn.allCases where !column.isRatio { fields.append((Self.key(column), amount(line.amounts[column]))) }
+            for column in FundingColumn.allCases where !column.isRatio {
+                fields.append((Self.key(column), amount(line.amounts[column])))
+            }
             fields.append(("rates", .array(line.rates.map { .number("\($0)") })))
             fields.append(("difference", amount(line.difference)))
             fields.append(("breaches", .array(Self.breaches(of: line, in: findings).map(JSONValue.string))))
             return .object(fields)
         }
         return .object([
-            ("dossiers", .array(entries.map { entry in
-                let sheet = entry.sheet
-                return .object([
-                    ("file", .string(entry.file)), ("index", .int(sheet.index)), ("id", sheet.id.map(JSONValue.string) ?? .null),
-                    ("kind", sheet.kind.map(JSONValue.string) ?? .null), ("title", sheet.title.map(JSONValue.string) ?? .null),
-                    ("language", .string(sheet.language.rawValue)),
-                    ("tables", .array(sheet.tables.map { table in
-                        .object([
-                            ("title", .string(table.title)), ("rules", .array(table.rules.map(JSONValue.string))),
-                            ("lines", .array(table.lines.map { line($0, findings: entry.findings) })),
-                            ("total", table.total.map { line($0, findings: entry.findings) } ?? .null),
+            (
+                "dossiers",
+                .array(
+                    entries.map { entry in
+                        let sheet = entry.sheet
+                        return .object([
+                            ("file", .string(entry.file)), ("index", .int(sheet.index)),
+                            ("id", sheet.id.map(JSONValue.string) ?? .null),
+                            ("kind", sheet.kind.map(JSONValue.string) ?? .null),
+                            ("title", sheet.title.map(JSONValue.string) ?? .null),
+                            ("language", .string(sheet.language.rawValue)),
+                            (
+                                "tables",
+                                .array(
+                                    sheet.tables.map { table in
+                                        .object([
+                                            ("title", .string(table.title)), ("rules", .array(table.rules.map(JSONValue.string))),
+                                            ("lines", .array(table.lines.map { line($0, findings: entry.findings) })),
+                                            ("total", table.total.map { line($0, findings: entry.findings) } ?? .null),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
+                    })
+            )
         ])
     }
 

@@ -22,7 +22,10 @@ public struct RuleCatalogue {
             out.append("\(set.name) \(set.version)\(kind) — \(set.title.text(in: language))")
             var table = TextTable(leftAligned: [0, 1, 2])
             for rule in set.rules {
-                table.rows.append([rule.id, words.report.severity(rule.severity), "\(rule.title.text(in: language)) (\(RuleLine.source(rule, words: words)))"])
+                table.rows.append([
+                    rule.id, words.report.severity(rule.severity),
+                    "\(rule.title.text(in: language)) (\(RuleLine.source(rule, words: words)))",
+                ])
             }
             out += table.render()
             out.append("")
@@ -33,22 +36,35 @@ public struct RuleCatalogue {
     public func json() -> JSONValue {
         .object([
             ("language", .string(language.rawValue)),
-            ("ruleSets", .array(sets.map { set in
-                var entries: [(String, JSONValue)] = [
-                    ("name", .string(set.name)), ("version", .string(set.version)), ("kind", set.kind.map(JSONValue.string) ?? .null),
-                    ("imports", .array(set.imports.map(JSONValue.string))), ("title", .string(set.title.text(in: language))),
-                ]
-                entries.append(("rules", .array(set.rules.map { rule in
-                    var fields: [(String, JSONValue)] = [
-                        ("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)),
-                        ("title", .string(rule.title.text(in: language))), ("source", .string(rule.source)),
-                    ]
-                    if let description = rule.description { fields.append(("description", .string(description.text(in: language)))) }
-                    if let builtin = rule.builtin { fields.append(("builtin", .string(builtin.rawValue))) }
-                    return .object(fields)
-                })))
-                return .object(entries)
-            })),
+            (
+                "ruleSets",
+                .array(
+                    sets.map { set in
+                        var entries: [(String, JSONValue)] = [
+                            ("name", .string(set.name)), ("version", .string(set.version)),
+                            ("kind", set.kind.map(JSONValue.string) ?? .null),
+                            ("imports", .array(set.imports.map(JSONValue.string))),
+                            ("title", .string(set.title.text(in: language))),
+                        ]
+                        entries.append(
+                            (
+                                "rules",
+                                .array(
+                                    set.rules.map { rule in
+                                        var fields: [(String, JSONValue)] = [
+                                            ("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)),
+                                            ("title", .string(rule.title.text(in: language))), ("source", .string(rule.source)),
+                                        ]
+                                        if let description = rule.description {
+                                            fields.append(("description", .string(description.text(in: language))))
+                                        }
+                                        if let builtin = rule.builtin { fields.append(("builtin", .string(builtin.rawValue))) }
+                                        return .object(fields)
+                                    })
+                            ))
+                        return .object(entries)
+                    })
+            ),
         ])
     }
 }

@@ -64,7 +64,8 @@ public struct RuleExplanation {
                 out += ["", words.parameters + words.colon.trimmingTrailingSpaces]
                 for parameter in parameters {
                     let about = parameter.description.map { " — " + $0.text(in: language) } ?? ""
-                    let lines = YAMLText.wrap("\(parameter.name) = \(ParameterText.render(parameter.value))\(about)", width: Self.width - 4)
+                    let lines = YAMLText.wrap(
+                        "\(parameter.name) = \(ParameterText.render(parameter.value))\(about)", width: Self.width - 4)
                     out += lines.enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
                 }
             }
@@ -74,7 +75,9 @@ public struct RuleExplanation {
             for (number, check) in rule.checks.enumerated() {
                 if rule.checks.count > 1 { out.append("  \(number + 1).") }
                 let pad = rule.checks.count > 1 ? "     " : "  "
-                if !check.forEach.isEmpty { out.append(pad + "\(words.forEach) " + check.forEach.map(\.description).joined(separator: ", ")) }
+                if !check.forEach.isEmpty {
+                    out.append(pad + "\(words.forEach) " + check.forEach.map(\.description).joined(separator: ", "))
+                }
                 for (name, expression) in check.lets { out.append(pad + "let \(name) = \(Self.oneLine(expression.source))") }
                 if let when = check.when { out.append(pad + "\(words.when) " + Self.oneLine(when.source)) }
                 out.append(pad + "\(words.check) " + Self.oneLine(check.assertion.source))
@@ -102,7 +105,9 @@ public struct RuleExplanation {
                     : findings.map { "→ " + ($0.path.isEmpty ? "" : "\($0.path)\(words.colon)") + $0.message }
                 for line in result {
                     let wrapped = YAMLText.wrap(line, width: Self.width - label.count - 2)
-                    out += wrapped.enumerated().map { String(repeating: " ", count: label.count + ($0.offset == 0 ? 0 : 2)) + $0.element }
+                    out += wrapped.enumerated().map {
+                        String(repeating: " ", count: label.count + ($0.offset == 0 ? 0 : 2)) + $0.element
+                    }
                 }
             }
         }

@@ -40,7 +40,7 @@ public struct RuleIndex: Sendable {
         guard pattern.count == place.count else { return false }
         return zip(pattern, place).allSatisfy { wanted, step in
             switch (wanted, step) {
-            case let (.key(a), .key(b)): a == b
+            case (.key(let a), .key(let b)): a == b
             case (.anyKey, .key): true
             case (.index, .anyIndex), (.anyIndex, .anyIndex): true
             default: false

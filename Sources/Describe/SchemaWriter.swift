@@ -63,7 +63,9 @@ public struct SchemaWriter {
         var rules = index.rules(at: steps)
         let type = outline.resolve(field.type)
         if case .list = type {
-            for rule in index.rules(at: steps + [.anyIndex]) where !rules.contains(where: { $0.id == rule.id }) { rules.append(rule) }
+            for rule in index.rules(at: steps + [.anyIndex]) where !rules.contains(where: { $0.id == rule.id }) {
+                rules.append(rule)
+            }
         }
         description += rules.map { RuleLine.text($0, words: words) }
         if !description.isEmpty { entries.append(("description", .string(description.joined(separator: "\n")))) }
@@ -101,7 +103,9 @@ public struct SchemaWriter {
             // give, in the four languages, are the ones to offer.
             var values: [JSONValue] = []
             for language in Language.allCases {
-                if let value = outline.templateValue(field, language: language).flatMap(Self.json), !values.contains(value) { values.append(value) }
+                if let value = outline.templateValue(field, language: language).flatMap(Self.json), !values.contains(value) {
+                    values.append(value)
+                }
             }
             if !values.isEmpty { entries.append(("enum", .array(values))) }
         }

@@ -82,7 +82,8 @@ public struct TemplateWriter {
     /// rules the field cites.
     @discardableResult
     private func write(
-        _ field: FieldSpec, steps parent: [PathPattern.Step], path parentPath: String, indent: Int, dash: Bool, shown: Set<String>,
+        _ field: FieldSpec, steps parent: [PathPattern.Step], path parentPath: String, indent: Int, dash: Bool,
+        shown: Set<String>,
         into out: inout Buffer
     ) -> Set<String> {
         let steps = parent + [.key(field.name)]
@@ -104,7 +105,9 @@ public struct TemplateWriter {
         if let doc = field.doc?.text(in: language) { comments.append(doc) }
         var rules = index.rules(at: steps)
         if case .list = type {
-            for rule in index.rules(at: steps + [.anyIndex]) where !rules.contains(where: { $0.id == rule.id }) { rules.append(rule) }
+            for rule in index.rules(at: steps + [.anyIndex]) where !rules.contains(where: { $0.id == rule.id }) {
+                rules.append(rule)
+            }
         }
         let cited = rules.filter { !shown.contains($0.id) }
         comments += cited.map { RuleLine.text($0, words: words) }
@@ -126,9 +129,12 @@ public struct TemplateWriter {
             let itemPath = path + "[0]"
             if case .map(let fields) = itemType {
                 writeMapping(
-                    fields, steps: steps + [.anyIndex], path: itemPath, indent: inner, dash: true, shown: shown.union(citedIDs), into: &out)
+                    fields, steps: steps + [.anyIndex], path: itemPath, indent: inner, dash: true, shown: shown.union(citedIDs),
+                    into: &out)
             } else {
-                slot(line: String(repeating: " ", count: inner) + "- ", path: itemPath, type: itemType, oneOf: item.oneOf, required: false, into: &out)
+                slot(
+                    line: String(repeating: " ", count: inner) + "- ", path: itemPath, type: itemType, oneOf: item.oneOf,
+                    required: false, into: &out)
             }
         default:
             slot(line: "\(lead)\(field.name): ", path: path, type: type, oneOf: field.oneOf, required: field.required, into: &out)
@@ -138,10 +144,12 @@ public struct TemplateWriter {
 
     /// The fields of a mapping; with `dash`, the first one starts a list item.
     private func writeMapping(
-        _ fields: [FieldSpec], steps: [PathPattern.Step], path: String, indent: Int, dash: Bool, shown: Set<String>, into out: inout Buffer
+        _ fields: [FieldSpec], steps: [PathPattern.Step], path: String, indent: Int, dash: Bool, shown: Set<String>,
+        into out: inout Buffer
     ) {
         // Fields that apply to some items only come last, so the item starts with a field it always has.
-        let ordered = fields.filter { $0.onlyIf == nil || outline.condition($0.onlyIf!) == true }
+        let ordered =
+            fields.filter { $0.onlyIf == nil || outline.condition($0.onlyIf!) == true }
             + fields.filter { $0.onlyIf != nil && outline.condition($0.onlyIf!) != true }
         var previous: Set<String> = []
         for (offset, field) in ordered.enumerated() {
@@ -158,7 +166,8 @@ public struct TemplateWriter {
         if let oneOf { about += words.semicolon + words.oneOf + words.colon + oneOf.joined(separator: ", ") }
         out.slots.append(
             Template.Slot(
-                line: out.lines.count + 1, column: line.unicodeScalars.count + 1, path: path, placeholder: placeholder, type: type,
+                line: out.lines.count + 1, column: line.unicodeScalars.count + 1, path: path, placeholder: placeholder,
+                type: type,
                 oneOf: oneOf))
         out.lines.append("\(line)\(placeholder)  # \(about)")
     }

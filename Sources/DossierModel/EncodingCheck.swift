@@ -24,20 +24,22 @@ enum EncodingCheck {
     /// Checks `b` (the file without its UTF-8 byte-order mark).
     static func check(_ b: UnsafeBufferPointer<UInt8>) -> Outcome {
         if looksLikeUTF16(b) {
-            return .wholeFile(LoadProblem(
-                kind: .invalidEncoding,
-                message: "the file is UTF-16 (or UTF-32), but a dossier must be UTF-8: save it as UTF-8",
-                mark: Mark(line: 1, column: 1),
-                detail: ["reason": "utf16"]))
+            return .wholeFile(
+                LoadProblem(
+                    kind: .invalidEncoding,
+                    message: "the file is UTF-16 (or UTF-32), but a dossier must be UTF-8: save it as UTF-8",
+                    mark: Mark(line: 1, column: 1),
+                    detail: ["reason": "utf16"]))
         }
         if let nul = b.firstIndex(of: 0) {
             let mark = TextPosition.mark(ofByte: nul, in: b)
-            return .wholeFile(LoadProblem(
-                kind: .invalidEncoding,
-                message: "the file contains NUL bytes (first at line \(mark.line), column \(mark.column)): "
-                    + "it is a binary file, not YAML text",
-                mark: mark,
-                detail: ["reason": "binary", "line": String(mark.line), "column": String(mark.column)]))
+            return .wholeFile(
+                LoadProblem(
+                    kind: .invalidEncoding,
+                    message: "the file contains NUL bytes (first at line \(mark.line), column \(mark.column)): "
+                        + "it is a binary file, not YAML text",
+                    mark: mark,
+                    detail: ["reason": "binary", "line": String(mark.line), "column": String(mark.column)]))
         }
         let count = b.count
         var i = 0
@@ -109,22 +111,26 @@ enum EncodingCheck {
     private static func invalidUTF8(at offset: Int, in b: UnsafeBufferPointer<UInt8>) -> Outcome {
         let mark = TextPosition.mark(ofByte: offset, in: b)
         let byte = "0x" + hex(UInt32(b[offset]), digits: 2)
-        return .stopsAt(offset: offset, LoadProblem(
-            kind: .invalidEncoding,
-            message: "the file is not valid UTF-8: byte \(byte) at line \(mark.line), column \(mark.column) "
-                + "does not form a UTF-8 character (was it saved as Latin-1 or Windows-1252?); save it as UTF-8",
-            mark: mark,
-            detail: ["reason": "utf8", "byte": byte, "line": String(mark.line), "column": String(mark.column)]))
+        return .stopsAt(
+            offset: offset,
+            LoadProblem(
+                kind: .invalidEncoding,
+                message: "the file is not valid UTF-8: byte \(byte) at line \(mark.line), column \(mark.column) "
+                    + "does not form a UTF-8 character (was it saved as Latin-1 or Windows-1252?); save it as UTF-8",
+                mark: mark,
+                detail: ["reason": "utf8", "byte": byte, "line": String(mark.line), "column": String(mark.column)]))
     }
 
     private static func controlCharacter(_ scalar: UInt32, at offset: Int, in b: UnsafeBufferPointer<UInt8>) -> Outcome {
         let mark = TextPosition.mark(ofByte: offset, in: b)
         let name = "U+" + hex(scalar, digits: 4)
-        return .stopsAt(offset: offset, LoadProblem(
-            kind: .syntax,
-            message: "the control character \(name) at line \(mark.line), column \(mark.column) is not allowed in YAML",
-            mark: mark,
-            detail: ["reason": "control-character", "character": name]))
+        return .stopsAt(
+            offset: offset,
+            LoadProblem(
+                kind: .syntax,
+                message: "the control character \(name) at line \(mark.line), column \(mark.column) is not allowed in YAML",
+                mark: mark,
+                detail: ["reason": "control-character", "character": name]))
     }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {

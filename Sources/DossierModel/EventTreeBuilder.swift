@@ -47,7 +47,7 @@ struct EventTreeBuilder {
                     // Same text, other value (`1` and `"1"`): rare, look at every entry.
                     return entries.first { Self.sameKey($0.key, scalar) }?.key
                 }
-                keyIndex = nil  // drop the reference so the insertion below does not copy
+                keyIndex = nil // drop the reference so the insertion below does not copy
                 index[scalar.text] = entries.count
                 keyIndex = index
                 return nil
@@ -117,8 +117,10 @@ struct EventTreeBuilder {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            end(with: limitProblem("the YAML parser could not be started (out of memory)", reason: "memory",
-                                   limit: "", at: Mark(line: 1, column: 1)))
+            end(
+                with: limitProblem(
+                    "the YAML parser could not be started (out of memory)", reason: "memory",
+                    limit: "", at: Mark(line: 1, column: 1)))
             return
         }
         defer { yaml_parser_delete(parser) }
@@ -139,13 +141,17 @@ struct EventTreeBuilder {
             guard goOn else { return }
             events += 1
             if events % 1024 == 0, WorkCancellation.isRequested {
-                end(with: limitProblem("the check was stopped before the file was read", reason: "cancelled",
-                                       limit: "", at: documentStart))
+                end(
+                    with: limitProblem(
+                        "the check was stopped before the file was read", reason: "cancelled",
+                        limit: "", at: documentStart))
                 return
             }
             if events > maxEvents {
-                end(with: limitProblem("the YAML parser stopped advancing", reason: "parser",
-                                       limit: String(maxEvents), at: documentStart))
+                end(
+                    with: limitProblem(
+                        "the YAML parser stopped advancing", reason: "parser",
+                        limit: String(maxEvents), at: documentStart))
                 return
             }
         }
@@ -163,13 +169,15 @@ struct EventTreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             guard !skippingDocument else { return true }
             let data = event.data.sequence_start
-            return open(event, isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE,
-                        anchor: data.anchor, tag: data.tag)
+            return open(
+                event, isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE,
+                anchor: data.anchor, tag: data.tag)
         case YAML_MAPPING_START_EVENT:
             guard !skippingDocument else { return true }
             let data = event.data.mapping_start
-            return open(event, isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE,
-                        anchor: data.anchor, tag: data.tag)
+            return open(
+                event, isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE,
+                anchor: data.anchor, tag: data.tag)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard !skippingDocument else { return true }
             close(event)
@@ -181,7 +189,7 @@ struct EventTreeBuilder {
             return true
         case YAML_STREAM_START_EVENT:
             return true
-        default:  // stream end, or no event at all: nothing more will come
+        default: // stream end, or no event at all: nothing more will come
             return false
         }
     }
@@ -191,8 +199,10 @@ struct EventTreeBuilder {
     private mutating func startDocument(_ start: Mark) -> Bool {
         if documents.count >= limits.maxDocuments {
             documentStart = start
-            end(with: limitProblem("the file holds more than \(limits.maxDocuments) documents",
-                                   reason: "documents", limit: String(limits.maxDocuments), at: start))
+            end(
+                with: limitProblem(
+                    "the file holds more than \(limits.maxDocuments) documents",
+                    reason: "documents", limit: String(limits.maxDocuments), at: start))
             return false
         }
         inDocument = true
@@ -305,8 +315,9 @@ struct EventTreeBuilder {
         } else {
             value = .string(text)
         }
-        let node = Node(.scalar(Scalar(text: text, style: style, tag: tag, value: value)),
-                        start: start, end: Self.mark(event.end_mark))
+        let node = Node(
+            .scalar(Scalar(text: text, style: style, tag: tag, value: value)),
+            start: start, end: Self.mark(event.end_mark))
         guard count(nodes: 1, viaAlias: false, at: start) else { return false }
         attach(node, count: 1, height: 0, anchor: data.anchor.map { String(cString: $0) })
         return true
@@ -318,15 +329,17 @@ struct EventTreeBuilder {
         let aliasEnd = Self.mark(event.end_mark)
         guard let anchored = anchors[name] else {
             if frames.contains(where: { $0.anchor == name }) {
-                fail(LoadProblem(
-                    kind: .syntax,
-                    message: "the alias `*\(name)` refers to the node it is inside: recursive structures are not allowed",
-                    mark: start, end: aliasEnd, detail: ["reason": "recursive-alias", "anchor": name]))
+                fail(
+                    LoadProblem(
+                        kind: .syntax,
+                        message: "the alias `*\(name)` refers to the node it is inside: recursive structures are not allowed",
+                        mark: start, end: aliasEnd, detail: ["reason": "recursive-alias", "anchor": name]))
             } else {
-                fail(LoadProblem(
-                    kind: .syntax,
-                    message: "the alias `*\(name)` refers to no anchor: `&\(name)` must come before it in the same document",
-                    mark: start, end: aliasEnd, detail: ["reason": "undefined-alias", "anchor": name]))
+                fail(
+                    LoadProblem(
+                        kind: .syntax,
+                        message: "the alias `*\(name)` refers to no anchor: `&\(name)` must come before it in the same document",
+                        mark: start, end: aliasEnd, detail: ["reason": "undefined-alias", "anchor": name]))
             }
             return true
         }
@@ -353,13 +366,16 @@ struct EventTreeBuilder {
             let other = isMapping ? "tag:yaml.org,2002:seq" : "tag:yaml.org,2002:map"
             if fullTag != fits, fullTag == other || CoreSchema.StandardTag(fullTag: fullTag) != nil {
                 let short = Self.shortTag(fullTag)
-                let expected = fullTag == other
+                let expected =
+                    fullTag == other
                     ? (isMapping ? "a list" : "a mapping")
                     : CoreSchema.StandardTag(fullTag: fullTag)!.noun
-                fail(LoadProblem(
-                    kind: .badTag,
-                    message: "the tag `\(short)` asks for \(expected), but the value is \(isMapping ? "a mapping" : "a list")",
-                    mark: start, detail: ["reason": "tag-mismatch", "tag": short, "found": isMapping ? "mapping" : "list"]))
+                fail(
+                    LoadProblem(
+                        kind: .badTag,
+                        message:
+                            "the tag `\(short)` asks for \(expected), but the value is \(isMapping ? "a mapping" : "a list")",
+                        mark: start, detail: ["reason": "tag-mismatch", "tag": short, "found": isMapping ? "mapping" : "list"]))
                 return true
             }
         }
@@ -368,8 +384,10 @@ struct EventTreeBuilder {
             end(with: depthProblem(at: start))
             return false
         }
-        frames.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start,
-                            anchor: anchor.map { String(cString: $0) }))
+        frames.append(
+            Frame(
+                isMapping: isMapping, isFlow: isFlow, start: start,
+                anchor: anchor.map { String(cString: $0) }))
         return true
     }
 
@@ -388,8 +406,9 @@ struct EventTreeBuilder {
             }
         }
         let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
-        attach(Node(content, start: start, end: end),
-               count: frame.count, height: frame.childHeight + 1, anchor: frame.anchor)
+        attach(
+            Node(content, start: start, end: end),
+            count: frame.count, height: frame.childHeight + 1, anchor: frame.anchor)
     }
 
     /// Puts a finished node into its parent (or makes it the root) and records its anchor.
@@ -402,12 +421,15 @@ struct EventTreeBuilder {
         // One in-place access to the open collection (this runs for every node of every file).
         if let first = Self.add(node, count: count, height: height, to: &frames[frames.count - 1]) {
             let text = node.scalar?.text ?? ""
-            fail(LoadProblem(
-                kind: .duplicateKey,
-                message: "duplicate key `\(text)` (first at line \(first.start.line))",
-                mark: node.start, related: [first.start],
-                detail: ["reason": "duplicate-key", "key": text,
-                         "firstLine": String(first.start.line), "firstColumn": String(first.start.column)]))
+            fail(
+                LoadProblem(
+                    kind: .duplicateKey,
+                    message: "duplicate key `\(text)` (first at line \(first.start.line))",
+                    mark: node.start, related: [first.start],
+                    detail: [
+                        "reason": "duplicate-key", "key": text,
+                        "firstLine": String(first.start.line), "firstColumn": String(first.start.column),
+                    ]))
         }
     }
 
@@ -436,16 +458,19 @@ struct EventTreeBuilder {
         if viaAlias {
             aliasNodes = Self.add(aliasNodes, nodes)
             if aliasNodes > limits.maxAliasNodes {
-                end(with: limitProblem(
-                    "aliases expand to more than \(limits.maxAliasNodes) nodes in this file (an alias bomb such as "
-                        + "\"billion laughs\"?): the file is refused",
-                    reason: "alias-nodes", limit: String(limits.maxAliasNodes), at: mark, end: tokenEnd))
+                end(
+                    with: limitProblem(
+                        "aliases expand to more than \(limits.maxAliasNodes) nodes in this file (an alias bomb such as "
+                            + "\"billion laughs\"?): the file is refused",
+                        reason: "alias-nodes", limit: String(limits.maxAliasNodes), at: mark, end: tokenEnd))
                 return false
             }
         }
         if totalNodes > limits.maxNodes {
-            end(with: limitProblem("the file holds more than \(limits.maxNodes) nodes",
-                                   reason: "nodes", limit: String(limits.maxNodes), at: mark))
+            end(
+                with: limitProblem(
+                    "the file holds more than \(limits.maxNodes) nodes",
+                    reason: "nodes", limit: String(limits.maxNodes), at: mark))
             return false
         }
         return true
@@ -454,8 +479,9 @@ struct EventTreeBuilder {
     // MARK: - Problems
 
     private func depthProblem(at mark: Mark, end: Mark? = nil) -> LoadProblem {
-        limitProblem("lists and mappings nest deeper than \(limits.maxDepth) levels here",
-                     reason: "depth", limit: String(limits.maxDepth), at: mark, end: end)
+        limitProblem(
+            "lists and mappings nest deeper than \(limits.maxDepth) levels here",
+            reason: "depth", limit: String(limits.maxDepth), at: mark, end: end)
     }
 
     private func limitProblem(_ message: String, reason: String, limit: String, at mark: Mark, end: Mark? = nil) -> LoadProblem {
@@ -479,8 +505,9 @@ struct EventTreeBuilder {
         case YAML_READER_ERROR:
             // Not expected: EncodingCheck lets only text libyaml can read through.
             let mark = TextPosition.mark(ofByte: parser.problem_offset, in: text)
-            return LoadProblem(kind: .syntax, message: "the file cannot be read as YAML: \(problem)",
-                               mark: mark, detail: ["reason": "reader", "problem": problem])
+            return LoadProblem(
+                kind: .syntax, message: "the file cannot be read as YAML: \(problem)",
+                mark: mark, detail: ["reason": "reader", "problem": problem])
         default:
             break
         }

@@ -71,11 +71,13 @@ public enum YAMLLoader {
         }
         if documents.isEmpty {
             let start = Mark(line: 1, column: 1)
-            documents.append(LoadedDocument(
-                index: 0, root: nil,
-                problem: LoadProblem(kind: .empty, message: "the file is empty: it holds no YAML document",
-                                     mark: start, detail: ["reason": "empty-file"]),
-                start: start))
+            documents.append(
+                LoadedDocument(
+                    index: 0, root: nil,
+                    problem: LoadProblem(
+                        kind: .empty, message: "the file is empty: it holds no YAML document",
+                        mark: start, detail: ["reason": "empty-file"]),
+                    start: start))
         }
         return documents
     }

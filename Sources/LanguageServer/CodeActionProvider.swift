@@ -28,7 +28,9 @@ struct CodeActionProvider {
                 actions.append(action(title, diagnostic, preferred: true, TextEdit(range: findingRange, newText: suggestion)))
             case .setValue(let yaml, let shown)?:
                 actions.append(
-                    action(Self.words(document.language).set(key, to: shown), diagnostic, preferred: true, TextEdit(range: findingRange, newText: yaml)))
+                    action(
+                        Self.words(document.language).set(key, to: shown), diagnostic, preferred: true,
+                        TextEdit(range: findingRange, newText: yaml)))
             case nil:
                 break
             }
@@ -41,7 +43,9 @@ struct CodeActionProvider {
     }
 
     private func action(_ title: String, _ diagnostic: Diagnostic, preferred: Bool = false, _ edit: TextEdit) -> CodeAction {
-        CodeAction(title: title, diagnostics: [diagnostic], isPreferred: preferred ? true : nil, edit: WorkspaceEdit(changes: [uri: [edit]]))
+        CodeAction(
+            title: title, diagnostics: [diagnostic], isPreferred: preferred ? true : nil,
+            edit: WorkspaceEdit(changes: [uri: [edit]]))
     }
 
     /// `# dossiercheck-disable RULE: reason` on its own line above the finding's, indented alike.
@@ -51,13 +55,17 @@ struct CodeActionProvider {
         let comment = "\(indent)# \(InlineSuppression.marker) \(finding.rule): \(Self.words(language).reasonToFillIn)\n"
         let at = Position(line: line, character: 0)
         return action(
-            Self.words(language).suppress(finding.rule), diagnostic, TextEdit(range: LanguageServerProtocol.Range(start: at, end: at), newText: comment))
+            Self.words(language).suppress(finding.rule), diagnostic,
+            TextEdit(range: LanguageServerProtocol.Range(start: at, end: at), newText: comment))
     }
 
     /// A top-level section the finding is about that the dossier lacks, inserted at the dossier's
     /// end as the kind's template writes it (comments and placeholders included).
-    private func missingSections(for finding: Finding, diagnostic: Diagnostic, in analysis: DossierAnalysis, document start: Int) -> [CodeAction] {
-        guard finding.remedy == nil, finding.path.isEmpty || !finding.path.contains("."), let context = DocumentContext(analysis, line: max(start, 1)),
+    private func missingSections(for finding: Finding, diagnostic: Diagnostic, in analysis: DossierAnalysis, document start: Int)
+        -> [CodeAction]
+    {
+        guard finding.remedy == nil, finding.path.isEmpty || !finding.path.contains("."),
+            let context = DocumentContext(analysis, line: max(start, 1)),
             let root = context.root
         else { return [] }
         let said = finding.message + " " + (finding.help ?? "")

@@ -1,6 +1,6 @@
+import Describe
 import DossierModel
 import LanguageServerProtocol
-import Describe
 import Validators
 
 /// What may be written at the cursor: the keys the structure allows there (with their docs),
@@ -30,7 +30,8 @@ struct CompletionProvider {
             if case .key(let key) = component { return .key(key) }
             return .anyIndex
         }
-        return context.lookup.fields(inMappingAt: parent).filter { !present.contains($0.name) }.enumerated().map { offset, field in
+        return context.lookup.fields(inMappingAt: parent).filter { !present.contains($0.name) }.enumerated().map {
+            offset, field in
             let type = context.outline.resolve(field.type)
             let scalar: Bool
             switch type {
@@ -38,7 +39,8 @@ struct CompletionProvider {
             default: scalar = true
             }
             return CompletionItem(
-                label: field.name, kind: .field, detail: context.outline.vocabulary("type.\(type.vocabularyKey)", in: context.language),
+                label: field.name, kind: .field,
+                detail: context.outline.vocabulary("type.\(type.vocabularyKey)", in: context.language),
                 documentation: MarkupContent(markdown: help.field(field, steps: steps + [.key(field.name)])),
                 insertText: field.name + (scalar ? ": " : ":\n"), sortText: String(format: "%04d", offset))
         }
@@ -51,14 +53,18 @@ struct CompletionProvider {
             case .codes(let codes):
                 items += codes.map { CompletionItem(label: $0, kind: .enumMember) }
             case .parameter(let name):
-                if let parameter = context.outline.parameters.last(where: { $0.name == name }), case .list(let values) = parameter.value {
+                if let parameter = context.outline.parameters.last(where: { $0.name == name }),
+                    case .list(let values) = parameter.value
+                {
                     items += values.compactMap { value in
                         guard case .text(let text) = value else { return nil }
                         return CompletionItem(label: text, kind: .enumMember, detail: "params.\(name)")
                     }
                 }
             case .countries:
-                items += iso.countries.sorted { $0.key < $1.key }.map { CompletionItem(label: $0.key, kind: .value, detail: $0.value) }
+                items += iso.countries.sorted { $0.key < $1.key }.map {
+                    CompletionItem(label: $0.key, kind: .value, detail: $0.value)
+                }
             case .subdivisions:
                 let parent = context.root.flatMap { NodeLocator.node(at: Array(path.dropLast()), in: $0) }
                 let country = parent?["country"]?.scalar?.text

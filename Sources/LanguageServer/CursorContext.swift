@@ -1,5 +1,5 @@
-import Foundation
 import DossierModel
+import Foundation
 
 /// Where the cursor stands in a dossier being typed, read from the text's indentation (the
 /// YAML may not parse while a line is half written): the path of the mapping it is in, and the
@@ -73,7 +73,9 @@ struct CursorContext: Equatable {
             while index >= 0, index < lineCount {
                 let other = Line(lines(index))
                 if other.isDocumentMarker { break }
-                if other.isBlankOrComment || other.keyColumn > column || (other.key == nil && other.dash == nil && other.indent > column) {
+                if other.isBlankOrComment || other.keyColumn > column
+                    || (other.key == nil && other.dash == nil && other.indent > column)
+                {
                     index += step
                     continue
                 }

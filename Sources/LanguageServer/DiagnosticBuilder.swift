@@ -14,12 +14,13 @@ struct DiagnosticBuilder {
     func diagnostics(_ analysis: DossierAnalysis) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let problem = analysis.rules.problem {
-            let where_ = problem.mark.map { "\(problem.file):\($0.line):\($0.column)" } ?? problem.file
+            let place = problem.mark.map { "\(problem.file):\($0.line):\($0.column)" } ?? problem.file
             diagnostics.append(
                 Diagnostic(
-                    range: Range(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0)), severity: .warning,
+                    range: Range(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0)),
+                    severity: .warning,
                     code: nil, source: Self.source,
-                    message: "\(where_): \(problem.message) (this dossier is checked with the bundled rules meanwhile)"))
+                    message: "\(place): \(problem.message) (this dossier is checked with the bundled rules meanwhile)"))
         }
         let findings = analysis.openFindings.map(\.finding)
         let renames = Self.renames(findings)
@@ -37,7 +38,8 @@ struct DiagnosticBuilder {
     func diagnostic(_ finding: Finding, in source: SourceText, renames: [Finding]) -> Diagnostic {
         var related = finding.notes.compactMap { note in
             note.location.map {
-                DiagnosticRelatedInformation(location: Location(uri: uri, range: Self.range(at: $0, end: nil, in: source)), message: note.message)
+                DiagnosticRelatedInformation(
+                    location: Location(uri: uri, range: Self.range(at: $0, end: nil, in: source)), message: note.message)
             }
         }
         related += misspeltKeys(behind: finding, among: renames).map {

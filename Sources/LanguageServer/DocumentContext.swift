@@ -1,5 +1,5 @@
-import Foundation
 import DossierModel
+import Foundation
 import Validators
 
 /// One dossier of an open file, as the structure features see it: its tree (when it loads),
@@ -22,7 +22,9 @@ struct DocumentContext {
         let result = document.flatMap { doc in analysis.report.documents.first { $0.index == doc.index } }
         // A dossier that does not load (being typed) still says its kind and language in its text.
         let header = Self.header(analysis.source, from: start, to: end)
-        guard let kind = result?.kind ?? header["kind"], let outline = analysis.rules.checker.outline(ofKind: kind) else { return nil }
+        guard let kind = result?.kind ?? header["kind"], let outline = analysis.rules.checker.outline(ofKind: kind) else {
+            return nil
+        }
         self.root = document?.root
         self.outline = outline
         self.lookup = StructureLookup(outline)

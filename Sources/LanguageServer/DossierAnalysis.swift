@@ -26,7 +26,8 @@ final class DossierAnalysis: @unchecked Sendable {
         }
         let tool = CheckRun.tool(version: "", checker: rules.checker, language: rules.language, disabled: rules.disabled)
         var report = CheckReport(tool: tool, files: [file], skipped: 0, failOn: .error)
-        FindingPolicy(disabled: rules.disabled, knownRules: rules.knownRules, waivers: rules.waivers, today: today).apply(to: &report)
+        FindingPolicy(disabled: rules.disabled, knownRules: rules.knownRules, waivers: rules.waivers, today: today).apply(
+            to: &report)
         self.report = report.files[0]
     }
 
@@ -39,7 +40,8 @@ final class DossierAnalysis: @unchecked Sendable {
     var documents: [LoadedDocument] {
         if let loaded { return loaded }
         let bytes = Array(source.text.utf8)
-        let documents = bytes.count > rules.sources.limits.maxFileSize.bytes ? [] : YAMLLoader.load(bytes, limits: rules.sources.limits.load)
+        let documents =
+            bytes.count > rules.sources.limits.maxFileSize.bytes ? [] : YAMLLoader.load(bytes, limits: rules.sources.limits.load)
         loaded = documents
         return documents
     }

@@ -54,7 +54,10 @@ public final class LanguageServer {
         if method == "initialize" {
             _ = try message.params(InitializeParams.self)
             initialized = true
-            return reply(id, InitializeResult(capabilities: Self.capabilities, serverInfo: ServerInfo(name: CheckRun.toolName, version: settings.version)))
+            return reply(
+                id,
+                InitializeResult(
+                    capabilities: Self.capabilities, serverInfo: ServerInfo(name: CheckRun.toolName, version: settings.version)))
         }
         guard initialized else { throw ResponseError(code: ResponseError.serverNotInitialized, message: "initialize first") }
         switch method {
@@ -66,14 +69,17 @@ public final class LanguageServer {
             reply(id, analysis(params.textDocument.uri).flatMap { HoverProvider().hover($0, at: params.position) })
         case "textDocument/completion":
             let params = try message.params(TextDocumentPositionParams.self)
-            let items = analysis(params.textDocument.uri).map { CompletionProvider(iso: settings.iso).items($0, at: params.position) } ?? []
+            let items =
+                analysis(params.textDocument.uri).map { CompletionProvider(iso: settings.iso).items($0, at: params.position) }
+                ?? []
             reply(id, CompletionList(isIncomplete: false, items: items))
         case "textDocument/codeAction":
             let params = try message.params(CodeActionParams.self)
             let uri = params.textDocument.uri
-            let actions = analysis(uri).map {
-                CodeActionProvider(uri: uri, builder: builder(uri)).actions($0, in: params.range)
-            } ?? []
+            let actions =
+                analysis(uri).map {
+                    CodeActionProvider(uri: uri, builder: builder(uri)).actions($0, in: params.range)
+                } ?? []
             reply(id, actions)
         case "textDocument/documentSymbol":
             let params = try message.params(DocumentSymbolParams.self)
@@ -88,7 +94,8 @@ public final class LanguageServer {
             reply(
                 id,
                 analysis(uri).map {
-                    ReferenceFinder(uri: uri).references($0, at: params.position, includeDeclaration: params.context.includeDeclaration)
+                    ReferenceFinder(uri: uri).references(
+                        $0, at: params.position, includeDeclaration: params.context.includeDeclaration)
                 } ?? [])
         default:
             throw ResponseError(code: ResponseError.methodNotFound, message: "\(method) is not served")
@@ -121,7 +128,7 @@ public final class LanguageServer {
             // The configuration, rules or waivers may have been the file saved: check again.
             for uri in documents.keys { due[uri] = Date() }
         default:
-            break  // `initialized`, `$/cancelRequest`, `workspace/didChangeConfiguration` …: nothing to do.
+            break // `initialized`, `$/cancelRequest`, `workspace/didChangeConfiguration` …: nothing to do.
         }
     }
 
@@ -135,7 +142,8 @@ public final class LanguageServer {
         for (uri, when) in due where when <= now {
             due[uri] = nil
             guard let analysis = analysis(uri), let document = documents[uri] else { continue }
-            publish(PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: builder(uri).diagnostics(analysis)))
+            publish(
+                PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: builder(uri).diagnostics(analysis)))
         }
     }
 
@@ -143,7 +151,8 @@ public final class LanguageServer {
     private func analysis(_ uri: String) -> DossierAnalysis? {
         guard var document = documents[uri] else { return nil }
         if let analysis = document.analysis, analysis.rules === rules(for: document) { return analysis }
-        let analysis = DossierAnalysis(source: document.source, path: document.path, rules: rules(for: document), today: CheckRun.today())
+        let analysis = DossierAnalysis(
+            source: document.source, path: document.path, rules: rules(for: document), today: CheckRun.today())
         document.analysis = analysis
         documents[uri] = document
         return analysis

@@ -46,7 +46,8 @@ enum NodeLocator {
     }
 
     /// Every node of the tree with its path, depth first, keys before their values.
-    static func walk(_ node: Node, path: [PathComponent] = [], _ visit: ([PathComponent], Node, Node?) -> Void, key: Node? = nil) {
+    static func walk(_ node: Node, path: [PathComponent] = [], _ visit: ([PathComponent], Node, Node?) -> Void, key: Node? = nil)
+    {
         visit(path, node, key)
         switch node.content {
         case .scalar: break
@@ -62,8 +63,12 @@ enum NodeLocator {
         var current = root
         for component in path {
             switch component {
-            case .key(let key): guard let next = current[key] else { return nil }; current = next
-            case .index(let i): guard let items = current.sequence, i < items.count else { return nil }; current = items[i]
+            case .key(let key):
+                guard let next = current[key] else { return nil }
+                current = next
+            case .index(let i):
+                guard let items = current.sequence, i < items.count else { return nil }
+                current = items[i]
             }
         }
         return current

@@ -28,7 +28,9 @@ struct Organisations {
         var organisations: [Organisation] = []
         var references: [Reference] = []
         NodeLocator.walk(root) { path, node, _ in
-            if places.contains(where: { StructureLookup.matches($0.steps, path) }), let idNode = node["id"], let id = idNode.scalar?.text {
+            if places.contains(where: { StructureLookup.matches($0.steps, path) }), let idNode = node["id"],
+                let id = idNode.scalar?.text
+            {
                 organisations.append(Organisation(id: id, name: node["name"]?.scalar?.text, idNode: idNode, node: node))
             }
             if let text = node.scalar?.text, referencePlaces.contains(where: { StructureLookup.matches($0, path) }) {

@@ -31,16 +31,20 @@ struct OutlineProvider {
                 let key = entry.key.scalar?.text ?? "?"
                 let whole = Node(entry.value.content, start: entry.key.start, end: max(entry.value.end, entry.key.end))
                 return DocumentSymbol(
-                    name: key, detail: entry.value.scalar?.text, kind: kind(of: entry.value, depth: depth), range: range(whole, source),
+                    name: key, detail: entry.value.scalar?.text, kind: kind(of: entry.value, depth: depth),
+                    range: range(whole, source),
                     selectionRange: range(entry.key, source), children: symbols(of: entry.value, in: source, depth: depth + 1))
             }
         case .sequence(let items):
             return items.enumerated().map { offset, item in
-                let name = ["id", "name", "year", "title"].lazy.compactMap { item[$0]?.scalar?.text }.first
+                let name =
+                    ["id", "name", "year", "title"].lazy.compactMap { item[$0]?.scalar?.text }.first
                     ?? item.scalar?.text ?? "[\(offset)]"
                 return DocumentSymbol(
-                    name: name, detail: item["name"]?.scalar.flatMap { $0.text == name ? nil : $0.text }, kind: item.mapping == nil ? .string : .object,
-                    range: range(item, source), selectionRange: range(item, source), children: symbols(of: item, in: source, depth: depth + 1))
+                    name: name, detail: item["name"]?.scalar.flatMap { $0.text == name ? nil : $0.text },
+                    kind: item.mapping == nil ? .string : .object,
+                    range: range(item, source), selectionRange: range(item, source),
+                    children: symbols(of: item, in: source, depth: depth + 1))
             }
         }
     }

@@ -25,7 +25,8 @@ public struct ServerSettings: Sendable {
     public var iso: ISO3166
 
     public init(
-        version: String, makeChecker: @escaping CheckerFactory, baseChecker: Checker, language: Language?, limits: CheckLimits, debounceMilliseconds: Int,
+        version: String, makeChecker: @escaping CheckerFactory, baseChecker: Checker, language: Language?, limits: CheckLimits,
+        debounceMilliseconds: Int,
         explainURL: String, iso: ISO3166
     ) {
         self.version = version

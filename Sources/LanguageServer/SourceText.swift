@@ -95,7 +95,8 @@ struct SourceText: Sendable {
     var fullRange: LanguageServerProtocol.Range {
         let last = lineStarts.count - 1
         return LanguageServerProtocol.Range(
-            start: Position(line: 0, character: 0), end: Position(line: last, character: line(last).reduce(0) { $0 + $1.utf16.count }))
+            start: Position(line: 0, character: 0),
+            end: Position(line: last, character: line(last).reduce(0) { $0 + $1.utf16.count }))
     }
 
     private static func lineStarts(of text: String) -> [String.UnicodeScalarView.Index] {

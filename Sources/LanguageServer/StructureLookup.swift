@@ -83,7 +83,9 @@ struct StructureLookup {
             if field.template != nil {
                 var values: [String] = []
                 for language in Language.allCases {
-                    if let value = outline.templateValue(field, language: language), case .string(let text) = value, !values.contains(text) {
+                    if let value = outline.templateValue(field, language: language), case .string(let text) = value,
+                        !values.contains(text)
+                    {
                         values.append(text)
                     }
                 }
@@ -100,7 +102,9 @@ struct StructureLookup {
 
     /// The comparisons of an expression that say what stands where: `item.f in params.p`,
     /// `isoCountry(item.f)`, `isoSubdivision(item.f)`, `isRegionOf(item.f, …)`, `isOrganisationId(item)`.
-    static func comparisons(in expression: String, base: [PathPattern.Step]) -> [(pattern: [PathPattern.Step], source: ValueSource)] {
+    static func comparisons(in expression: String, base: [PathPattern.Step]) -> [(
+        pattern: [PathPattern.Step], source: ValueSource
+    )] {
         var found: [(pattern: [PathPattern.Step], source: ValueSource)] = []
         let patterns: [(String, (String) -> ValueSource)] = [
             (#"\b(self|item)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s+in\s+params\.([A-Za-z_][A-Za-z0-9_]*)"#, { .parameter($0) }),

@@ -1,5 +1,8 @@
 public enum DiagnosticSeverity: Int, Codable, Sendable {
-    case error = 1, warning = 2, information = 3, hint = 4
+    case error = 1
+    case warning = 2
+    case information = 3
+    case hint = 4
 }
 
 /// How an editor may render a diagnostic beyond its severity.
@@ -38,7 +41,8 @@ public struct Diagnostic: Codable, Sendable {
 
     public init(
         range: Range, severity: DiagnosticSeverity?, code: String?, codeDescription: CodeDescription? = nil, source: String?,
-        message: String, tags: [DiagnosticTag]? = nil, relatedInformation: [DiagnosticRelatedInformation]? = nil, data: LSPAny? = nil
+        message: String, tags: [DiagnosticTag]? = nil, relatedInformation: [DiagnosticRelatedInformation]? = nil,
+        data: LSPAny? = nil
     ) {
         self.range = range
         self.severity = severity

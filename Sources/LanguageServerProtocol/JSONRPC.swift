@@ -82,7 +82,8 @@ public struct IncomingMessage: Sendable {
         case (let id?, let method?): kind = .request(id, method: method)
         case (nil, let method?): kind = .notification(method: method)
         case (let id?, nil): kind = .response(id)
-        case (nil, nil): throw ResponseError(code: ResponseError.invalidRequest, message: "a message with neither `id` nor `method`")
+        case (nil, nil):
+            throw ResponseError(code: ResponseError.invalidRequest, message: "a message with neither `id` nor `method`")
         }
         self.content = content
     }

@@ -17,7 +17,9 @@ public struct CodeAction: Codable, Sendable {
     public var isPreferred: Bool?
     public var edit: WorkspaceEdit?
 
-    public init(title: String, kind: String? = "quickfix", diagnostics: [Diagnostic]?, isPreferred: Bool? = nil, edit: WorkspaceEdit) {
+    public init(
+        title: String, kind: String? = "quickfix", diagnostics: [Diagnostic]?, isPreferred: Bool? = nil, edit: WorkspaceEdit
+    ) {
         self.title = title
         self.kind = kind
         self.diagnostics = diagnostics
@@ -37,7 +39,13 @@ public struct Hover: Codable, Sendable {
 }
 
 public enum CompletionItemKind: Int, Codable, Sendable {
-    case text = 1, field = 5, value = 12, enumMember = 20, reference = 18, snippet = 15, module = 9
+    case text = 1
+    case field = 5
+    case value = 12
+    case enumMember = 20
+    case reference = 18
+    case snippet = 15
+    case module = 9
 }
 
 public struct CompletionItem: Codable, Sendable {
@@ -50,7 +58,8 @@ public struct CompletionItem: Codable, Sendable {
     public var sortText: String?
 
     public init(
-        label: String, kind: CompletionItemKind?, detail: String? = nil, documentation: MarkupContent? = nil, insertText: String? = nil,
+        label: String, kind: CompletionItemKind?, detail: String? = nil, documentation: MarkupContent? = nil,
+        insertText: String? = nil,
         sortText: String? = nil
     ) {
         self.label = label
@@ -73,7 +82,16 @@ public struct CompletionList: Codable, Sendable {
 }
 
 public enum SymbolKind: Int, Codable, Sendable {
-    case file = 1, module = 2, namespace = 3, object = 19, array = 18, key = 20, number = 16, string = 15, event = 24, field = 8
+    case file = 1
+    case module = 2
+    case namespace = 3
+    case object = 19
+    case array = 18
+    case key = 20
+    case number = 16
+    case string = 15
+    case event = 24
+    case field = 8
 }
 
 /// One entry of the outline, with its children.
@@ -85,7 +103,8 @@ public struct DocumentSymbol: Codable, Sendable {
     public var selectionRange: Range
     public var children: [DocumentSymbol]?
 
-    public init(name: String, detail: String?, kind: SymbolKind, range: Range, selectionRange: Range, children: [DocumentSymbol]?) {
+    public init(name: String, detail: String?, kind: SymbolKind, range: Range, selectionRange: Range, children: [DocumentSymbol]?)
+    {
         self.name = name
         self.detail = detail
         self.kind = kind

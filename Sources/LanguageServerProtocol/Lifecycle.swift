@@ -6,7 +6,9 @@ public struct InitializeParams: Codable, Sendable {
 }
 
 public enum TextDocumentSyncKind: Int, Codable, Sendable {
-    case none = 0, full = 1, incremental = 2
+    case none = 0
+    case full = 1
+    case incremental = 2
 }
 
 public struct TextDocumentSyncOptions: Codable, Sendable {
@@ -43,7 +45,8 @@ public struct ServerCapabilities: Codable, Sendable {
 
     public init(
         positionEncoding: String? = nil, textDocumentSync: TextDocumentSyncOptions? = nil, hoverProvider: Bool? = nil,
-        completionProvider: CompletionOptions? = nil, codeActionProvider: CodeActionOptions? = nil, documentSymbolProvider: Bool? = nil,
+        completionProvider: CompletionOptions? = nil, codeActionProvider: CodeActionOptions? = nil,
+        documentSymbolProvider: Bool? = nil,
         definitionProvider: Bool? = nil, referencesProvider: Bool? = nil
     ) {
         self.positionEncoding = positionEncoding

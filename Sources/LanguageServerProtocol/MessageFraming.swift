@@ -37,17 +37,23 @@ public struct MessageReader: Sendable {
     /// The next complete message's content, nil when more bytes are needed.
     public mutating func next() throws(FramingError) -> Data? {
         guard let headerEnd = find([13, 10, 13, 10], from: start) else {
-            if buffer.count - start > 8192 { throw FramingError(description: "a header part longer than 8 KiB, without an empty line") }
+            if buffer.count - start > 8192 {
+                throw FramingError(description: "a header part longer than 8 KiB, without an empty line")
+            }
             return nil
         }
         let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
         var length: Int?
         for line in header.split(separator: "\r\n", omittingEmptySubsequences: true) {
-            guard let colon = line.firstIndex(of: ":") else { throw FramingError(description: "header line without `:`: \(line)") }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw FramingError(description: "header line without `:`: \(line)")
+            }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if name == "content-length" {
-                guard let number = Int(value), number >= 0 else { throw FramingError(description: "Content-Length is not a number: \(value)") }
+                guard let number = Int(value), number >= 0 else {
+                    throw FramingError(description: "Content-Length is not a number: \(value)")
+                }
                 length = number
             }
         }
@@ -73,7 +79,9 @@ public struct MessageReader: Sendable {
         guard buffer.count - offset >= needle.count else { return nil }
         var i = offset
         while i <= buffer.count - needle.count {
-            if buffer[i] == needle[0], buffer[i + 1] == needle[1], buffer[i + 2] == needle[2], buffer[i + 3] == needle[3] { return i }
+            if buffer[i] == needle[0], buffer[i + 1] == needle[1], buffer[i + 2] == needle[2], buffer[i + 3] == needle[3] {
+                return i
+            }
             i += 1
         }
         return nil

@@ -11,9 +11,10 @@ public struct Baseline: Sendable {
 
     /// The open findings of `report` a baseline records.
     public init(recording report: CheckReport) {
-        self.fingerprints = Set(report.dossiers.flatMap { entry in
-            entry.dossier.findings.filter { $0.isOpen && !ToolRules.ids.contains($0.finding.rule) }.map(\.fingerprint)
-        })
+        self.fingerprints = Set(
+            report.dossiers.flatMap { entry in
+                entry.dossier.findings.filter { $0.isOpen && !ToolRules.ids.contains($0.finding.rule) }.map(\.fingerprint)
+            })
     }
 
     static let version = 1
@@ -25,13 +26,14 @@ public struct Baseline: Sendable {
         var entries: [JSONValue] = []
         for (file, dossier) in report.dossiers {
             for reported in dossier.findings where reported.isOpen && !ToolRules.ids.contains(reported.finding.rule) {
-                entries.append(.object([
-                    ("fingerprint", .string(reported.fingerprint)),
-                    ("rule", .string(reported.finding.rule)),
-                    ("dossier", .string(dossier.fingerprintKey(file: file.path))),
-                    ("path", .string(reported.finding.path)),
-                    ("file", .string(file.path)),
-                ]))
+                entries.append(
+                    .object([
+                        ("fingerprint", .string(reported.fingerprint)),
+                        ("rule", .string(reported.finding.rule)),
+                        ("dossier", .string(dossier.fingerprintKey(file: file.path))),
+                        ("path", .string(reported.finding.path)),
+                        ("file", .string(file.path)),
+                    ]))
             }
         }
         return JSONValue.object([
@@ -44,7 +46,8 @@ public struct Baseline: Sendable {
     /// Reads a baseline file's text.
     public static func parse(_ text: String, file: String) throws -> Baseline {
         func broken(_ why: String) -> PolicyFileError {
-            PolicyFileError(file: file, mark: nil, message: "not a dossiercheck baseline: \(why) (write one with --write-baseline)")
+            PolicyFileError(
+                file: file, mark: nil, message: "not a dossiercheck baseline: \(why) (write one with --write-baseline)")
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw broken("not a JSON object")

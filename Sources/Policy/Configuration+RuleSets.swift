@@ -16,10 +16,16 @@ extension Configuration {
             guard let (s, r) = locate(override.rule) else { throw unknownRule(override.rule, at: override.mark, in: "severity") }
             sets[s].rules[r].severity = override.severity
             // A base and the calls derived from it hold the same rule: the override is for all of them.
-            for t in sets.indices { for q in sets[t].rules.indices where sets[t].rules[q].id == override.rule { sets[t].rules[q].severity = override.severity } }
+            for t in sets.indices {
+                for q in sets[t].rules.indices where sets[t].rules[q].id == override.rule {
+                    sets[t].rules[q].severity = override.severity
+                }
+            }
         }
         for reference in disabled {
-            guard let (s, r) = locate(reference.rule) else { throw unknownRule(reference.rule, at: reference.mark, in: "disable") }
+            guard let (s, r) = locate(reference.rule) else {
+                throw unknownRule(reference.rule, at: reference.mark, in: "disable")
+            }
             if sets[s].rules[r].builtin == .wellFormed {
                 throw PolicyFileError(
                     file: file, mark: reference.mark,
@@ -30,7 +36,9 @@ extension Configuration {
             guard let s = sets.firstIndex(where: { $0.name == override.ruleSet }) else {
                 throw PolicyFileError(
                     file: file, mark: override.ruleSetMark,
-                    message: "unknown rule set `\(override.ruleSet)` in `parameters` (known: \(sets.map(\.name).sorted().joined(separator: ", ")))")
+                    message:
+                        "unknown rule set `\(override.ruleSet)` in `parameters` (known: \(sets.map(\.name).sorted().joined(separator: ", ")))"
+                )
             }
             guard let p = sets[s].parameters.firstIndex(where: { $0.name == override.name }) else {
                 let known = sets[s].parameters.map(\.name).sorted().joined(separator: ", ")
@@ -42,7 +50,8 @@ extension Configuration {
             if let expected = Self.shape(current), let given = Self.shape(override.value), expected != given {
                 throw PolicyFileError(
                     file: file, mark: override.valueMark,
-                    message: "parameter `\(override.name)` of `\(override.ruleSet)` is \(expected); the configuration gives \(given)")
+                    message:
+                        "parameter `\(override.name)` of `\(override.ruleSet)` is \(expected); the configuration gives \(given)")
             }
             sets[s].parameters[p].value = override.value
         }

@@ -81,7 +81,9 @@ public struct Configuration: Sendable {
             switch key {
             case "version":
                 guard case .int(1)? = value.scalar?.value else {
-                    throw reader.error(value, "unsupported configuration version `\(value.scalar?.text ?? "")` (this dossiercheck reads version 1)")
+                    throw reader.error(
+                        value,
+                        "unsupported configuration version `\(value.scalar?.text ?? "")` (this dossiercheck reads version 1)")
                 }
             case "paths": config.paths = try reader.texts(value, what: "`paths`").map(\.text)
             case "exclude": config.exclude = try reader.texts(value, what: "`exclude`").map(\.text)
@@ -97,7 +99,9 @@ public struct Configuration: Sendable {
                     config.severities.append(SeverityOverride(rule: rule, severity: severity, mark: ruleNode.start))
                 }
             case "disable":
-                config.disabled = try reader.texts(value, what: "`disable`").map { RuleReference(rule: $0.text, mark: $0.node.start) }
+                config.disabled = try reader.texts(value, what: "`disable`").map {
+                    RuleReference(rule: $0.text, mark: $0.node.start)
+                }
             case "parameters":
                 for (set, setNode, table) in try reader.mapping(value, what: "`parameters`") {
                     for (name, nameNode, parameter) in try reader.mapping(table, what: "the parameters of `\(set)`") {
@@ -107,9 +111,10 @@ public struct Configuration: Sendable {
                         } catch let error as RuleFileError {
                             throw PolicyFileError(file: file, mark: error.mark, message: error.message)
                         }
-                        config.parameters.append(ParameterOverride(
-                            ruleSet: set, name: name, value: value, ruleSetMark: setNode.start, mark: nameNode.start,
-                            valueMark: parameter.start))
+                        config.parameters.append(
+                            ParameterOverride(
+                                ruleSet: set, name: name, value: value, ruleSetMark: setNode.start, mark: nameNode.start,
+                                valueMark: parameter.start))
                     }
                 }
             default:

@@ -44,32 +44,39 @@ public struct FindingPolicy: Sendable {
         var extra: [Finding] = []
         for comment in comments {
             guard !comment.rules.isEmpty, let reason = comment.reason, !reason.isEmpty else {
-                extra.append(ToolRules.finding(
-                    ToolRules.malformedSuppression, .error,
-                    comment.rules.isEmpty
-                        ? "this suppression comment names no rule, so it suppresses nothing"
-                        : "this suppression of \(comment.rules.joined(separator: ", ")) gives no reason, so it suppresses nothing",
-                    at: comment.mark,
-                    help: "write `# \(InlineSuppression.marker) \(comment.rules.first ?? "RULE-ID"): why this dossier may depart from the rule`"))
+                extra.append(
+                    ToolRules.finding(
+                        ToolRules.malformedSuppression, .error,
+                        comment.rules.isEmpty
+                            ? "this suppression comment names no rule, so it suppresses nothing"
+                            : "this suppression of \(comment.rules.joined(separator: ", ")) gives no reason, so it suppresses nothing",
+                        at: comment.mark,
+                        help:
+                            "write `# \(InlineSuppression.marker) \(comment.rules.first ?? "RULE-ID"): why this dossier may depart from the rule`"
+                    ))
                 continue
             }
             for rule in comment.rules where !knownRules.contains(rule) {
-                extra.append(ToolRules.finding(
-                    ToolRules.unknownRule, .error, "this suppression names `\(rule)`, which no loaded rule set has", at: comment.mark))
+                extra.append(
+                    ToolRules.finding(
+                        ToolRules.unknownRule, .error, "this suppression names `\(rule)`, which no loaded rule set has",
+                        at: comment.mark))
             }
             var suppressedAny = false
             for i in dossier.findings.indices where dossier.findings[i].isOpen {
                 let finding = dossier.findings[i].finding
                 guard finding.location.line == comment.target, comment.rules.contains(finding.rule) else { continue }
-                dossier.findings[i].status = .suppressed(Suppression(kind: .inSource, reason: reason, file: file, line: comment.mark.line))
+                dossier.findings[i].status = .suppressed(
+                    Suppression(kind: .inSource, reason: reason, file: file, line: comment.mark.line))
                 suppressedAny = true
             }
             let known = comment.rules.filter { knownRules.contains($0) && !disabled.contains($0) }
             if !suppressedAny, !known.isEmpty {
-                extra.append(ToolRules.finding(
-                    ToolRules.unusedSuppression, .info,
-                    "this suppression of \(known.joined(separator: ", ")) has no finding to suppress on line \(comment.target)",
-                    at: comment.mark, help: "remove the comment, or put it on the line of the finding or the line above"))
+                extra.append(
+                    ToolRules.finding(
+                        ToolRules.unusedSuppression, .info,
+                        "this suppression of \(known.joined(separator: ", ")) has no finding to suppress on line \(comment.target)",
+                        at: comment.mark, help: "remove the comment, or put it on the line of the finding or the line above"))
             }
         }
         return extra.map { ReportedFinding($0) }
@@ -84,17 +91,21 @@ public struct FindingPolicy: Sendable {
                 dossier.findings[$0].finding.rule == waiver.rule && dossier.findings[$0].finding.path == waiver.path
             }
             if waiver.hasExpired(on: today) {
-                let place = matches.first.map { dossier.findings[$0].finding.location } ?? Mark(line: dossier.startLine, column: 1)
-                extra.append(ToolRules.finding(
-                    ToolRules.expiredWaiver, .warning,
-                    "the waiver of \(waiver.rule) at \(waiver.path.isEmpty ? "the whole dossier" : "`\(waiver.path)`") (\(waiver.file):\(waiver.line)) expired on \(waiver.expires)"
-                        + (matches.isEmpty ? "" : ": the finding counts again"),
-                    at: place, path: matches.isEmpty ? "" : waiver.path, help: "renew the waiver with a new expiry date, or fix the dossier"))
+                let place =
+                    matches.first.map { dossier.findings[$0].finding.location } ?? Mark(line: dossier.startLine, column: 1)
+                extra.append(
+                    ToolRules.finding(
+                        ToolRules.expiredWaiver, .warning,
+                        "the waiver of \(waiver.rule) at \(waiver.path.isEmpty ? "the whole dossier" : "`\(waiver.path)`") (\(waiver.file):\(waiver.line)) expired on \(waiver.expires)"
+                            + (matches.isEmpty ? "" : ": the finding counts again"),
+                        at: place, path: matches.isEmpty ? "" : waiver.path,
+                        help: "renew the waiver with a new expiry date, or fix the dossier"))
                 continue
             }
             for i in matches where dossier.findings[i].isOpen {
-                dossier.findings[i].status = .suppressed(Suppression(
-                    kind: .external, reason: waiver.reason, file: waiver.file, line: waiver.line, expires: waiver.expires))
+                dossier.findings[i].status = .suppressed(
+                    Suppression(
+                        kind: .external, reason: waiver.reason, file: waiver.file, line: waiver.line, expires: waiver.expires))
             }
         }
         return extra.map { ReportedFinding($0) }

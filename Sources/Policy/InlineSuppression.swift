@@ -29,7 +29,11 @@ public struct InlineSuppression: Sendable, Equatable {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             guard let (column, comment) = commentStart(line) else {
                 if !trimmed.isEmpty {
-                    found += pending.map { var s = $0; s.target = number; return s }
+                    found += pending.map {
+                        var s = $0
+                        s.target = number
+                        return s
+                    }
                     pending = []
                 }
                 continue
@@ -39,13 +43,21 @@ public struct InlineSuppression: Sendable, Equatable {
             if wholeLine {
                 pending.append(parsed)
             } else {
-                found += pending.map { var s = $0; s.target = number; return s }
+                found += pending.map {
+                    var s = $0
+                    s.target = number
+                    return s
+                }
                 pending = []
                 found.append(parsed)
             }
         }
         // A comment with no line after it applies to nothing; it is kept, pointing past the end.
-        found += pending.map { var s = $0; s.target = lines.count + 1; return s }
+        found += pending.map {
+            var s = $0
+            s.target = lines.count + 1
+            return s
+        }
         return found.sorted { $0.mark < $1.mark }
     }
 

@@ -17,7 +17,8 @@ struct StrictReader {
             throw PolicyFileError(file: file, mark: problem.mark, message: problem.message)
         }
         guard documents.count == 1 else {
-            throw PolicyFileError(file: file, mark: documents[1].start, message: "the file must hold one YAML document, not \(documents.count)")
+            throw PolicyFileError(
+                file: file, mark: documents[1].start, message: "the file must hold one YAML document, not \(documents.count)")
         }
         return documents[0].root
     }
@@ -35,7 +36,9 @@ struct StrictReader {
     }
 
     func text(_ node: Node, what: String) throws -> String {
-        guard let scalar = node.scalar, scalar.value != .null, !scalar.text.isEmpty else { throw error(node, "\(what) must be text") }
+        guard let scalar = node.scalar, scalar.value != .null, !scalar.text.isEmpty else {
+            throw error(node, "\(what) must be text")
+        }
         return scalar.text
     }
 
@@ -46,7 +49,8 @@ struct StrictReader {
     }
 
     /// One of the raw values of `Choice`.
-    func choice<Choice: RawRepresentable & CaseIterable>(_ node: Node, what: String) throws -> Choice where Choice.RawValue == String {
+    func choice<Choice: RawRepresentable & CaseIterable>(_ node: Node, what: String) throws -> Choice
+    where Choice.RawValue == String {
         let value = try text(node, what: what)
         guard let choice = Choice(rawValue: value) else {
             throw error(node, "\(what) must be one of \(Choice.allCases.map(\.rawValue).joined(separator: ", ")), not `\(value)`")

@@ -18,21 +18,31 @@ public enum ToolRules {
 
     public static func descriptors(version: String) -> [RuleDescriptor] {
         func rule(_ id: String, _ severity: Severity, _ title: String, _ description: String) -> RuleDescriptor {
-            RuleDescriptor(id: id, ruleSet: "dossiercheck", ruleSetVersion: version, title: title, description: description, severity: severity)
+            RuleDescriptor(
+                id: id, ruleSet: "dossiercheck", ruleSetVersion: version, title: title, description: description,
+                severity: severity)
         }
         return [
-            rule(malformedSuppression, .error, "A suppression comment names a rule and gives a reason",
-                 "Write `# dossiercheck-disable RULE-ID: reason` on the finding's line or on the line above it. An exception without a reason is not justified, so the comment suppresses nothing."),
-            rule(unknownRule, .error, "A suppression comment names a known rule",
-                 "The rule IDs in a `dossiercheck-disable` comment must be rules of the loaded rule sets."),
-            rule(expiredWaiver, .warning, "A waiver has not expired",
-                 "A waiver granted by a jury ends on its expiry date; after it the finding counts again. Renew the waiver or fix the dossier."),
-            rule(unusedSuppression, .info, "A suppression comment suppresses a finding",
-                 "A `dossiercheck-disable` comment with nothing to suppress on its line is left over: remove it."),
+            rule(
+                malformedSuppression, .error, "A suppression comment names a rule and gives a reason",
+                "Write `# dossiercheck-disable RULE-ID: reason` on the finding's line or on the line above it. An exception without a reason is not justified, so the comment suppresses nothing."
+            ),
+            rule(
+                unknownRule, .error, "A suppression comment names a known rule",
+                "The rule IDs in a `dossiercheck-disable` comment must be rules of the loaded rule sets."),
+            rule(
+                expiredWaiver, .warning, "A waiver has not expired",
+                "A waiver granted by a jury ends on its expiry date; after it the finding counts again. Renew the waiver or fix the dossier."
+            ),
+            rule(
+                unusedSuppression, .info, "A suppression comment suppresses a finding",
+                "A `dossiercheck-disable` comment with nothing to suppress on its line is left over: remove it."),
         ]
     }
 
-    static func finding(_ rule: String, _ severity: Severity, _ message: String, at mark: Mark, path: String = "", help: String? = nil) -> Finding {
+    static func finding(
+        _ rule: String, _ severity: Severity, _ message: String, at mark: Mark, path: String = "", help: String? = nil
+    ) -> Finding {
         Finding(rule: rule, severity: severity, message: message, location: mark, path: path, help: help)
     }
 }

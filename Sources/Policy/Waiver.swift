@@ -60,11 +60,13 @@ public struct Waiver: Sendable, Equatable {
                     }
                 }
                 for key in keys where values[key] == nil {
-                    throw reader.error(item, "a waiver needs `\(key)` (it gives: \(values.keys.sorted().joined(separator: ", ")))")
+                    throw reader.error(
+                        item, "a waiver needs `\(key)` (it gives: \(values.keys.sorted().joined(separator: ", ")))")
                 }
-                waivers.append(Waiver(
-                    rule: values["rule"]!, dossier: values["dossier"]!, path: values["path"]!, reason: values["reason"]!,
-                    expires: values["expires"]!, file: file, line: item.start.line))
+                waivers.append(
+                    Waiver(
+                        rule: values["rule"]!, dossier: values["dossier"]!, path: values["path"]!, reason: values["reason"]!,
+                        expires: values["expires"]!, file: file, line: item.start.line))
             }
         }
         return waivers

@@ -13,7 +13,9 @@ public struct AccessLog: RouterMiddleware {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let start = ContinuousClock.now
         let started = Date()
         do {
@@ -26,7 +28,9 @@ public struct AccessLog: RouterMiddleware {
         }
     }
 
-    func line(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant, at started: Date) -> String {
+    func line(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant, at started: Date)
+        -> String
+    {
         let elapsed = ContinuousClock.now - start
         let (seconds, attoseconds) = elapsed.components
         let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15

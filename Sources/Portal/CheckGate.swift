@@ -1,15 +1,14 @@
+import DossierModel
 import Foundation
 
-import DossierModel
-
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 
-/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not export), looked up once.
-nonisolated(unsafe) private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-}()
+    /// glibc's `malloc_trim` (malloc.h, which the Glibc module does not export), looked up once.
+    nonisolated(unsafe) private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    }()
 #endif
 
 /// The portal's concurrency and time limits on checks. A request takes a slot once its body has
@@ -56,7 +55,7 @@ final class CheckGate: @unchecked Sendable {
 
     private static func trim() {
         #if canImport(Glibc)
-        _ = mallocTrim?(0)
+            _ = mallocTrim?(0)
         #endif
     }
 
@@ -84,7 +83,9 @@ final class CheckGate: @unchecked Sendable {
     /// Runs `work` on a thread of its own under a slot already taken, with a cancellation flag
     /// bound that the deadline raises, releasing the slot when `work` ends; answers `.timedOut` if
     /// `deadline` comes first.
-    func run<Value: Sendable>(holdingSlotUntil deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () -> Value) async -> Outcome<Value> {
+    func run<Value: Sendable>(holdingSlotUntil deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () -> Value) async
+        -> Outcome<Value>
+    {
         let once = Once<Outcome<Value>>()
         let cancellation = WorkCancellation()
         return await withCheckedContinuation { continuation in

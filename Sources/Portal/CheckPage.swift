@@ -35,7 +35,9 @@ struct CheckPage {
     var language: Language { layout.language }
 
     /// The page, empty or with a report; `text` refills the text box, `messages` the language picked.
-    func render(report: CheckReport? = nil, shownName: String? = nil, text: String = "", messages: Language? = nil, notice: String? = nil) -> String {
+    func render(
+        report: CheckReport? = nil, shownName: String? = nil, text: String = "", messages: Language? = nil, notice: String? = nil
+    ) -> String {
         var body = ""
         var notices = notice.map { [$0] } ?? []
         // Escaping never shortens a text: a longer one is not escaped at all.
@@ -55,7 +57,8 @@ struct CheckPage {
         let e = HTMLText.escape
         var options = "<option value=\"\"\(messages == nil ? " selected" : "")>\(e(words["own"]))</option>"
         for other in Language.allCases {
-            options += "<option value=\"\(other.rawValue)\"\(messages == other ? " selected" : "")>\(e(PortalWords.name(of: other)))</option>"
+            options +=
+                "<option value=\"\(other.rawValue)\"\(messages == other ? " selected" : "")>\(e(PortalWords.name(of: other)))</option>"
         }
         return """
             <section class="check" id="check">
@@ -76,7 +79,8 @@ struct CheckPage {
     private func templates() -> String {
         let e = HTMLText.escape
         guard !kinds.isEmpty else { return "" }
-        var html = "<section class=\"templates\" id=\"templates\">\n<h2>\(e(words["templates"]))</h2>\n<p>\(e(words["templatesIntro"]))</p>\n<ul>"
+        var html =
+            "<section class=\"templates\" id=\"templates\">\n<h2>\(e(words["templates"]))</h2>\n<p>\(e(words["templatesIntro"]))</p>\n<ul>"
         for kind in kinds {
             let href = "/templates/\(URLText.pathComponent(kind)).yaml?lang=\(language.rawValue)"
             html += "<li><a href=\"\(e(href))\" download=\"\(e(kind)).yaml\">\(e(kind)).yaml</a></li>"
@@ -121,14 +125,17 @@ struct CheckPage {
                 }
                 var inDossier = 0
                 for (_, reported) in sorted {
-                    guard inDossier < Self.findingsPerDossier, rendered < Self.findingsPerPage, html.utf8.count < Self.resultsBytes else { break }
+                    guard inDossier < Self.findingsPerDossier, rendered < Self.findingsPerPage,
+                        html.utf8.count < Self.resultsBytes
+                    else { break }
                     html += finding(reported, file: file.path, lines: lines, source: source, dossier: dossier, tool: report.tool)
                     inDossier += 1
                     rendered += 1
                 }
                 html += "</ol>\n"
                 if inDossier < dossier.findings.count {
-                    html += "<p class=\"more\">\(e(words.format("moreFindings", String(dossier.findings.count - inDossier))))</p>\n"
+                    html +=
+                        "<p class=\"more\">\(e(words.format("moreFindings", String(dossier.findings.count - inDossier))))</p>\n"
                 }
                 html += "</article>\n"
             }
@@ -149,7 +156,8 @@ struct CheckPage {
         let finding = reported.finding
         // Labels in the dossier's language, as the terminal has them.
         let labels = ReportVocabulary(dossier.language)
-        let ruleLink = "<a class=\"rule\" href=\"/rules/\(URLText.pathComponent(finding.rule))?lang=\(language.rawValue)\">\(e(finding.rule))</a>"
+        let ruleLink =
+            "<a class=\"rule\" href=\"/rules/\(URLText.pathComponent(finding.rule))?lang=\(language.rawValue)\">\(e(finding.rule))</a>"
         let place = "\(file):\(finding.location.line):\(finding.location.column)"
         if let suppression = reported.suppression {
             let label = suppression.kind == .inSource ? labels.suppressed : labels.waived
@@ -170,12 +178,17 @@ struct CheckPage {
         html += Self.frame(Array(frame.rows(window: FrameWindow(columns: Self.frameColumns)).prefix(Self.frameRows)))
         var notes = frame.notes
         if let rule = tool.rule(finding.rule),
-            let provenance = labels.provenance(programme: rule.programme?.text(in: labels.language), citation: rule.citation(in: labels.language))
+            let provenance = labels.provenance(
+                programme: rule.programme?.text(in: labels.language), citation: rule.citation(in: labels.language))
         {
             notes.append(provenance)
         }
-        for note in notes.prefix(Self.frameRows) { html += "<p class=\"note\"><span class=\"label\">\(e(labels.note)):</span> \(e(note))</p>\n" }
-        if let help = finding.help { html += "<p class=\"help\"><span class=\"label\">\(e(labels.help)):</span> \(e(help))</p>\n" }
+        for note in notes.prefix(Self.frameRows) {
+            html += "<p class=\"note\"><span class=\"label\">\(e(labels.note)):</span> \(e(note))</p>\n"
+        }
+        if let help = finding.help {
+            html += "<p class=\"help\"><span class=\"label\">\(e(labels.help)):</span> \(e(help))</p>\n"
+        }
         return html + "</li>\n"
     }
 
@@ -185,10 +198,11 @@ struct CheckPage {
     static func frame(_ rows: [FindingFrame.Row]) -> String {
         guard !rows.isEmpty else { return "" }
         let e = HTMLText.escape
-        let gutter = rows.map { row -> Int in
-            if case .line(let number, _, _) = row { return String(number).count }
-            return 0
-        }.max() ?? 1
+        let gutter =
+            rows.map { row -> Int in
+                if case .line(let number, _, _) = row { return String(number).count }
+                return 0
+            }.max() ?? 1
         var html = "<pre class=\"frame\">"
         for row in rows {
             switch row {
@@ -209,7 +223,8 @@ struct CheckPage {
                     let kind = mark.kind == .primary ? "primary" : "related"
                     let underline = String(repeating: mark.kind == .primary ? "^" : "-", count: mark.width)
                     let text = underline + (mark.label.isEmpty ? "" : " " + mark.label)
-                    html += "<span class=\"ln\">\(String(repeating: " ", count: gutter)) |</span> \(String(repeating: " ", count: mark.column))<span class=\"under \(kind)\">\(e(text))</span>\n"
+                    html +=
+                        "<span class=\"ln\">\(String(repeating: " ", count: gutter)) |</span> \(String(repeating: " ", count: mark.column))<span class=\"under \(kind)\">\(e(text))</span>\n"
                 }
             }
         }

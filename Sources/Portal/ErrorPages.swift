@@ -11,7 +11,9 @@ public struct ErrorPages: RouterMiddleware {
 
     static let maxMessageLength = 300
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as PortalError {
@@ -22,7 +24,10 @@ public struct ErrorPages: RouterMiddleware {
             case .contentTooLarge: return respond(.tooLarge(limit: "?"), to: request)
             case .methodNotAllowed: return respond(.methodNotAllowed(allow: "GET, POST"), to: request)
             case let status where status.code < 500:
-                return respond(PortalError(status: status, code: "bad-request", message: "the request could not be read", wordKey: "badRequest"), to: request)
+                return respond(
+                    PortalError(
+                        status: status, code: "bad-request", message: "the request could not be read", wordKey: "badRequest"),
+                    to: request)
             default: return respond(.internalError, to: request)
             }
         } catch is CancellationError {
@@ -35,7 +40,9 @@ public struct ErrorPages: RouterMiddleware {
     func respond(_ error: PortalError, to request: Request) -> Response {
         var error = error
         // A message may quote the request (`lang must be … not xx`): never at length.
-        if error.message.count > Self.maxMessageLength { error.message = String(error.message.prefix(Self.maxMessageLength)) + "…" }
+        if error.message.count > Self.maxMessageLength {
+            error.message = String(error.message.prefix(Self.maxMessageLength)) + "…"
+        }
         let path = request.uri.path
         var headers: HTTPFields = [:]
         if let seconds = error.retryAfter { headers[.retryAfter] = String(seconds) }
@@ -44,14 +51,24 @@ public struct ErrorPages: RouterMiddleware {
         if path.hasPrefix("/api/") || path == "/healthz" {
             headers[.contentType] = "application/json; charset=utf-8"
             let body = JSONValue.object([
-                ("error", .object([("status", .int(Int(error.status.code))), ("code", .string(error.code)), ("message", .string(error.message))]))
+                (
+                    "error",
+                    .object([
+                        ("status", .int(Int(error.status.code))), ("code", .string(error.code)),
+                        ("message", .string(error.message)),
+                    ])
+                )
             ])
-            return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
+            return Response(
+                status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
         }
         let language =
-            request.uri.queryParameters["lang"].flatMap { Language(toolLanguage: String($0)) } ?? Portal.preferred(request.headers[.acceptLanguage] ?? "")
+            request.uri.queryParameters["lang"].flatMap { Language(toolLanguage: String($0)) }
+            ?? Portal.preferred(request.headers[.acceptLanguage] ?? "")
         let words = PortalWords(language)
-        let message = error.wordKey == "badRequest" ? "\(words["badRequest"]) (\(error.message))" : words.format(error.wordKey, error.wordValue)
+        let message =
+            error.wordKey == "badRequest"
+            ? "\(words["badRequest"]) (\(error.message))" : words.format(error.wordKey, error.wordValue)
         headers[.contentType] = "text/html; charset=utf-8"
         // The language links go to a fixed address of the portal, never to the path asked for.
         let page = PageLayout(language: language, version: version).error(

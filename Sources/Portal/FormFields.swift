@@ -44,7 +44,9 @@ struct FormFields {
         }
         let lang = values["lang"].map { String(decoding: $0, as: UTF8.self) } ?? ""
         if !lang.isEmpty {
-            guard let language = Language(rawValue: lang) else { throw PortalError.badRequest("lang must be en, nl, fr or de, not \(lang)") }
+            guard let language = Language(rawValue: lang) else {
+                throw PortalError.badRequest("lang must be en, nl, fr or de, not \(lang)")
+            }
             messages = language
         }
         ui = values["ui"].flatMap { Language(rawValue: String(decoding: $0, as: UTF8.self)) } ?? messages ?? .en
@@ -69,7 +71,8 @@ struct FormFields {
             if byte == UInt8(ascii: "+") {
                 out.append(0x20)
             } else if byte == UInt8(ascii: "%"), let high = bytes.index(index, offsetBy: 1, limitedBy: bytes.endIndex),
-                high != bytes.endIndex, let low = bytes.index(high, offsetBy: 1, limitedBy: bytes.endIndex), low != bytes.endIndex,
+                high != bytes.endIndex, let low = bytes.index(high, offsetBy: 1, limitedBy: bytes.endIndex),
+                low != bytes.endIndex,
                 let value = UInt8(String(decoding: [bytes[high], bytes[low]], as: UTF8.self), radix: 16)
             {
                 out.append(value)

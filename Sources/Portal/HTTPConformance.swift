@@ -72,7 +72,8 @@ final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
                 }
                 // RFC 9110, 10.1.1: never a 100 to an HTTP/1.0 client; none for a body refused anyway.
                 if Self.atLeast11(head.version), (declared ?? 0) <= maxBodySize {
-                    context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
+                    context.writeAndFlush(
+                        wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
                 }
             }
         case .body:
@@ -169,7 +170,8 @@ final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
         }
         let body = context.channel.allocator.buffer(string: message + "\n")
         let headers = HTTPHeaders([
-            ("content-type", "text/plain; charset=utf-8"), ("content-length", String(body.readableBytes)), ("connection", "close"),
+            ("content-type", "text/plain; charset=utf-8"), ("content-length", String(body.readableBytes)),
+            ("connection", "close"),
             ("x-content-type-options", "nosniff"), ("cache-control", "no-store"),
         ])
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
@@ -192,7 +194,8 @@ struct ConformingHTTP1Channel: ServerChildChannel {
         return http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
             let operations = channel.pipeline.syncOperations
             let parser = try operations.context(handlerType: ByteToMessageHandler<HTTPRequestDecoder>.self)
-            try operations.addHandler(HTTPConformance(maxBodySize: maxBodySize, bodyTimeout: bodyTimeout), position: .after(parser.handler))
+            try operations.addHandler(
+                HTTPConformance(maxBodySize: maxBodySize, bodyTimeout: bodyTimeout), position: .after(parser.handler))
             return value
         }
     }

@@ -44,7 +44,9 @@ public struct MultipartForm: Sendable {
         while true {
             // After a delimiter: `--` ends the body; else a line end, then the part's headers.
             if body[position...].starts(with: Array("--".utf8)) { break }
-            guard let headersStart = Self.lineEnd(body, position) else { throw Malformed(reason: "a boundary is not followed by a line end") }
+            guard let headersStart = Self.lineEnd(body, position) else {
+                throw Malformed(reason: "a boundary is not followed by a line end")
+            }
             guard let headersEnd = Self.find(Array("\r\n\r\n".utf8), in: body, from: headersStart - 2) else {
                 throw Malformed(reason: "a part has no end to its headers")
             }

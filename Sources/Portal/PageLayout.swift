@@ -22,7 +22,8 @@ struct PageLayout {
         var languages = ""
         for other in Language.allCases {
             let current = other == language ? " aria-current=\"true\"" : ""
-            languages += "<a href=\"\(e(path))?lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\" lang=\"\(other.rawValue)\"\(current)>\(e(PortalWords.name(of: other)))</a>"
+            languages +=
+                "<a href=\"\(e(path))?lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\" lang=\"\(other.rawValue)\"\(current)>\(e(PortalWords.name(of: other)))</a>"
         }
         return """
             <!DOCTYPE html>

@@ -22,7 +22,10 @@ public struct Portal: Sendable {
     let log: @Sendable (String) -> Void
 
     /// `log` receives the access log's lines (by default, standard error).
-    public init(configuration: PortalConfiguration, engine: PortalEngine, log: @escaping @Sendable (String) -> Void = AccessLog.standardError) {
+    public init(
+        configuration: PortalConfiguration, engine: PortalEngine,
+        log: @escaping @Sendable (String) -> Void = AccessLog.standardError
+    ) {
         self.configuration = configuration
         self.engine = engine
         self.gate = CheckGate(limit: configuration.maxConcurrent)
@@ -30,17 +33,21 @@ public struct Portal: Sendable {
     }
 
     /// Runs until cancelled or, with `signals`, until SIGTERM or SIGINT; `onRunning` gets the bound port.
-    public func run(handlingSignals signals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public func run(handlingSignals signals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        async throws
+    {
         var logger = Logger(label: "dossiercheck.serve")
         // Embedded (tests), the server is stopped by cancelling its task, which Hummingbird logs as an error.
         logger.logLevel = signals ? .warning : .critical
         let maxBodySize = configuration.maxBodySize
         // A body still arriving a second after the request's deadline ends its connection (the
         // checking routes have answered 503 by then; the others do not read bodies).
-        let bodyTimeout = TimeAmount.nanoseconds(Int64(configuration.requestTimeout.components.seconds) * 1_000_000_000 + 1_000_000_000)
+        let bodyTimeout = TimeAmount.nanoseconds(
+            Int64(configuration.requestTimeout.components.seconds) * 1_000_000_000 + 1_000_000_000)
         let server = HTTPServerBuilder { responder in
             ConformingHTTP1Channel(
-                http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(60))), maxBodySize: maxBodySize,
+                http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(60))),
+                maxBodySize: maxBodySize,
                 bodyTimeout: bodyTimeout)
         }
         let app = Application(
@@ -78,7 +85,9 @@ public struct Portal: Sendable {
             }
             return self.html(page)
         }
-        router.get("/templates/:file") { request, context in try self.template(request, file: context.parameters.get("file") ?? "") }
+        router.get("/templates/:file") { request, context in
+            try self.template(request, file: context.parameters.get("file") ?? "")
+        }
         router.get("/static/portal.css") { _, _ in try self.asset("portal.css", type: "text/css; charset=utf-8") }
         router.get("/static/portal.js") { _, _ in try self.asset("portal.js", type: "text/javascript; charset=utf-8") }
         router.get("/healthz") { _, _ in
@@ -106,11 +115,14 @@ public struct Portal: Sendable {
         let name = PortalEngine.reportName(request.uri.queryParameters["name"].map(String.init))
         let engine = self.engine
         let json = try await checked(request, context: context) { bytes in
-            guard !bytes.isEmpty else { throw PortalError.badRequest("the request has no body: send the dossier's YAML as the body") }
+            guard !bytes.isEmpty else {
+                throw PortalError.badRequest("the request has no body: send the dossier's YAML as the body")
+            }
             return JSONFormatter().format(engine.check(bytes, name: name, language: language))
         }
         var response = Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json)))
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: json)))
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -120,7 +132,8 @@ public struct Portal: Sendable {
         var sets = engine.checker.ruleSets
         if let kind = request.uri.queryParameters["kind"].map(String.init) {
             guard let outline = engine.checker.outline(ofKind: kind) else {
-                throw PortalError.notFound("no rule set checks the kind \(kind); known kinds: \(engine.checker.kindNames.joined(separator: ", "))")
+                throw PortalError.notFound(
+                    "no rule set checks the kind \(kind); known kinds: \(engine.checker.kindNames.joined(separator: ", "))")
             }
             sets = outline.sets
         }
@@ -148,14 +161,16 @@ public struct Portal: Sendable {
         let fields = try FormFields(body: body, contentType: contentType)
         let page = CheckPage(layout: layout(fields.ui), kinds: engine.checker.kindNames)
         guard let dossier = fields.dossier else {
-            return RenderedPage(status: .badRequest, html: page.render(messages: fields.messages, notice: PortalWords(fields.ui)["noDossier"]))
+            return RenderedPage(
+                status: .badRequest, html: page.render(messages: fields.messages, notice: PortalWords(fields.ui)["noDossier"]))
         }
         let report = engine.check(dossier, name: PortalEngine.reportName(fields.filename), language: fields.messages)
         let shown = fields.filename == nil ? PortalWords(fields.ui)["pasted"] : (report.files.first?.path ?? "")
         // The text box is refilled with what was checked, to correct and check again (a binary
         // file is not put back).
         let text = dossier.contains(0) ? "" : String(decoding: dossier, as: UTF8.self)
-        return RenderedPage(status: .ok, html: page.render(report: report, shownName: shown, text: text, messages: fields.messages))
+        return RenderedPage(
+            status: .ok, html: page.render(report: report, shownName: shown, text: text, messages: fields.messages))
     }
 
     /// Reads the body whole, within the size limit and the request's time, and records its size
@@ -214,7 +229,8 @@ public struct Portal: Sendable {
 
     var limitText: String {
         let bytes = configuration.maxBodySize
-        for (unit, factor) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes % factor == 0 && bytes >= factor {
+        for (unit, factor) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes % factor == 0 && bytes >= factor
+        {
             return "\(bytes / factor) \(unit)"
         }
         return "\(bytes) bytes"
@@ -222,7 +238,8 @@ public struct Portal: Sendable {
 
     func template(_ request: Request, file: String) throws -> Response {
         guard file.hasSuffix(".yaml"), let outline = engine.checker.outline(ofKind: String(file.dropLast(5))) else {
-            throw PortalError.notFound("no rule set checks the kind of \(file); known kinds: \(engine.checker.kindNames.joined(separator: ", "))")
+            throw PortalError.notFound(
+                "no rule set checks the kind of \(file); known kinds: \(engine.checker.kindNames.joined(separator: ", "))")
         }
         let language = try messageLanguage(request.uri.queryParameters["lang"].map(String.init)) ?? .en
         let text = TemplateWriter(outline: outline, language: language).write().text
@@ -269,7 +286,9 @@ public struct Portal: Sendable {
     /// `lang` as a language of the messages: nil for none (each dossier's own), else en, nl, fr or de.
     func messageLanguage(_ lang: String?) throws -> Language? {
         guard let lang, !lang.isEmpty else { return nil }
-        guard let language = Language(toolLanguage: lang) else { throw PortalError.badRequest("lang must be en, nl, fr or de, not \(lang)") }
+        guard let language = Language(toolLanguage: lang) else {
+            throw PortalError.badRequest("lang must be en, nl, fr or de, not \(lang)")
+        }
         return language
     }
 

@@ -40,7 +40,8 @@ public struct PortalEngine: Sendable {
     /// control characters left out, at most 255 characters), else `dossier.yaml`.
     public static func reportName(_ given: String?) -> String {
         let last = given.map(MultipartForm.lastComponent) ?? ""
-        let clean = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.prefix(255).map(Character.init))
+        let clean = String(
+            last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.prefix(255).map(Character.init))
         return clean.isEmpty || clean == "." || clean == ".." ? defaultName : clean
     }
 

@@ -20,7 +20,8 @@ struct PortalError: Error, Sendable {
     }
 
     static let busy = PortalError(
-        status: .serviceUnavailable, code: "busy", message: "the portal is checking as many dossiers as it may at once; try again shortly",
+        status: .serviceUnavailable, code: "busy",
+        message: "the portal is checking as many dossiers as it may at once; try again shortly",
         wordKey: "busy", retryAfter: 1)
 
     static func timeout(limit: String) -> PortalError {
@@ -39,13 +40,15 @@ struct PortalError: Error, Sendable {
 
     static func methodNotAllowed(allow: String) -> PortalError {
         PortalError(
-            status: .methodNotAllowed, code: "method-not-allowed", message: "this resource takes \(allow) only", wordKey: "methodNotAllowed",
+            status: .methodNotAllowed, code: "method-not-allowed", message: "this resource takes \(allow) only",
+            wordKey: "methodNotAllowed",
             allow: allow)
     }
 
     static func uriTooLong(limit: Int) -> PortalError {
         PortalError(
-            status: .uriTooLong, code: "uri-too-long", message: "the request-target is longer than the portal reads (\(limit) bytes)",
+            status: .uriTooLong, code: "uri-too-long",
+            message: "the request-target is longer than the portal reads (\(limit) bytes)",
             wordKey: "uriTooLong", wordValue: String(limit))
     }
 

@@ -16,7 +16,9 @@ struct PortalWords: Sendable {
             "Vérifiez un dossier de candidature (YAML) selon les règles du programme avant de le déposer. Rien de ce que vous envoyez n'est conservé.",
             "Prüfen Sie ein Antragsdossier (YAML) vor der Einreichung gegen die Regeln des Programms. Nichts, was Sie senden, wird gespeichert."
         ),
-        "upload": ("Upload the dossier file", "Upload het dossierbestand", "Téléversez le fichier du dossier", "Dossierdatei hochladen"),
+        "upload": (
+            "Upload the dossier file", "Upload het dossierbestand", "Téléversez le fichier du dossier", "Dossierdatei hochladen"
+        ),
         "paste": ("… or paste its text", "… of plak de tekst", "… ou collez son texte", "… oder den Text einfügen"),
         "messages": ("Language of the messages", "Taal van de meldingen", "Langue des messages", "Sprache der Meldungen"),
         "own": ("the dossier's own", "die van het dossier", "celle du dossier", "die des Dossiers"),
@@ -25,7 +27,10 @@ struct PortalWords: Sendable {
         "again": ("Check again", "Opnieuw controleren", "Vérifier à nouveau", "Erneut prüfen"),
         "result": ("Result", "Resultaat", "Résultat", "Ergebnis"),
         "admissible": ("Admissible as it stands", "Ontvankelijk zoals het is", "Recevable en l'état", "In dieser Form zulässig"),
-        "inadmissible": ("Not admissible as it stands", "Niet ontvankelijk zoals het is", "Non recevable en l'état", "In dieser Form nicht zulässig"),
+        "inadmissible": (
+            "Not admissible as it stands", "Niet ontvankelijk zoals het is", "Non recevable en l'état",
+            "In dieser Form nicht zulässig"
+        ),
         "noFindings": ("No findings.", "Geen bevindingen.", "Aucun constat.", "Keine Befunde."),
         "file": ("File", "Bestand", "Fichier", "Datei"),
         "pasted": ("pasted text", "geplakte tekst", "texte collé", "eingefügter Text"),
@@ -85,14 +90,20 @@ struct PortalWords: Sendable {
             "La vérification de ce dossier a dépassé le temps que le portail accorde (%@).",
             "Die Prüfung dieses Dossiers dauerte länger, als das Portal erlaubt (%@)."
         ),
-        "notFound": ("There is no such page.", "Deze pagina bestaat niet.", "Cette page n'existe pas.", "Diese Seite gibt es nicht."),
-        "badRequest": ("The request could not be read.", "Het verzoek kon niet worden gelezen.", "La requête n'a pas pu être lue.", "Die Anfrage konnte nicht gelesen werden."),
+        "notFound": (
+            "There is no such page.", "Deze pagina bestaat niet.", "Cette page n'existe pas.", "Diese Seite gibt es nicht."
+        ),
+        "badRequest": (
+            "The request could not be read.", "Het verzoek kon niet worden gelezen.", "La requête n'a pas pu être lue.",
+            "Die Anfrage konnte nicht gelesen werden."
+        ),
         "internal": (
             "Something went wrong on our side.", "Er ging iets mis aan onze kant.", "Une erreur s'est produite de notre côté.",
             "Bei uns ist etwas schiefgegangen."
         ),
         "methodNotAllowed": (
-            "This address does not take that method.", "Dit adres aanvaardt die methode niet.", "Cette adresse n'accepte pas cette méthode.",
+            "This address does not take that method.", "Dit adres aanvaardt die methode niet.",
+            "Cette adresse n'accepte pas cette méthode.",
             "Diese Adresse nimmt diese Methode nicht an."
         ),
         "suppressedBy": ("reason", "reden", "motif", "Grund"),

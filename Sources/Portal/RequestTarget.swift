@@ -10,7 +10,8 @@ struct RequestTarget: RouterMiddleware {
     /// Longer than any address of the portal with its query (`name` is at most a few hundred bytes).
     static let maxLength = 4096
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         guard request.uri.description.utf8.count <= Self.maxLength else { throw PortalError.uriTooLong(limit: Self.maxLength) }
         let allowed = Self.methods(for: request.uri.path)
         if !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
@@ -45,7 +46,9 @@ struct RequestTarget: RouterMiddleware {
             if let open = part.firstIndex(of: "{"), let close = part.firstIndex(of: "}") {
                 let prefix = part[..<open]
                 let suffix = part[part.index(after: close)...]
-                guard text.count > prefix.count + suffix.count, text.hasPrefix(prefix), text.hasSuffix(suffix) else { return false }
+                guard text.count > prefix.count + suffix.count, text.hasPrefix(prefix), text.hasSuffix(suffix) else {
+                    return false
+                }
             } else if part != text {
                 return false
             }

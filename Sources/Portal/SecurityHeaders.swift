@@ -18,7 +18,9 @@ public struct SecurityHeaders: RouterMiddleware {
         (HTTPField.Name("Cross-Origin-Opener-Policy")!, "same-origin"),
     ]
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var response = try await next(request, context)
         for (name, value) in Self.headers { response.headers[name] = value }
         return response

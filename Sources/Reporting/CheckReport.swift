@@ -12,7 +12,9 @@ public struct CheckReport: Sendable {
     /// Whether a baseline was applied, so that every open finding is a new one.
     public var baselineApplied: Bool
 
-    public init(tool: ToolInfo, files: [FileReport], skipped: Int = 0, failOn: FailThreshold = .error, baselineApplied: Bool = false) {
+    public init(
+        tool: ToolInfo, files: [FileReport], skipped: Int = 0, failOn: FailThreshold = .error, baselineApplied: Bool = false
+    ) {
         self.tool = tool
         self.files = files
         self.skipped = skipped

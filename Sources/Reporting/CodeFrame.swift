@@ -32,7 +32,8 @@ struct CodeFrame {
     var shownLines: [Int?] {
         var wanted = Set<Int>()
         for annotation in annotations where (1...lines.count).contains(annotation.line) {
-            let range = annotation.primary ? (annotation.line - before)...(annotation.line + after) : annotation.line...annotation.line
+            let range =
+                annotation.primary ? (annotation.line - before)...(annotation.line + after) : annotation.line...annotation.line
             for number in range where (1...lines.count).contains(number) { wanted.insert(number) }
         }
         let annotated = Set(annotations.map(\.line))
@@ -72,7 +73,9 @@ struct CodeFrame {
             let shown = window.cut(scalars, spans: focusSpans, focus: focus)
             var segments: [FindingFrame.Segment] = []
             for piece in shown.pieces {
-                let kind = piece.span.flatMap { $0 < here.count ? (here[$0].primary ? FindingFrame.Kind.primary : .related) : nil }
+                let kind = piece.span.flatMap {
+                    $0 < here.count ? (here[$0].primary ? FindingFrame.Kind.primary : .related) : nil
+                }
                 if let last = segments.last, last.mark == kind {
                     segments[segments.count - 1].text += piece.text
                 } else {
@@ -86,7 +89,8 @@ struct CodeFrame {
                 let underlined = String(String.UnicodeScalarView(scalars[spans[index]]))
                 marks.append(
                     FindingFrame.Mark(
-                        column: underline.column, width: underline.width, label: annotation.label == underlined ? "" : window.clip(annotation.label),
+                        column: underline.column, width: underline.width,
+                        label: annotation.label == underlined ? "" : window.clip(annotation.label),
                         kind: annotation.primary ? .primary : .related))
             }
             return .line(number: number, segments: segments, marks: marks)
@@ -110,7 +114,8 @@ struct CodeFrame {
             out.append("\(style.paint(label, .blue, bold: true)) \(bar) \(text)".trimmingTrailingSpaces)
             for mark in marks {
                 let colour = mark.kind == .primary ? tint : .blue
-                let marker = style.paint(String(repeating: mark.kind == .primary ? "^" : "-", count: mark.width), colour, bold: true)
+                let marker = style.paint(
+                    String(repeating: mark.kind == .primary ? "^" : "-", count: mark.width), colour, bold: true)
                 let label = mark.label.isEmpty ? "" : " " + style.paint(mark.label, colour, bold: true)
                 out.append("\(gutter) \(bar) \(String(repeating: " ", count: mark.column))\(marker)\(label)")
             }

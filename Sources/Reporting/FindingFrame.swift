@@ -19,17 +19,20 @@ public struct FindingFrame: Sendable {
             }
             annotations.append(
                 CodeFrame.Annotation(
-                    line: finding.location.line, column: finding.location.column, width: width, label: finding.path, primary: true))
+                    line: finding.location.line, column: finding.location.column, width: width, label: finding.path, primary: true
+                ))
         }
         var notes: [String] = []
         for note in finding.notes {
             if let place = note.location, !annotations.isEmpty, (1...lines.count).contains(place.line) {
-                annotations.append(CodeFrame.Annotation(line: place.line, column: place.column, width: nil, label: note.message, primary: false))
+                annotations.append(
+                    CodeFrame.Annotation(line: place.line, column: place.column, width: nil, label: note.message, primary: false))
             } else {
                 notes.append(note.message + (note.location.map { " (\(file):\($0.line):\($0.column))" } ?? ""))
             }
         }
-        frame = CodeFrame(source: source.flatMap { $0.lines.count == lines.count ? $0 : nil } ?? SourceLines(lines), annotations: annotations)
+        frame = CodeFrame(
+            source: source.flatMap { $0.lines.count == lines.count ? $0 : nil } ?? SourceLines(lines), annotations: annotations)
         self.notes = notes
     }
 

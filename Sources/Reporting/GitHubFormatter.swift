@@ -10,7 +10,8 @@ public struct GitHubFormatter: ReportFormatter {
         var out = ""
         for file in report.files {
             if let error = file.readError {
-                out += "::error file=\(Self.property(file.path)),title=unreadable::\(Self.data("cannot read \(file.path): \(error)"))\n"
+                out +=
+                    "::error file=\(Self.property(file.path)),title=unreadable::\(Self.data("cannot read \(file.path): \(error)"))\n"
                 continue
             }
             for dossier in file.documents {

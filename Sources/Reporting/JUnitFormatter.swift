@@ -24,7 +24,8 @@ public struct JUnitFormatter: ReportFormatter {
         let failures = suites.reduce(0) { $0 + $1.cases.filter { !$0.failures.isEmpty }.count }
         let errors = suites.reduce(0) { $0 + $1.cases.filter { $0.error != nil }.count }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"\(XMLText.attribute(report.tool.name))\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        out +=
+            "<testsuites name=\"\(XMLText.attribute(report.tool.name))\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
         for (file, cases) in suites {
             let failed = cases.filter { !$0.failures.isEmpty }.count
             let errored = cases.filter { $0.error != nil }.count
@@ -38,13 +39,15 @@ public struct JUnitFormatter: ReportFormatter {
     }
 
     func render(_ testCase: Case) -> String {
-        var out = "    <testcase name=\"\(XMLText.attribute(testCase.name))\" classname=\"\(XMLText.attribute(testCase.classname))\""
+        var out =
+            "    <testcase name=\"\(XMLText.attribute(testCase.name))\" classname=\"\(XMLText.attribute(testCase.classname))\""
         var body = ""
         if let error = testCase.error {
             body += "      <error type=\"unreadable\" message=\"\(XMLText.attribute(error))\">\(XMLText.text(error))</error>\n"
         }
         if !testCase.failures.isEmpty {
-            body += "      <failure type=\"\(testCase.failureType ?? "error")\" message=\"\(XMLText.attribute(testCase.failureMessage ?? ""))\">"
+            body +=
+                "      <failure type=\"\(testCase.failureType ?? "error")\" message=\"\(XMLText.attribute(testCase.failureMessage ?? ""))\">"
             body += XMLText.text(testCase.failures.joined(separator: "\n")) + "</failure>\n"
         } else if testCase.error == nil, !testCase.skipped.isEmpty {
             body += "      <skipped message=\"\(XMLText.attribute(testCase.skipped.joined(separator: "; ")))\"/>\n"
@@ -96,7 +99,8 @@ public struct JUnitFormatter: ReportFormatter {
 
     /// `file:line:column: severity[RULE]: message`, then the node path and the help.
     static func describe(_ finding: Finding, file: String) -> String {
-        var text = "\(file):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)"
+        var text =
+            "\(file):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)"
         if !finding.path.isEmpty { text += "\n  at: \(finding.path)" }
         if let help = finding.help { text += "\n  help: \(help)" }
         return text

@@ -12,8 +12,11 @@ public struct MarkdownFormatter: ReportFormatter {
         let s = report.summary
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let verdict = report.fails || s.unreadable > 0 ? "failed" : "passed"
-        var out = "### dossiercheck \(verdict): \(count(s.errors, "error")), \(count(s.warnings, "warning")), \(count(s.infos, "info"))\n\n"
-        var facts = ["\(count(s.dossiers, "dossier")) in \(count(s.files, "file")) checked with \(report.tool.name) \(report.tool.version)"]
+        var out =
+            "### dossiercheck \(verdict): \(count(s.errors, "error")), \(count(s.warnings, "warning")), \(count(s.infos, "info"))\n\n"
+        var facts = [
+            "\(count(s.dossiers, "dossier")) in \(count(s.files, "file")) checked with \(report.tool.name) \(report.tool.version)"
+        ]
         facts.append("fails on: \(report.failOn.rawValue)")
         if s.suppressed > 0 { facts.append("\(s.suppressed) suppressed") }
         if s.waived > 0 { facts.append("\(s.waived) waived") }
@@ -39,7 +42,9 @@ public struct MarkdownFormatter: ReportFormatter {
         }
         out += "| **Total** | \(s.dossiers) | \(s.errors) | \(s.warnings) | \(s.infos) | \(s.suppressed) | \(s.waived) |\n"
 
-        let open = report.dossiers.flatMap { entry in entry.dossier.findings.filter(\.isOpen).map { (entry.file.path, $0.finding) } }
+        let open = report.dossiers.flatMap { entry in
+            entry.dossier.findings.filter(\.isOpen).map { (entry.file.path, $0.finding) }
+        }
         if !open.isEmpty {
             out += "\n#### Findings\n\n| Severity | Rule | Where | Message |\n|---|---|---|---|\n"
             for (path, finding) in open.prefix(maxFindings) {
@@ -61,7 +66,8 @@ public struct MarkdownFormatter: ReportFormatter {
             for (path, finding, suppression) in excused.prefix(maxFindings) {
                 var status = suppression.kind == .inSource ? "suppressed" : "waived"
                 if let expires = suppression.expires { status += " until \(expires)" }
-                out += "| \(finding.rule) | `\(Self.cell(path)):\(finding.location.line)` | \(status) | \(Self.cell(suppression.reason)) |\n"
+                out +=
+                    "| \(finding.rule) | `\(Self.cell(path)):\(finding.location.line)` | \(status) | \(Self.cell(suppression.reason)) |\n"
             }
             out += "\n</details>\n"
         }

@@ -43,8 +43,9 @@ public struct ReportVocabulary: Sendable {
     }
 
     public func cannotRead(_ path: String, _ error: String) -> String {
-        pick("cannot read \(path): \(error)", "kan \(path) niet lezen: \(error)", "impossible de lire \(path) : \(error)",
-             "\(path) kann nicht gelesen werden: \(error)")
+        pick(
+            "cannot read \(path): \(error)", "kan \(path) niet lezen: \(error)", "impossible de lire \(path) : \(error)",
+            "\(path) kann nicht gelesen werden: \(error)")
     }
 
     /// The pointer to `dossiercheck explain`, with a rule of the report as the example.
@@ -70,24 +71,44 @@ public struct ReportVocabulary: Sendable {
             count(s.warnings, severity(.warning), pick("warnings", "waarschuwingen", "avertissements", "Warnungen")),
             count(s.infos, severity(.info), pick("infos", "info", "infos", "Infos")),
         ]
-        if s.suppressed > 0 { parts.append(count(s.suppressed, suppressed, pick("suppressed", "onderdrukt", "neutralisés", "unterdrückt"))) }
-        if s.waived > 0 { parts.append(count(s.waived, pick("waived", "ontheven", "sous dérogation", "mit Ausnahme"), pick("waived", "ontheven", "sous dérogation", "mit Ausnahme"))) }
+        if s.suppressed > 0 {
+            parts.append(count(s.suppressed, suppressed, pick("suppressed", "onderdrukt", "neutralisés", "unterdrückt")))
+        }
+        if s.waived > 0 {
+            parts.append(
+                count(
+                    s.waived, pick("waived", "ontheven", "sous dérogation", "mit Ausnahme"),
+                    pick("waived", "ontheven", "sous dérogation", "mit Ausnahme")))
+        }
         if s.notYetCheckable > 0 {
             parts.append(
                 count(
                     s.notYetCheckable, pick("rule", "regel", "règle", "Regel"), pick("rules", "regels", "règles", "Regeln"))
                     + pick(
                         " not yet checkable (placeholders)", " nog niet te controleren (in te vullen waarden)",
-                        s.notYetCheckable > 1 ? " pas encore vérifiables (valeurs à compléter)" : " pas encore vérifiable (valeur à compléter)",
+                        s.notYetCheckable > 1
+                            ? " pas encore vérifiables (valeurs à compléter)" : " pas encore vérifiable (valeur à compléter)",
                         " noch nicht prüfbar (Platzhalter)"))
         }
-        if s.baselined > 0 { parts.append("\(s.baselined) " + pick("in the baseline", "in de baseline", "dans la référence (baseline)", "in der Baseline")) }
-        if s.unreadable > 0 { parts.append(count(s.unreadable, pick("unreadable", "onleesbaar", "illisible", "nicht lesbar"), pick("unreadable", "onleesbaar", "illisibles", "nicht lesbar"))) }
+        if s.baselined > 0 {
+            parts.append(
+                "\(s.baselined) " + pick("in the baseline", "in de baseline", "dans la référence (baseline)", "in der Baseline"))
+        }
+        if s.unreadable > 0 {
+            parts.append(
+                count(
+                    s.unreadable, pick("unreadable", "onleesbaar", "illisible", "nicht lesbar"),
+                    pick("unreadable", "onleesbaar", "illisibles", "nicht lesbar")))
+        }
         if s.skipped > 0 {
             parts.append(
-                count(s.skipped, pick("YAML file", "YAML-bestand", "fichier YAML", "YAML-Datei"), pick("YAML files", "YAML-bestanden", "fichiers YAML", "YAML-Dateien"))
-                    + pick(" without a dossier header skipped", " zonder dossierkop overgeslagen",
-                           s.skipped > 1 ? " sans en-tête de dossier ignorés" : " sans en-tête de dossier ignoré", " ohne Dossierkopf übersprungen"))
+                count(
+                    s.skipped, pick("YAML file", "YAML-bestand", "fichier YAML", "YAML-Datei"),
+                    pick("YAML files", "YAML-bestanden", "fichiers YAML", "YAML-Dateien"))
+                    + pick(
+                        " without a dossier header skipped", " zonder dossierkop overgeslagen",
+                        s.skipped > 1 ? " sans en-tête de dossier ignorés" : " sans en-tête de dossier ignoré",
+                        " ohne Dossierkopf übersprungen"))
         }
         let dossiers = count(s.dossiers, "dossier", "dossiers")
         let files = count(s.files, pick("file", "bestand", "fichier", "Datei"), pick("files", "bestanden", "fichiers", "Dateien"))

@@ -46,7 +46,9 @@ public struct RuleDescriptor: Sendable, Equatable {
 
     /// The descriptors of every rule of `sets`, in their order.
     public static func all(_ sets: [RuleSet], language: Language, disabled: Set<String> = []) -> [RuleDescriptor] {
-        sets.flatMap { set in set.rules.map { RuleDescriptor($0, of: set, language: language, enabled: !disabled.contains($0.id)) } }
+        sets.flatMap { set in
+            set.rules.map { RuleDescriptor($0, of: set, language: language, enabled: !disabled.contains($0.id)) }
+        }
     }
 
     /// Where the rule comes from, in `language`: the document its set's `sources:` declare and the

@@ -24,7 +24,8 @@ public struct SARIFFormatter: ReportFormatter {
         var results: [JSONValue] = []
         for (file, dossier) in report.dossiers {
             for reported in dossier.findings {
-                results.append(result(reported, file: file, dossier: dossier, ruleIndex: ruleIndex[reported.finding.rule], report: report))
+                results.append(
+                    result(reported, file: file, dossier: dossier, ruleIndex: ruleIndex[reported.finding.rule], report: report))
             }
         }
         var run: [(String, JSONValue)] = [
@@ -49,9 +50,15 @@ public struct SARIFFormatter: ReportFormatter {
             ("version", .string(tool.version)),
             ("semanticVersion", .string(tool.version)),
             ("rules", .array(tool.rules.map(rule))),
-            ("properties", .object([
-                ("ruleSets", .array(tool.ruleSets.map { .object([("name", .string($0.name)), ("version", .string($0.version))]) })),
-            ])),
+            (
+                "properties",
+                .object([
+                    (
+                        "ruleSets",
+                        .array(tool.ruleSets.map { .object([("name", .string($0.name)), ("version", .string($0.version))]) })
+                    )
+                ])
+            ),
         ])
     }
 
@@ -75,7 +82,9 @@ public struct SARIFFormatter: ReportFormatter {
         ])
     }
 
-    func result(_ reported: ReportedFinding, file: FileReport, dossier: DossierResult, ruleIndex: Int?, report: CheckReport) -> JSONValue {
+    func result(_ reported: ReportedFinding, file: FileReport, dossier: DossierResult, ruleIndex: Int?, report: CheckReport)
+        -> JSONValue
+    {
         let finding = reported.finding
         var text = finding.message
         for note in finding.notes where note.location == nil { text += "\nnote: \(note.message)" }
@@ -85,13 +94,19 @@ public struct SARIFFormatter: ReportFormatter {
         entries.append(("level", .string(Self.level(finding.severity))))
         entries.append(("message", .object([("text", .string(text))])))
         var location: [(String, JSONValue)] = [
-            ("physicalLocation", physicalLocation(file.path, start: finding.location, end: finding.end)),
+            ("physicalLocation", physicalLocation(file.path, start: finding.location, end: finding.end))
         ]
         if !finding.path.isEmpty {
-            location.append(("logicalLocations", .array([.object([
-                ("name", .string(finding.path)),
-                ("fullyQualifiedName", .string(dossier.fingerprintKey(file: file.path) + "/" + finding.path)),
-            ])])))
+            location.append(
+                (
+                    "logicalLocations",
+                    .array([
+                        .object([
+                            ("name", .string(finding.path)),
+                            ("fullyQualifiedName", .string(dossier.fingerprintKey(file: file.path) + "/" + finding.path)),
+                        ])
+                    ])
+                ))
         }
         entries.append(("locations", .array([.object(location)])))
         let related = finding.notes.enumerated().compactMap { index, note -> JSONValue? in
@@ -124,10 +139,18 @@ public struct SARIFFormatter: ReportFormatter {
             ("kind", .string(suppression.kind.rawValue)),
             ("status", .string("accepted")),
             ("justification", .string(suppression.reason)),
-            ("location", .object([("physicalLocation", .object([
-                ("artifactLocation", artifact(suppression.file)),
-                ("region", .object([("startLine", .int(max(suppression.line, 1)))])),
-            ]))])),
+            (
+                "location",
+                .object([
+                    (
+                        "physicalLocation",
+                        .object([
+                            ("artifactLocation", artifact(suppression.file)),
+                            ("region", .object([("startLine", .int(max(suppression.line, 1)))])),
+                        ])
+                    )
+                ])
+            ),
         ]
         if let expires = suppression.expires {
             entries.append(("properties", .object([("expires", .string(expires))])))

@@ -3,7 +3,11 @@ struct TerminalStyle: Sendable {
     var color: Bool
 
     enum Tint: Int {
-        case red = 31, green = 32, yellow = 33, blue = 34, cyan = 36
+        case red = 31
+        case green = 32
+        case yellow = 33
+        case blue = 34
+        case cyan = 36
     }
 
     func paint(_ text: String, _ tint: Tint?, bold: Bool = false) -> String {

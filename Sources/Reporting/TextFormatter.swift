@@ -27,7 +27,8 @@ public struct TextFormatter: ReportFormatter {
         var out = ""
         for file in report.files {
             if let error = file.readError {
-                out += style.paint(words.severity(.error), .red, bold: true)
+                out +=
+                    style.paint(words.severity(.error), .red, bold: true)
                     + style.paint(": " + words.cannotRead(file.path, error), nil, bold: true) + "\n\n"
                 continue
             }
@@ -51,7 +52,9 @@ public struct TextFormatter: ReportFormatter {
                 }
             }
         }
-        if let first = report.dossiers.lazy.flatMap(\.dossier.findings).first(where: { $0.isOpen && report.tool.rule($0.finding.rule)?.source != nil }) {
+        if let first = report.dossiers.lazy.flatMap(\.dossier.findings).first(where: {
+            $0.isOpen && report.tool.rule($0.finding.rule)?.source != nil
+        }) {
             out += style.paint(words.explainHint(first.finding.rule), nil, bold: true) + "\n"
         }
         return out + summaryLine(report, language: words.language)
@@ -65,10 +68,12 @@ public struct TextFormatter: ReportFormatter {
     }
 
     func render(
-        _ finding: Finding, file: String, lines: [Substring], source: SourceLines? = nil, rule: RuleDescriptor?, words: ReportVocabulary
+        _ finding: Finding, file: String, lines: [Substring], source: SourceLines? = nil, rule: RuleDescriptor?,
+        words: ReportVocabulary
     ) -> String {
         let tint = Self.tint(finding.severity)
-        var out = style.paint("\(words.severity(finding.severity))[\(finding.rule)]", tint, bold: true)
+        var out =
+            style.paint("\(words.severity(finding.severity))[\(finding.rule)]", tint, bold: true)
             + style.paint(": \(finding.message)", nil, bold: true) + "\n"
         let frame = FindingFrame(finding, file: file, lines: lines, source: source)
         var notes = frame.notes
@@ -83,7 +88,9 @@ public struct TextFormatter: ReportFormatter {
         if framed.isEmpty, !finding.path.isEmpty {
             out += "\(gutter) \(equals) \(style.paint(words.path, nil, bold: true)): \(finding.path)\n"
         }
-        if let provenance = rule.flatMap({ words.provenance(programme: $0.programme?.text(in: words.language), citation: $0.citation(in: words.language)) }) {
+        if let provenance = rule.flatMap({
+            words.provenance(programme: $0.programme?.text(in: words.language), citation: $0.citation(in: words.language))
+        }) {
             notes.append(provenance)
         }
         for note in notes { out += "\(gutter) \(equals) \(style.paint(words.note, nil, bold: true)): \(note)\n" }

@@ -56,7 +56,9 @@ public struct CallSummary: Sendable {
             }
             byKind[dossier.kind]!.dossiers += 1
             if dossier.admissible { byKind[dossier.kind]!.admissible += 1 }
-            if let eligible = dossier.figures?.eligible { byKind[dossier.kind]!.eligible = (byKind[dossier.kind]!.eligible ?? 0) + eligible }
+            if let eligible = dossier.figures?.eligible {
+                byKind[dossier.kind]!.eligible = (byKind[dossier.kind]!.eligible ?? 0) + eligible
+            }
             if let requested = dossier.figures?.requested {
                 byKind[dossier.kind]!.requested = (byKind[dossier.kind]!.requested ?? 0) + requested
             }
@@ -88,7 +90,9 @@ public struct CallSummary: Sendable {
             }
             counts[Self.bin(share, bins: bins)] += 1
         }
-        smeShare = counts.enumerated().map { ShareBin(from: Double($0.offset) / Double(bins), to: Double($0.offset + 1) / Double(bins), dossiers: $0.element) }
+        smeShare = counts.enumerated().map {
+            ShareBin(from: Double($0.offset) / Double(bins), to: Double($0.offset + 1) / Double(bins), dossiers: $0.element)
+        }
         withoutPartners = without
         eligible = dossiers.compactMap { $0.figures?.eligible }.reduce(0, +)
         requested = dossiers.compactMap { $0.figures?.requested }.reduce(0, +)

@@ -25,6 +25,8 @@ public enum DuplicateFinder {
             let digests = Set(members.map { dossiers[$0].contentDigest })
             if digests.count > 1 { groups.append(DuplicateGroup(reason: .sameID, id: id, dossiers: members)) }
         }
-        return groups.sorted { ($0.dossiers[0], $0.reason == .sameContent ? 0 : 1) < ($1.dossiers[0], $1.reason == .sameContent ? 0 : 1) }
+        return groups.sorted {
+            ($0.dossiers[0], $0.reason == .sameContent ? 0 : 1) < ($1.dossiers[0], $1.reason == .sameContent ? 0 : 1)
+        }
     }
 }

@@ -41,7 +41,8 @@ public struct HTMLReportWriter: Sendable {
             """
         if !report.callConflict.isEmpty {
             let names = report.callConflict.map { "<code>\(e($0.call))</code> (\($0.dossiers))" }.joined(separator: ", ")
-            html += "<p class=\"warning\" id=\"call-conflict\" role=\"alert\"><strong>\(e(labels["mixedCalls"]))</strong>: \(names) — "
+            html +=
+                "<p class=\"warning\" id=\"call-conflict\" role=\"alert\"><strong>\(e(labels["mixedCalls"]))</strong>: \(names) — "
             html += "\(e(labels["mixedCallsHint"])) <code>\(e(report.label))</code>; \(e(labels["chooseCall"])).</p>\n"
         }
         summary(report, labels, into: &html)
@@ -77,10 +78,13 @@ public struct HTMLReportWriter: Sendable {
 
         html += "<div><h3>\(e(labels["byKind"]))</h3>\n<table class=\"small\"><thead><tr><th>\(e(labels["kind"]))</th>"
         html += "<th class=\"num\">\(e(labels["dossiers"]))</th><th class=\"num\">\(e(labels["admissible"]))</th>"
-        html += "<th class=\"num\">\(e(labels["eligible"]))</th><th class=\"num\">\(e(labels["requested"]))</th></tr></thead><tbody>\n"
+        html +=
+            "<th class=\"num\">\(e(labels["eligible"]))</th><th class=\"num\">\(e(labels["requested"]))</th></tr></thead><tbody>\n"
         for count in s.byKind {
-            html += "<tr><td class=\"kind\">\(e(count.kind ?? "—"))</td><td class=\"num\">\(count.dossiers)</td><td class=\"num\">\(count.admissible)</td>"
-            html += "<td class=\"num\">\(Self.euro(count.eligible, language))</td><td class=\"num\">\(Self.euro(count.requested, language))</td></tr>\n"
+            html +=
+                "<tr><td class=\"kind\">\(e(count.kind ?? "—"))</td><td class=\"num\">\(count.dossiers)</td><td class=\"num\">\(count.admissible)</td>"
+            html +=
+                "<td class=\"num\">\(Self.euro(count.eligible, language))</td><td class=\"num\">\(Self.euro(count.requested, language))</td></tr>\n"
         }
         html += "</tbody></table></div>\n"
 
@@ -90,7 +94,8 @@ public struct HTMLReportWriter: Sendable {
             let from = Int((bin.from * 100).rounded())
             let to = Int((bin.to * 100).rounded())
             let width = Double(bin.dossiers) / Double(widest) * 100
-            html += "<span>\(from)–\(to) %</span><span class=\"bar-track\"><span class=\"bar\" style=\"display:block;width:\(String(format: "%.1f", width))%\"></span></span><span class=\"num\">\(bin.dossiers)</span>\n"
+            html +=
+                "<span>\(from)–\(to) %</span><span class=\"bar-track\"><span class=\"bar\" style=\"display:block;width:\(String(format: "%.1f", width))%\"></span></span><span class=\"num\">\(bin.dossiers)</span>\n"
         }
         html += "</div>\n"
         if s.withoutPartners > 0 { html += "<p class=\"muted\">\(s.withoutPartners) \(e(labels["withoutPartners"]))</p>\n" }
@@ -100,11 +105,14 @@ public struct HTMLReportWriter: Sendable {
         if s.rules.isEmpty {
             html += "<p class=\"muted\">\(e(labels["noFindings"]))</p>"
         } else {
-            html += "<table class=\"small\" id=\"top-rules\"><thead><tr><th>\(e(labels["rule"]))</th><th>\(e(labels["severity"]))</th>"
-            html += "<th class=\"num\">\(e(labels["dossiers"]))</th><th class=\"num\">\(e(labels["findings"]))</th></tr></thead><tbody>\n"
+            html +=
+                "<table class=\"small\" id=\"top-rules\"><thead><tr><th>\(e(labels["rule"]))</th><th>\(e(labels["severity"]))</th>"
+            html +=
+                "<th class=\"num\">\(e(labels["dossiers"]))</th><th class=\"num\">\(e(labels["findings"]))</th></tr></thead><tbody>\n"
             for rule in s.rules.prefix(10) {
                 let title = report.ruleTitles[rule.rule].map { " <span class=\"muted\">\(e($0))</span>" } ?? ""
-                html += "<tr><td><button type=\"button\" class=\"chip\" data-rule=\"\(e(rule.rule))\">\(e(rule.rule))</button>\(title)</td><td>\(Self.severity(rule.severity, labels))</td>"
+                html +=
+                    "<tr><td><button type=\"button\" class=\"chip\" data-rule=\"\(e(rule.rule))\">\(e(rule.rule))</button>\(title)</td><td>\(Self.severity(rule.severity, labels))</td>"
                 html += "<td class=\"num\">\(rule.dossiers)</td><td class=\"num\">\(rule.findings)</td></tr>\n"
             }
             html += "</tbody></table><p class=\"hint\">\(e(labels["ruleFilterHint"]))</p>"
@@ -114,12 +122,19 @@ public struct HTMLReportWriter: Sendable {
 
     private func organisations(_ report: CallReport, _ labels: TriageLabels, into html: inout String) {
         let e = HTMLText.escape
-        guard open("organisations", labels["sharedOrganisations"], count: report.shared.count, labels, into: &html) else { return }
-        html += "<div class=\"scroll\"><table class=\"small\"><thead><tr><th>\(e(labels["organisation"]))</th><th>\(e(labels["registration"]))</th>"
+        guard open("organisations", labels["sharedOrganisations"], count: report.shared.count, labels, into: &html) else {
+            return
+        }
+        html +=
+            "<div class=\"scroll\"><table class=\"small\"><thead><tr><th>\(e(labels["organisation"]))</th><th>\(e(labels["registration"]))</th>"
         html += "<th class=\"num\">\(e(labels["dossiers"]))</th><th></th></tr></thead><tbody>\n"
         for organisation in report.shared {
-            let links = organisation.dossiers.map { "<a href=\"#d-\($0)\">\(e(report.dossiers[$0].label))</a>" }.joined(separator: ", ")
-            let list = organisation.dossiers.count > 12 ? "<details><summary>\(organisation.dossiers.count) \(e(labels["dossiers"]).lowercased())</summary>\(links)</details>" : links
+            let links = organisation.dossiers.map { "<a href=\"#d-\($0)\">\(e(report.dossiers[$0].label))</a>" }.joined(
+                separator: ", ")
+            let list =
+                organisation.dossiers.count > 12
+                ? "<details><summary>\(organisation.dossiers.count) \(e(labels["dossiers"]).lowercased())</summary>\(links)</details>"
+                : links
             html += "<tr><td>\(e(organisation.name))</td><td>\(e(organisation.registration ?? ""))</td>"
             html += "<td class=\"num\">\(organisation.dossiers.count)</td><td>\(list)</td></tr>\n"
         }
@@ -135,7 +150,8 @@ public struct HTMLReportWriter: Sendable {
                 let dossier = report.dossiers[row]
                 return "<a href=\"#d-\(row)\">\(e(dossier.label))</a> <span class=\"muted\">(\(e(dossier.file)))</span>"
             }.joined(separator: ", ")
-            html += "<li><strong>\(e(labels[group.reason == .sameContent ? "sameContent" : "sameID"]))</strong>: \(members)</li>\n"
+            html +=
+                "<li><strong>\(e(labels[group.reason == .sameContent ? "sameContent" : "sameID"]))</strong>: \(members)</li>\n"
         }
         html += "</ul>\n</section>\n"
     }
@@ -158,7 +174,8 @@ public struct HTMLReportWriter: Sendable {
         html += "<dt>\(e(labels["earlierCalls"]))</dt><dd>\(history.earlierCalls)</dd>"
         html += "<dt>\(e(labels["organisations"]))</dt><dd>\(history.organisations)</dd>"
         if let rate = history.rotationRate {
-            html += "<dt>\(e(labels["rotation"]))</dt><dd><strong>\(Self.percent(rate, report.language))</strong> — \(history.newOrganisations) \(e(labels["rotationExplained"]))</dd>"
+            html +=
+                "<dt>\(e(labels["rotation"]))</dt><dd><strong>\(Self.percent(rate, report.language))</strong> — \(history.newOrganisations) \(e(labels["rotationExplained"]))</dd>"
         }
         html += "</dl>\n"
         if history.earlierCalls == 0 { html += "<p class=\"muted\">\(e(labels["firstCall"]))</p>\n" }
@@ -175,22 +192,34 @@ public struct HTMLReportWriter: Sendable {
             let figures = dossier.figures
             html += "<article class=\"dossier\" id=\"d-\(row)\">\n<h3>\(e(dossier.label))"
             if let title = dossier.title { html += " — \(e(title))" }
-            html += " <span class=\"badge \(dossier.admissible ? "yes" : "no")\">\(e(labels[dossier.admissible ? "admissible" : "inadmissible"]))</span></h3>\n"
+            html +=
+                " <span class=\"badge \(dossier.admissible ? "yes" : "no")\">\(e(labels[dossier.admissible ? "admissible" : "inadmissible"]))</span></h3>\n"
             if dossier.identityFromBrokenFile { html += "<p class=\"warning\">⚠ \(e(labels["brokenFile"]))</p>\n" }
-            html += "<dl class=\"figures\"><dt>\(e(labels["file"]))</dt><dd><code>\(e(dossier.file))</code>\(dossier.document > 0 ? " #\(dossier.document)" : "")</dd>"
+            html +=
+                "<dl class=\"figures\"><dt>\(e(labels["file"]))</dt><dd><code>\(e(dossier.file))</code>\(dossier.document > 0 ? " #\(dossier.document)" : "")</dd>"
             if let kind = dossier.kind { html += "<dt>\(e(labels["kind"]))</dt><dd>\(e(kind))</dd>" }
             if let call = dossier.call { html += "<dt>\(e(labels["call"]))</dt><dd>\(e(call))</dd>" }
             if let applicant = figures?.applicant { html += "<dt>\(e(labels["applicant"]))</dt><dd>\(e(applicant))</dd>" }
             if let figures {
-                html += "<dt>\(e(labels["partners"]))</dt><dd>\(figures.partners) (\(figures.smes) \(e(labels["smes"])), \(figures.researchUnits) \(e(labels["researchUnits"])))</dd>"
-                if let eligible = figures.eligible { html += "<dt>\(e(labels["eligible"]))</dt><dd>\(e(NumberFormat.euro(eligible, in: language)))</dd>" }
-                if let requested = figures.requested { html += "<dt>\(e(labels["requested"]))</dt><dd>\(e(NumberFormat.euro(requested, in: language)))</dd>" }
-                if let share = figures.publicShare { html += "<dt>\(e(labels["publicShare"]))</dt><dd>\(Self.percent(share, language))</dd>" }
+                html +=
+                    "<dt>\(e(labels["partners"]))</dt><dd>\(figures.partners) (\(figures.smes) \(e(labels["smes"])), \(figures.researchUnits) \(e(labels["researchUnits"])))</dd>"
+                if let eligible = figures.eligible {
+                    html += "<dt>\(e(labels["eligible"]))</dt><dd>\(e(NumberFormat.euro(eligible, in: language)))</dd>"
+                }
+                if let requested = figures.requested {
+                    html += "<dt>\(e(labels["requested"]))</dt><dd>\(e(NumberFormat.euro(requested, in: language)))</dd>"
+                }
+                if let share = figures.publicShare {
+                    html += "<dt>\(e(labels["publicShare"]))</dt><dd>\(Self.percent(share, language))</dd>"
+                }
             }
             if let fresh = report.history?.newPartners[row] { html += "<dt>\(e(labels["newPartners"]))</dt><dd>\(fresh)</dd>" }
             for group in duplicates[row] ?? [] {
-                let others = group.dossiers.filter { $0 != row }.map { "<a href=\"#d-\($0)\">\(e(report.dossiers[$0].label))</a>" }
-                html += "<dt>\(e(labels["duplicates"]))</dt><dd>\(e(labels[group.reason == .sameContent ? "sameContent" : "sameID"])): \(others.joined(separator: ", "))</dd>"
+                let others = group.dossiers.filter { $0 != row }.map {
+                    "<a href=\"#d-\($0)\">\(e(report.dossiers[$0].label))</a>"
+                }
+                html +=
+                    "<dt>\(e(labels["duplicates"]))</dt><dd>\(e(labels[group.reason == .sameContent ? "sameContent" : "sameID"])): \(others.joined(separator: ", "))</dd>"
             }
             html += "</dl>\n"
             if let error = dossier.parseError { html += "<p><strong>\(e(labels["parseError"]))</strong>: \(e(error))</p>\n" }
@@ -209,7 +238,8 @@ public struct HTMLReportWriter: Sendable {
     private func finding(_ located: LocatedFinding, _ dossier: TriagedDossier, _ labels: TriageLabels, into html: inout String) {
         let e = HTMLText.escape
         let finding = located.finding
-        html += "<li class=\"sev-\(finding.severity.rawValue)\">\(Self.severity(finding.severity, labels)) <code>\(e(finding.rule))</code> \(e(finding.message))"
+        html +=
+            "<li class=\"sev-\(finding.severity.rawValue)\">\(Self.severity(finding.severity, labels)) <code>\(e(finding.rule))</code> \(e(finding.message))"
         let path = finding.path.isEmpty ? "" : " · <code>\(e(finding.path))</code>"
         html += "<div class=\"where\">\(e(dossier.file)):\(finding.location.line):\(finding.location.column)\(path)</div>"
         if !located.excerpt.isEmpty {
@@ -217,9 +247,11 @@ public struct HTMLReportWriter: Sendable {
             html += "<pre class=\"source\">"
             for line in located.excerpt {
                 let number = String(line.number)
-                html += "<span class=\"ln\">\(String(repeating: " ", count: width - number.count))\(number) │ </span>\(e(line.text))\n"
+                html +=
+                    "<span class=\"ln\">\(String(repeating: " ", count: width - number.count))\(number) │ </span>\(e(line.text))\n"
             }
-            let caretLine = String(repeating: " ", count: width) + "   " + String(repeating: " ", count: max(0, finding.location.column - 1))
+            let caretLine =
+                String(repeating: " ", count: width) + "   " + String(repeating: " ", count: max(0, finding.location.column - 1))
             html += "<span class=\"caret\">\(caretLine)^</span></pre>"
         }
         if let help = finding.help { html += "<div class=\"help\"><strong>\(e(labels["help"]))</strong>: \(e(help))</div>" }

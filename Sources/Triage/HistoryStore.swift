@@ -64,7 +64,9 @@ public final class HistoryStore {
         } catch {
             throw HistoryError(path: path, reason: .corrupt, detail: describe(error))
         }
-        guard found.check == "ok" else { throw HistoryError(path: path, reason: .corrupt, detail: "integrity check: \(found.check)") }
+        guard found.check == "ok" else {
+            throw HistoryError(path: path, reason: .corrupt, detail: "integrity check: \(found.check)")
+        }
         if found.application == 0, found.tables.isEmpty { return }
         guard found.application == applicationID else {
             let tables = found.tables.sorted().prefix(5).joined(separator: ", ")
@@ -74,57 +76,63 @@ public final class HistoryStore {
                     + (tables.isEmpty ? "" : ", tables \(tables)"))
         }
         guard found.version <= schemaVersion else {
-            throw HistoryError(path: path, reason: .newer, detail: "schema version \(found.version), this version knows \(schemaVersion)")
+            throw HistoryError(
+                path: path, reason: .newer, detail: "schema version \(found.version), this version knows \(schemaVersion)")
         }
         let missing = ["calls", "dossiers", "participations"].filter { !found.tables.contains($0) }
         guard missing.isEmpty else {
-            throw HistoryError(path: path, reason: .corrupt, detail: "the table\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing")
+            throw HistoryError(
+                path: path, reason: .corrupt,
+                detail:
+                    "the table\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing"
+            )
         }
     }
 
     private static func createSchema(_ db: Database) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         guard version == 0 else { return }
-        try db.execute(sql: """
-            CREATE TABLE calls (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                label TEXT NOT NULL UNIQUE,
-                first_recorded TEXT NOT NULL,
-                last_recorded TEXT NOT NULL,
-                dossiers INTEGER NOT NULL
-            );
-            CREATE TABLE dossiers (
-                call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
-                position INTEGER NOT NULL,
-                file TEXT NOT NULL,
-                document INTEGER NOT NULL,
-                dossier_id TEXT,
-                kind TEXT,
-                title TEXT,
-                applicant TEXT,
-                admissible INTEGER NOT NULL,
-                errors INTEGER NOT NULL,
-                warnings INTEGER NOT NULL,
-                partners INTEGER,
-                smes INTEGER,
-                research_units INTEGER,
-                eligible_eur TEXT,
-                requested_eur TEXT,
-                new_partners INTEGER,
-                content_digest TEXT NOT NULL,
-                PRIMARY KEY (call_id, position)
-            );
-            CREATE TABLE participations (
-                call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
-                position INTEGER NOT NULL,
-                name TEXT,
-                name_key TEXT NOT NULL,
-                registration TEXT
-            );
-            CREATE INDEX participations_by_call ON participations(call_id);
-            PRAGMA application_id = \(applicationID);
-            PRAGMA user_version = \(schemaVersion);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE calls (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    label TEXT NOT NULL UNIQUE,
+                    first_recorded TEXT NOT NULL,
+                    last_recorded TEXT NOT NULL,
+                    dossiers INTEGER NOT NULL
+                );
+                CREATE TABLE dossiers (
+                    call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    file TEXT NOT NULL,
+                    document INTEGER NOT NULL,
+                    dossier_id TEXT,
+                    kind TEXT,
+                    title TEXT,
+                    applicant TEXT,
+                    admissible INTEGER NOT NULL,
+                    errors INTEGER NOT NULL,
+                    warnings INTEGER NOT NULL,
+                    partners INTEGER,
+                    smes INTEGER,
+                    research_units INTEGER,
+                    eligible_eur TEXT,
+                    requested_eur TEXT,
+                    new_partners INTEGER,
+                    content_digest TEXT NOT NULL,
+                    PRIMARY KEY (call_id, position)
+                );
+                CREATE TABLE participations (
+                    call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT,
+                    name_key TEXT NOT NULL,
+                    registration TEXT
+                );
+                CREATE INDEX participations_by_call ON participations(call_id);
+                PRAGMA application_id = \(applicationID);
+                PRAGMA user_version = \(schemaVersion);
+                """)
     }
 
     /// The organisations of the calls recorded before `label` (all recorded calls when it is new).
@@ -157,7 +165,9 @@ public final class HistoryStore {
     }
 
     /// Records the call under `label`, replacing an earlier record of the same label, in one transaction.
-    public func record(label: String, dossiers: [TriagedDossier], comparison: HistoryComparison?, now: Date = Date()) throws(HistoryError) {
+    public func record(label: String, dossiers: [TriagedDossier], comparison: HistoryComparison?, now: Date = Date())
+        throws(HistoryError)
+    {
         let stamp = ISO8601DateFormatter().string(from: now)
         do {
             try queue.write { db in
@@ -167,14 +177,17 @@ public final class HistoryStore {
                         ON CONFLICT(label) DO UPDATE SET last_recorded = excluded.last_recorded, dossiers = excluded.dossiers
                         """,
                     arguments: [label, stamp, stamp, dossiers.count])
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM calls WHERE label = ?", arguments: [label]) else { return }
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM calls WHERE label = ?", arguments: [label]) else {
+                    return
+                }
                 try db.execute(sql: "DELETE FROM participations WHERE call_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM dossiers WHERE call_id = ?", arguments: [id])
-                let insertDossier = try db.makeStatement(sql: """
-                    INSERT INTO dossiers (call_id, position, file, document, dossier_id, kind, title, applicant, admissible, errors,
-                        warnings, partners, smes, research_units, eligible_eur, requested_eur, new_partners, content_digest)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let insertDossier = try db.makeStatement(
+                    sql: """
+                        INSERT INTO dossiers (call_id, position, file, document, dossier_id, kind, title, applicant, admissible, errors,
+                            warnings, partners, smes, research_units, eligible_eur, requested_eur, new_partners, content_digest)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 let insertParticipation = try db.makeStatement(
                     sql: "INSERT INTO participations (call_id, position, name, name_key, registration) VALUES (?, ?, ?, ?, ?)")
                 for (position, dossier) in dossiers.enumerated() {
@@ -204,10 +217,13 @@ public final class HistoryStore {
     public func calls() throws(HistoryError) -> [RecordedCall] {
         do {
             return try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT c.label, c.id, c.dossiers, (SELECT count(*) FROM participations p WHERE p.call_id = c.id)
-                    FROM calls c ORDER BY c.id
-                    """).enumerated().map { index, row in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.label, c.id, c.dossiers, (SELECT count(*) FROM participations p WHERE p.call_id = c.id)
+                        FROM calls c ORDER BY c.id
+                        """
+                ).enumerated().map { index, row in
                     RecordedCall(label: row[0], sequence: index + 1, dossiers: row[2], participations: row[3])
                 }
             }

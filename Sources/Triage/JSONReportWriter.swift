@@ -10,32 +10,53 @@ public struct JSONReportWriter: Sendable {
 
     public func write(_ report: CallReport) -> String {
         JSONValue.object([
-            ("tool", .object([
-                ("name", .string(report.tool.name)), ("version", .string(report.tool.version)),
-                ("ruleSets", .array(report.tool.ruleSets.map { .object([("name", .string($0.name)), ("version", .string($0.version))]) })),
-            ])),
+            (
+                "tool",
+                .object([
+                    ("name", .string(report.tool.name)), ("version", .string(report.tool.version)),
+                    (
+                        "ruleSets",
+                        .array(
+                            report.tool.ruleSets.map { .object([("name", .string($0.name)), ("version", .string($0.version))]) })
+                    ),
+                ])
+            ),
             ("call", .string(report.label)),
-            ("callConflict", .array(report.callConflict.map { .object([("call", .string($0.call)), ("dossiers", .int($0.dossiers))]) })),
+            (
+                "callConflict",
+                .array(report.callConflict.map { .object([("call", .string($0.call)), ("dossiers", .int($0.dossiers))]) })
+            ),
             ("dossiers", .array(report.dossiers.enumerated().map { dossier($0.element, row: $0.offset, report) })),
             ("summary", summary(report)),
-            ("sharedOrganisations", .array(report.shared.map { shared in
-                .object([
-                    ("name", .string(shared.name)), ("registration", shared.registration.map(JSONValue.string) ?? .null),
-                    ("dossiers", .array(shared.dossiers.map { .string(report.dossiers[$0].label) })),
-                ])
-            })),
-            ("duplicates", .array(report.duplicates.map { group in
-                .object([
-                    ("reason", .string(group.reason.rawValue)), ("id", group.id.map(JSONValue.string) ?? .null),
-                    ("dossiers", .array(group.dossiers.map { .object(place(report.dossiers[$0])) })),
-                ])
-            })),
+            (
+                "sharedOrganisations",
+                .array(
+                    report.shared.map { shared in
+                        .object([
+                            ("name", .string(shared.name)), ("registration", shared.registration.map(JSONValue.string) ?? .null),
+                            ("dossiers", .array(shared.dossiers.map { .string(report.dossiers[$0].label) })),
+                        ])
+                    })
+            ),
+            (
+                "duplicates",
+                .array(
+                    report.duplicates.map { group in
+                        .object([
+                            ("reason", .string(group.reason.rawValue)), ("id", group.id.map(JSONValue.string) ?? .null),
+                            ("dossiers", .array(group.dossiers.map { .object(place(report.dossiers[$0])) })),
+                        ])
+                    })
+            ),
             ("history", history(report.history)),
         ]).serialized() + "\n"
     }
 
     private func place(_ dossier: TriagedDossier) -> [(String, JSONValue)] {
-        [("file", .string(dossier.file)), ("document", .int(dossier.document)), ("id", dossier.id.map(JSONValue.string) ?? .null)]
+        [
+            ("file", .string(dossier.file)), ("document", .int(dossier.document)),
+            ("id", dossier.id.map(JSONValue.string) ?? .null),
+        ]
     }
 
     private func dossier(_ dossier: TriagedDossier, row: Int, _ report: CallReport) -> JSONValue {
@@ -61,22 +82,32 @@ public struct JSONReportWriter: Sendable {
         entries.append(("call", dossier.call.map(JSONValue.string) ?? .null))
         entries.append(("identityFromBrokenFile", .bool(dossier.identityFromBrokenFile)))
         entries.append(("failedRules", .array(dossier.failedRules.map(JSONValue.string))))
-        entries.append(("organisations", .array((figures?.organisations ?? []).map { organisation in
-            .object([
-                ("name", organisation.name.map(JSONValue.string) ?? .null),
-                ("registration", organisation.registration.map(JSONValue.string) ?? .null),
-                ("sme", .bool(organisation.isSME)), ("research", .bool(organisation.isResearchUnit)),
-            ])
-        })))
-        entries.append(("findings", .array(dossier.findings.map { located in
-            let finding = located.finding
-            return .object([
-                ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)),
-                ("message", .string(finding.message)), ("line", .int(finding.location.line)),
-                ("column", .int(finding.location.column)), ("path", .string(finding.path)),
-                ("help", finding.help.map(JSONValue.string) ?? .null),
-            ])
-        })))
+        entries.append(
+            (
+                "organisations",
+                .array(
+                    (figures?.organisations ?? []).map { organisation in
+                        .object([
+                            ("name", organisation.name.map(JSONValue.string) ?? .null),
+                            ("registration", organisation.registration.map(JSONValue.string) ?? .null),
+                            ("sme", .bool(organisation.isSME)), ("research", .bool(organisation.isResearchUnit)),
+                        ])
+                    })
+            ))
+        entries.append(
+            (
+                "findings",
+                .array(
+                    dossier.findings.map { located in
+                        let finding = located.finding
+                        return .object([
+                            ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)),
+                            ("message", .string(finding.message)), ("line", .int(finding.location.line)),
+                            ("column", .int(finding.location.column)), ("path", .string(finding.path)),
+                            ("help", finding.help.map(JSONValue.string) ?? .null),
+                        ])
+                    })
+            ))
         return .object(entries)
     }
 
@@ -87,26 +118,43 @@ public struct JSONReportWriter: Sendable {
             ("inadmissible", .int(summary.inadmissible)), ("unparsable", .int(summary.unparsable)),
             ("skipped", .int(report.skipped)),
             ("eligible", Self.amount(summary.eligible)), ("requested", Self.amount(summary.requested)),
-            ("byKind", .array(summary.byKind.map { count in
+            (
+                "byKind",
+                .array(
+                    summary.byKind.map { count in
+                        .object([
+                            ("kind", count.kind.map(JSONValue.string) ?? .null), ("dossiers", .int(count.dossiers)),
+                            ("admissible", .int(count.admissible)), ("eligible", Self.amount(count.eligible)),
+                            ("requested", Self.amount(count.requested)),
+                        ])
+                    })
+            ),
+            (
+                "rules",
+                .array(
+                    summary.rules.map { rule in
+                        .object([
+                            ("rule", .string(rule.rule)), ("severity", .string(rule.severity.rawValue)),
+                            ("title", report.ruleTitles[rule.rule].map(JSONValue.string) ?? .null),
+                            ("dossiers", .int(rule.dossiers)), ("findings", .int(rule.findings)),
+                        ])
+                    })
+            ),
+            (
+                "smeShare",
                 .object([
-                    ("kind", count.kind.map(JSONValue.string) ?? .null), ("dossiers", .int(count.dossiers)),
-                    ("admissible", .int(count.admissible)), ("eligible", Self.amount(count.eligible)),
-                    ("requested", Self.amount(count.requested)),
+                    (
+                        "bins",
+                        .array(
+                            summary.smeShare.map { bin in
+                                .object([
+                                    ("from", Self.ratio(bin.from)), ("to", Self.ratio(bin.to)), ("dossiers", .int(bin.dossiers)),
+                                ])
+                            })
+                    ),
+                    ("withoutPartners", .int(summary.withoutPartners)),
                 ])
-            })),
-            ("rules", .array(summary.rules.map { rule in
-                .object([
-                    ("rule", .string(rule.rule)), ("severity", .string(rule.severity.rawValue)),
-                    ("title", report.ruleTitles[rule.rule].map(JSONValue.string) ?? .null),
-                    ("dossiers", .int(rule.dossiers)), ("findings", .int(rule.findings)),
-                ])
-            })),
-            ("smeShare", .object([
-                ("bins", .array(summary.smeShare.map { bin in
-                    .object([("from", Self.ratio(bin.from)), ("to", Self.ratio(bin.to)), ("dossiers", .int(bin.dossiers))])
-                })),
-                ("withoutPartners", .int(summary.withoutPartners)),
-            ])),
+            ),
         ])
     }
 

@@ -18,7 +18,7 @@ public enum OrganisationKey {
         var words: [String] = []
         var current = ""
         for character in folded {
-            if character == "." || character == "'" || character == "’" { continue }  // S.A. → sa, l'entreprise → lentreprise
+            if character == "." || character == "'" || character == "’" { continue } // S.A. → sa, l'entreprise → lentreprise
             if character.isLetter || character.isNumber {
                 current.append(character)
             } else if !current.isEmpty {

@@ -18,7 +18,8 @@ public enum OrganisationMatcher {
         }
         return dossiers.map { dossier in
             (dossier.figures?.organisations ?? []).map { organisation in
-                if let registration = organisation.registration.map(OrganisationKey.normalisedRegistration), !registration.isEmpty {
+                if let registration = organisation.registration.map(OrganisationKey.normalisedRegistration), !registration.isEmpty
+                {
                     return "reg:" + registration
                 }
                 let name = OrganisationKey.normalisedName(organisation.name ?? "")

@@ -41,40 +41,78 @@ public struct TriageLabels: Sendable {
         "requested": ("Total requested", "Totaal gevraagd", "Total demandé", "Beantragt gesamt"),
         "publicShare": ("Public share", "Publiek aandeel", "Part publique", "Öffentlicher Anteil"),
         "newPartners": ("New partners", "Nieuwe partners", "Nouveaux partenaires", "Neue Partner"),
-        "filter": ("Filter: id, title, applicant, rule…", "Filter: id, titel, aanvrager, regel…", "Filtrer : référence, titre, demandeur, règle…", "Filtern: Kennung, Titel, Antragsteller, Regel…"),
+        "filter": (
+            "Filter: id, title, applicant, rule…", "Filter: id, titel, aanvrager, regel…",
+            "Filtrer : référence, titre, demandeur, règle…", "Filtern: Kennung, Titel, Antragsteller, Regel…"
+        ),
         "allKinds": ("all kinds", "alle soorten", "tous les types", "alle Arten"),
         "all": ("all", "alle", "tous", "alle"),
         "shown": ("shown", "getoond", "affichés", "angezeigt"),
         "of": ("of", "van", "sur", "von"),
         "byKind": ("Dossiers by kind", "Dossiers per soort", "Dossiers par type", "Dossiers nach Art"),
-        "topRules": ("Most frequent findings", "Meest voorkomende bevindingen", "Constats les plus fréquents", "Häufigste Befunde"),
+        "topRules": (
+            "Most frequent findings", "Meest voorkomende bevindingen", "Constats les plus fréquents", "Häufigste Befunde"
+        ),
         "rule": ("Rule", "Regel", "Règle", "Regel"),
         "severity": ("Severity", "Ernst", "Gravité", "Schwere"),
         "findings": ("Findings", "Bevindingen", "Constats", "Befunde"),
-        "smeDistribution": ("SME share across dossiers", "Aandeel kmo's over de dossiers", "Part de PME dans les dossiers", "KMU-Anteil über die Dossiers"),
-        "withoutPartners": ("dossiers without partners", "dossiers zonder partners", "dossiers sans partenaire", "Dossiers ohne Partner"),
-        "sharedOrganisations": ("Organisations in several dossiers", "Organisaties in meerdere dossiers", "Organisations présentes dans plusieurs dossiers", "Organisationen in mehreren Dossiers"),
+        "smeDistribution": (
+            "SME share across dossiers", "Aandeel kmo's over de dossiers", "Part de PME dans les dossiers",
+            "KMU-Anteil über die Dossiers"
+        ),
+        "withoutPartners": (
+            "dossiers without partners", "dossiers zonder partners", "dossiers sans partenaire", "Dossiers ohne Partner"
+        ),
+        "sharedOrganisations": (
+            "Organisations in several dossiers", "Organisaties in meerdere dossiers",
+            "Organisations présentes dans plusieurs dossiers", "Organisationen in mehreren Dossiers"
+        ),
         "organisation": ("Organisation", "Organisatie", "Organisation", "Organisation"),
         "registration": ("Registration", "Registratienummer", "Numéro d'entreprise", "Registernummer"),
         "none": ("none", "geen", "aucun", "keine"),
         "duplicates": ("Submitted twice", "Dubbel ingediend", "Déposés deux fois", "Doppelt eingereicht"),
         "sameContent": ("same content", "zelfde inhoud", "même contenu", "gleicher Inhalt"),
-        "sameID": ("same id, different content", "zelfde id, andere inhoud", "même référence, contenu différent", "gleiche Kennung, anderer Inhalt"),
-        "history": ("Compared with earlier calls", "Vergeleken met eerdere oproepen", "Comparaison avec les appels précédents", "Vergleich mit früheren Aufrufen"),
+        "sameID": (
+            "same id, different content", "zelfde id, andere inhoud", "même référence, contenu différent",
+            "gleiche Kennung, anderer Inhalt"
+        ),
+        "history": (
+            "Compared with earlier calls", "Vergeleken met eerdere oproepen", "Comparaison avec les appels précédents",
+            "Vergleich mit früheren Aufrufen"
+        ),
         "call": ("Call", "Oproep", "Appel", "Aufruf"),
         "earlierCalls": ("earlier calls", "eerdere oproepen", "appels précédents", "frühere Aufrufe"),
         "rotation": ("Rotation rate", "Rotatiegraad", "Taux de renouvellement", "Rotationsquote"),
-        "rotationExplained": ("organisations new to the history", "organisaties die nieuw zijn in de historiek", "organisations absentes des appels précédents", "Organisationen, die in früheren Aufrufen fehlen"),
-        "firstCall": ("first call in the history: nothing to compare with", "eerste oproep in de historiek: niets om mee te vergelijken", "premier appel de l'historique : rien à comparer", "erster Aufruf im Verlauf: kein Vergleich möglich"),
-        "rerun": ("this call was recorded before; its record was replaced", "deze oproep was al opgenomen; de gegevens zijn vervangen", "cet appel était déjà enregistré ; son enregistrement a été remplacé", "dieser Aufruf war bereits erfasst; der Eintrag wurde ersetzt"),
+        "rotationExplained": (
+            "organisations new to the history", "organisaties die nieuw zijn in de historiek",
+            "organisations absentes des appels précédents", "Organisationen, die in früheren Aufrufen fehlen"
+        ),
+        "firstCall": (
+            "first call in the history: nothing to compare with", "eerste oproep in de historiek: niets om mee te vergelijken",
+            "premier appel de l'historique : rien à comparer", "erster Aufruf im Verlauf: kein Vergleich möglich"
+        ),
+        "rerun": (
+            "this call was recorded before; its record was replaced", "deze oproep was al opgenomen; de gegevens zijn vervangen",
+            "cet appel était déjà enregistré ; son enregistrement a été remplacé",
+            "dieser Aufruf war bereits erfasst; der Eintrag wurde ersetzt"
+        ),
         "details": ("Dossier details", "Details per dossier", "Détail des dossiers", "Einzelheiten der Dossiers"),
         "file": ("File", "Bestand", "Fichier", "Datei"),
         "noFindings": ("No findings.", "Geen bevindingen.", "Aucun constat.", "Keine Befunde."),
-        "parseError": ("Cannot be read as a dossier", "Kan niet als dossier gelezen worden", "Illisible en tant que dossier", "Nicht als Dossier lesbar"),
+        "parseError": (
+            "Cannot be read as a dossier", "Kan niet als dossier gelezen worden", "Illisible en tant que dossier",
+            "Nicht als Dossier lesbar"
+        ),
         "help": ("help", "hulp", "aide", "Hilfe"),
         "backToTable": ("back to the table", "terug naar de tabel", "retour au tableau", "zurück zur Tabelle"),
-        "skipped": ("YAML files without a dossier header skipped", "YAML-bestanden zonder dossierkop overgeslagen", "fichiers YAML sans en-tête de dossier ignorés", "YAML-Dateien ohne Dossierkopf übersprungen"),
-        "sortHint": ("Click a column heading to sort.", "Klik op een kolomkop om te sorteren.", "Cliquez sur un en-tête de colonne pour trier.", "Zum Sortieren auf eine Spaltenüberschrift klicken."),
+        "skipped": (
+            "YAML files without a dossier header skipped", "YAML-bestanden zonder dossierkop overgeslagen",
+            "fichiers YAML sans en-tête de dossier ignorés", "YAML-Dateien ohne Dossierkopf übersprungen"
+        ),
+        "sortHint": (
+            "Click a column heading to sort.", "Klik op een kolomkop om te sorteren.",
+            "Cliquez sur un en-tête de colonne pour trier.", "Zum Sortieren auf eine Spaltenüberschrift klicken."
+        ),
         "error": ("error", "fout", "erreur", "Fehler"),
         "warning": ("warning", "waarschuwing", "avertissement", "Warnung"),
         "info": ("note", "opmerking", "remarque", "Hinweis"),
@@ -82,7 +120,10 @@ public struct TriageLabels: Sendable {
         "researchUnits": ("research units", "onderzoeksinstellingen", "unités de recherche", "Forschungseinrichtungen"),
         "organisations": ("organisations", "organisaties", "organisations", "Organisationen"),
         "failedRules": ("Rules", "Regels", "Règles", "Regeln"),
-        "failedRulesLong": ("Rules with a finding (errors first)", "Regels met een bevinding (fouten eerst)", "Règles avec un constat (erreurs d'abord)", "Regeln mit Befund (Fehler zuerst)"),
+        "failedRulesLong": (
+            "Rules with a finding (errors first)", "Regels met een bevinding (fouten eerst)",
+            "Règles avec un constat (erreurs d'abord)", "Regeln mit Befund (Fehler zuerst)"
+        ),
         "document": ("Document", "Document", "Document", "Dokument"),
         "dossier": ("Dossier", "Dossier", "Dossier", "Dossier"),
         "message": ("Message", "Melding", "Message", "Meldung"),
@@ -92,8 +133,14 @@ public struct TriageLabels: Sendable {
         "researchUnitsColumn": ("Research units", "Onderzoeksinstellingen", "Unités de recherche", "Forschungseinrichtungen"),
         "sme": ("SME", "Kmo", "PME", "KMU"),
         "research": ("Research", "Onderzoek", "Recherche", "Forschung"),
-        "inDossiers": ("Dossiers of the call with it", "Dossiers van de oproep ermee", "Dossiers de l'appel où elle figure", "Dossiers des Aufrufs mit ihr"),
-        "brokenFile": ("read from a broken file", "gelezen uit een defect bestand", "lu dans un fichier défectueux", "aus einer fehlerhaften Datei gelesen"),
+        "inDossiers": (
+            "Dossiers of the call with it", "Dossiers van de oproep ermee", "Dossiers de l'appel où elle figure",
+            "Dossiers des Aufrufs mit ihr"
+        ),
+        "brokenFile": (
+            "read from a broken file", "gelezen uit een defect bestand", "lu dans un fichier défectueux",
+            "aus einer fehlerhaften Datei gelesen"
+        ),
         "page": ("Page", "Pagina", "Page", "Seite"),
         "totals": ("Total", "Totaal", "Total", "Summe"),
         "date": ("Date", "Datum", "Date", "Datum"),
@@ -103,14 +150,27 @@ public struct TriageLabels: Sendable {
         "columns": ("Columns", "Kolommen", "Colonnes", "Spalten"),
         "printDetails": ("Print details of", "Details afdrukken van", "Imprimer le détail de", "Einzelheiten drucken für"),
         "printNone": ("no dossier", "geen dossier", "aucun dossier", "kein Dossier"),
-        "printInadmissible": ("the dossiers shown that are not admissible", "de getoonde niet-ontvankelijke dossiers", "les dossiers affichés non recevables", "die angezeigten nicht zulässigen Dossiers"),
+        "printInadmissible": (
+            "the dossiers shown that are not admissible", "de getoonde niet-ontvankelijke dossiers",
+            "les dossiers affichés non recevables", "die angezeigten nicht zulässigen Dossiers"
+        ),
         "printAll": ("every dossier shown", "alle getoonde dossiers", "tous les dossiers affichés", "alle angezeigten Dossiers"),
         "print": ("Print", "Afdrukken", "Imprimer", "Drucken"),
         "filteredPrint": ("Filtered view", "Gefilterde weergave", "Vue filtrée", "Gefilterte Ansicht"),
-        "mixedCalls": ("The dossiers name different calls", "De dossiers noemen verschillende oproepen", "Les dossiers citent des appels différents", "Die Dossiers nennen verschiedene Aufrufe"),
+        "mixedCalls": (
+            "The dossiers name different calls", "De dossiers noemen verschillende oproepen",
+            "Les dossiers citent des appels différents", "Die Dossiers nennen verschiedene Aufrufe"
+        ),
         "mixedCallsHint": ("recorded as", "opgenomen als", "enregistré sous", "erfasst als"),
-        "chooseCall": ("choose the name with --call NAME", "kies de naam met --call NAAM", "choisissez le nom avec --call NOM", "den Namen mit --call NAME wählen"),
-        "ruleFilterHint": ("Click a rule to show its dossiers in the table.", "Klik op een regel om de dossiers ervan in de tabel te tonen.", "Cliquez sur une règle pour afficher ses dossiers dans le tableau.", "Auf eine Regel klicken, um ihre Dossiers in der Tabelle zu zeigen."),
+        "chooseCall": (
+            "choose the name with --call NAME", "kies de naam met --call NAAM", "choisissez le nom avec --call NOM",
+            "den Namen mit --call NAME wählen"
+        ),
+        "ruleFilterHint": (
+            "Click a rule to show its dossiers in the table.", "Klik op een regel om de dossiers ervan in de tabel te tonen.",
+            "Cliquez sur une règle pour afficher ses dossiers dans le tableau.",
+            "Auf eine Regel klicken, um ihre Dossiers in der Tabelle zu zeigen."
+        ),
         "new": ("new", "nieuw", "nouvelles", "neu"),
     ]
 }

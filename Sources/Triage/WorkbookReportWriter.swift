@@ -25,7 +25,8 @@ public struct WorkbookReportWriter: Sendable {
     func dossiers(_ report: CallReport, _ labels: TriageLabels) -> SpreadsheetSheet {
         var header = [
             labels["id"], labels["dossierTitle"], labels["kind"], labels["applicant"], labels["admissible"], labels["errors"],
-            labels["warnings"], labels["infos"], labels["partners"], labels["smes"], labels["researchUnitsColumn"], labels["smeShare"],
+            labels["warnings"], labels["infos"], labels["partners"], labels["smes"], labels["researchUnitsColumn"],
+            labels["smeShare"],
             labels["researchShare"], labels["eligible"], labels["requested"], labels["publicShare"],
         ]
         var widths = [22, 40, 20, 30, 11, 8, 10, 8, 9, 8, 10, 11, 11, 16, 16, 11]
@@ -119,15 +120,27 @@ public struct WorkbookReportWriter: Sendable {
         ]
         if let rate = report.history?.rotationRate { rows.append([.text(labels["rotation"]), .percent(rate)]) }
         if !report.callConflict.isEmpty {
-            rows.append([.text(labels["mixedCalls"]), .text(report.callConflict.map { "\($0.call) (\($0.dossiers))" }.joined(separator: ", "))])
+            rows.append([
+                .text(labels["mixedCalls"]),
+                .text(report.callConflict.map { "\($0.call) (\($0.dossiers))" }.joined(separator: ", ")),
+            ])
         }
         rows.append([])
-        rows.append([.text(labels["byKind"]), .text(labels["dossiers"]), .text(labels["admissible"]), .text(labels["eligible"]), .text(labels["requested"])])
+        rows.append([
+            .text(labels["byKind"]), .text(labels["dossiers"]), .text(labels["admissible"]), .text(labels["eligible"]),
+            .text(labels["requested"]),
+        ])
         for count in s.byKind {
-            rows.append([.text(count.kind ?? "—"), .integer(count.dossiers), .integer(count.admissible), Self.euro(count.eligible), Self.euro(count.requested)])
+            rows.append([
+                .text(count.kind ?? "—"), .integer(count.dossiers), .integer(count.admissible), Self.euro(count.eligible),
+                Self.euro(count.requested),
+            ])
         }
         rows.append([])
-        rows.append([.text(labels["topRules"]), .text(labels["severity"]), .text(labels["dossiers"]), .text(labels["findings"]), .text(labels["dossierTitle"])])
+        rows.append([
+            .text(labels["topRules"]), .text(labels["severity"]), .text(labels["dossiers"]), .text(labels["findings"]),
+            .text(labels["dossierTitle"]),
+        ])
         for rule in s.rules {
             rows.append([
                 .text(rule.rule), .text(labels[rule.severity.rawValue]), .integer(rule.dossiers), .integer(rule.findings),
@@ -135,6 +148,7 @@ public struct WorkbookReportWriter: Sendable {
             ])
         }
         return SpreadsheetSheet(
-            name: "Summary", header: [labels["summary"], "", "", "", ""], rows: rows, widths: [34, 30, 12, 18, 18], filters: false)
+            name: "Summary", header: [labels["summary"], "", "", "", ""], rows: rows, widths: [34, 30, 12, 18, 18], filters: false
+        )
     }
 }

@@ -8,7 +8,11 @@ import ZIPFoundation
 public enum XLSXPackage {
     /// The cell styles of `styles.xml`, by their index in `cellXfs`.
     enum Style: Int {
-        case plain = 0, header, euro, percent, integer
+        case plain = 0
+        case header
+        case euro
+        case percent
+        case integer
     }
 
     /// Excel refuses longer cell texts.
@@ -50,7 +54,8 @@ public enum XLSXPackage {
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
             """
         for index in 1...max(1, count) {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return xml + "</Types>"
     }
@@ -91,9 +96,11 @@ public enum XLSXPackage {
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
             """
         for index in 1...max(1, count) {
-            xml += "<Relationship Id=\"rId\(index)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
+            xml +=
+                "<Relationship Id=\"rId\(index)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
         }
-        xml += "<Relationship Id=\"rId\(count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
         return xml + "</Relationships>"
     }
 
@@ -130,7 +137,8 @@ public enum XLSXPackage {
         xml += "<sheetViews><sheetView workbookViewId=\"0\">"
         if sheet.frozenColumns > 0 {
             let corner = column(sheet.frozenColumns) + "2"
-            xml += "<pane xSplit=\"\(sheet.frozenColumns)\" ySplit=\"1\" topLeftCell=\"\(corner)\" activePane=\"bottomRight\" state=\"frozen\"/>"
+            xml +=
+                "<pane xSplit=\"\(sheet.frozenColumns)\" ySplit=\"1\" topLeftCell=\"\(corner)\" activePane=\"bottomRight\" state=\"frozen\"/>"
             xml += "<selection pane=\"bottomRight\" activeCell=\"\(corner)\" sqref=\"\(corner)\"/>"
         } else {
             xml += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"

@@ -28,11 +28,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The least severity that fails the run (exit status 1): error, warning, info or never (default: error).")
     var failOn: FailThreshold?
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-
-    @Option(help: ArgumentHelp("A waivers file: exceptions granted per rule, dossier and node, with an expiry date.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A waivers file: exceptions granted per rule, dossier and node, with an expiry date.", valueName: "file"))
     var waivers: String?
 
     @Option(help: ArgumentHelp("Report only findings this baseline file does not hold.", valueName: "file"))
@@ -62,7 +65,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let cwd = PathNames.normalised(FileManager.default.currentDirectoryPath)
-        let settings = try ConfigFile.load(explicit: rules.config, workingDirectory: cwd)
+        let settings =
+            try ConfigFile.load(explicit: rules.config, workingDirectory: cwd)
             ?? Configuration(file: Configuration.fileName, directory: cwd)
         let format = format ?? settings.format ?? .text
         let language = lang ?? settings.language
@@ -71,7 +75,8 @@ struct CheckCommand: ParsableCommand {
 
         let targets = paths.isEmpty ? settings.paths.map(settings.resolve) : paths
         if targets.isEmpty {
-            Terminal.error("error: name at least one dossier file or folder (or list them under `paths:` in \(Configuration.fileName))")
+            Terminal.error(
+                "error: name at least one dossier file or folder (or list them under `paths:` in \(Configuration.fileName))")
             throw ExitStatus.unusable
         }
         let entries = InputFiles.collect(
@@ -106,14 +111,17 @@ struct CheckCommand: ParsableCommand {
             try PolicyFiles.write(Baseline.file(of: report), to: path, what: "the baseline")
             Baseline(recording: report).apply(to: &report)
             let count = report.summary.baselined
-            Terminal.error("dossiercheck: recorded \(count) finding\(count == 1 ? "" : "s") in \(PathNames.display(path, relativeTo: cwd))")
+            Terminal.error(
+                "dossiercheck: recorded \(count) finding\(count == 1 ? "" : "s") in \(PathNames.display(path, relativeTo: cwd))")
         } else if let path = baseline.map({ PathNames.absolute($0, against: cwd) }) ?? settings.baseline.map(settings.resolve) {
             try PolicyFiles.baseline(path, workingDirectory: cwd).apply(to: &report)
         }
 
         let color = output == nil && !noColor && Terminal.wantsColor
-        let text = format.formatter(FormatOptions(color: color, sourceRoot: PolicyFiles.fileURI(directory: cwd), language: language))
-            .format(report)
+        let text = format.formatter(
+            FormatOptions(color: color, sourceRoot: PolicyFiles.fileURI(directory: cwd), language: language)
+        )
+        .format(report)
         if let output {
             try PolicyFiles.write(text, to: PathNames.absolute(output, against: cwd), what: "the report")
         } else {

@@ -37,7 +37,9 @@ enum ConfigFile {
         while true {
             let candidate = folder == "/" ? "/" + Configuration.fileName : folder + "/" + Configuration.fileName
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
             if folder == "/" { return nil }
             folder = (folder as NSString).deletingLastPathComponent
         }

@@ -14,9 +14,11 @@ struct Dossiercheck: ParsableCommand {
             baseline files, and files that cannot be read at all.
             """,
         version: version,
-        subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self, TriageCommand.self,
+        subcommands: [
+            CheckCommand.self, RulesCommand.self, EvalCommand.self, TriageCommand.self,
             InitCommand.self, ExplainCommand.self, SchemaCommand.self, FundingCommand.self, ServeCommand.self,
-            LSPCommand.self],
+            LSPCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self
     )
 

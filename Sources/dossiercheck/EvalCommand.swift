@@ -23,7 +23,9 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "A dossier file; `self` is bound to its first document.")
     var dossier: String?
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Bind NAME to a JSON value (the tagged shapes above are read too).", valueName: "name=json"))
+    @Option(
+        name: .customLong("var"),
+        help: ArgumentHelp("Bind NAME to a JSON value (the tagged shapes above are read too).", valueName: "name=json"))
     var variables: [String] = []
 
     @OptionGroup var rules: RuleOptions
@@ -67,7 +69,9 @@ struct EvalCommand: ParsableCommand {
         case .success(let value):
             Terminal.write(TaggedJSON.encode(value) + "\n")
         case .failure(.parse(let error)):
-            Terminal.error("error: the expression does not parse at column \(error.column): \(error.message)\n  \(expression)\n  \(String(repeating: " ", count: max(error.column - 1, 0)))^")
+            Terminal.error(
+                "error: the expression does not parse at column \(error.column): \(error.message)\n  \(expression)\n  \(String(repeating: " ", count: max(error.column - 1, 0)))^"
+            )
             throw ExitStatus.findings
         case .failure(.evaluation(let error)):
             Terminal.error("error: \(error.message)")

@@ -14,7 +14,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Language of the explanation.")
     var lang: Language = .en
 
-    @Option(help: "The call whose rule set to explain, when several are loaded for the rule's kind (default: the newest derived one).")
+    @Option(
+        help: "The call whose rule set to explain, when several are loaded for the rule's kind (default: the newest derived one)."
+    )
     var call: String?
 
     @OptionGroup var rules: RuleOptions

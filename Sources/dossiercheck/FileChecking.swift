@@ -1,6 +1,6 @@
 import Checking
-import DossierModel
 import Dispatch
+import DossierModel
 import Foundation
 import Policy
 import Reporting
@@ -48,7 +48,9 @@ enum FileChecking {
         group.wait()
     }
 
-    static func checkOne(_ entry: InputFiles.Entry, with sources: SourceChecker, language: Language?, limits: LimitOptions) -> Outcome {
+    static func checkOne(_ entry: InputFiles.Entry, with sources: SourceChecker, language: Language?, limits: LimitOptions)
+        -> Outcome
+    {
         if let problem = entry.problem {
             return .checked(FileReport(path: entry.path, source: nil, documents: [], readError: problem))
         }
@@ -75,7 +77,9 @@ enum FileChecking {
 
     /// A file larger than `--max-file-size` is not read: one HDR-004 finding at its start says so.
     /// A file found in a folder is only reported when its first megabyte holds a `dossier:` header.
-    private static func tooLarge(_ entry: InputFiles.Entry, size: Int, with sources: SourceChecker, language: Language?) -> Outcome {
+    private static func tooLarge(_ entry: InputFiles.Entry, size: Int, with sources: SourceChecker, language: Language?)
+        -> Outcome
+    {
         if entry.needsHeader {
             let head = BoundedFile.prefix(entry.path, count: 1 << 20) ?? []
             if !hasHeader(head, String(decoding: head, as: UTF8.self)) { return .skipped }

@@ -8,7 +8,8 @@ import Validators
 struct FundingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "funding",
-        abstract: "Show a dossier's funding: per year, cost line or enterprise, the eligible cost, the rate or cap, the maximum aid, what is requested and the difference.",
+        abstract:
+            "Show a dossier's funding: per year, cost line or enterprise, the eligible cost, the rate or cap, the maximum aid, what is requested and the difference.",
         discussion: """
             The figures come from the `funding:` tables of the kind's rule sets, which compute them with \
             the same definitions as the money rules; a row where one of those rules reports a finding \
@@ -45,7 +46,8 @@ struct FundingCommand: ParsableCommand {
                     unreadable = true
                     continue
                 }
-                entries.append(FundingFormatter.Entry(file: file, sheet: sheet, findings: checker.check(document, language: lang).findings))
+                entries.append(
+                    FundingFormatter.Entry(file: file, sheet: sheet, findings: checker.check(document, language: lang).findings))
             }
         }
         switch format {

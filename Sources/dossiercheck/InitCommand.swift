@@ -31,7 +31,8 @@ struct InitCommand: ParsableCommand {
         try options.write(template.text, what: "the template")
         if let output = options.output {
             Terminal.error(
-                "dossiercheck: wrote \(output) (\(options.kind), \(template.slots.count) placeholders to fill in); then run `dossiercheck check \(output)`")
+                "dossiercheck: wrote \(output) (\(options.kind), \(template.slots.count) placeholders to fill in); then run `dossiercheck check \(output)`"
+            )
         }
     }
 }

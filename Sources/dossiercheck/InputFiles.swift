@@ -20,14 +20,17 @@ enum InputFiles {
     ) -> [Entry] {
         let manager = FileManager.default
         func excluded(_ absolute: String) -> Bool {
-            guard !exclude.isEmpty, let base = excludeBase, let relative = PathNames.below(absolute, base: base) else { return false }
+            guard !exclude.isEmpty, let base = excludeBase, let relative = PathNames.below(absolute, base: base) else {
+                return false
+            }
             return exclude.contains { $0.matches(relative) }
         }
         var entries: [Entry] = []
         var seen: Set<String> = []
         func add(_ absolute: String, found: Bool, problem: String? = nil) {
             guard seen.insert(absolute).inserted else { return }
-            entries.append(Entry(path: PathNames.display(absolute, relativeTo: cwd), problem: problem, needsHeader: found || namedToo))
+            entries.append(
+                Entry(path: PathNames.display(absolute, relativeTo: cwd), problem: problem, needsHeader: found || namedToo))
         }
         for path in paths {
             let absolute = PathNames.absolute(path, against: cwd)

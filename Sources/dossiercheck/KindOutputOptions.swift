@@ -8,13 +8,17 @@ struct KindOutputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The dossier kind (`dossiercheck rules list` shows the rule sets).", valueName: "kind"))
     var kind: String
 
-    @Option(help: "Language of the comments, placeholders and descriptions (a language tag: en, nl, fr, de, or one the rule set declares).")
+    @Option(
+        help:
+            "Language of the comments, placeholders and descriptions (a language tag: en, nl, fr, de, or one the rule set declares)."
+    )
     var lang: Language = .en
 
     @Option(help: "The call, when several are loaded for the kind (default: the newest derived one).")
     var call: String?
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
     var output: String?
 
     /// The output file, absolute; nil for standard output.

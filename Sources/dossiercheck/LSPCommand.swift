@@ -18,13 +18,17 @@ struct LSPCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: "Language of the messages (en, nl, fr, de); by default the configuration's, else each dossier's own `language`.")
+    @Option(
+        help: "Language of the messages (en, nl, fr, de); by default the configuration's, else each dossier's own `language`.")
     var lang: Language?
 
     @Option(help: "Milliseconds to wait after a change for the next one before checking.")
     var debounceMs = 10
 
-    @Option(help: ArgumentHelp("Where a diagnostic's rule ID links to; {id} stands for the rule (default: the portal's /rules page on localhost:8080).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "Where a diagnostic's rule ID links to; {id} stands for the rule (default: the portal's /rules page on localhost:8080).",
+            valueName: "url"))
     var explainUrl = "http://localhost:8080/rules/{id}"
 
     @Flag(help: "Accepted for editors that pass it: the server always speaks over standard input and output.")

@@ -8,15 +8,17 @@ import Validators
 /// (or, for the evaluation budget, an error finding of the rule), never a hang or a crash, and
 /// each can be raised for a genuine file that needs more.
 struct LimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Largest file read, in bytes, or with a unit: 16MiB, 500KiB, 2GB.", valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "Largest file read, in bytes, or with a unit: 16MiB, 500KiB, 2GB.", valueName: "size"))
     var maxFileSize: ByteCount = ByteCount(16 << 20)
 
     @Option(help: ArgumentHelp("Deepest nesting of lists and mappings.", valueName: "n"))
     var maxDepth: Int = LoadLimits.default.maxDepth
 
-    @Option(help: ArgumentHelp(
-        "Most nodes a file's aliases may expand to, against alias bombs.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Most nodes a file's aliases may expand to, against alias bombs.", valueName: "n"))
     var maxAliasNodes: Int = LoadLimits.default.maxAliasNodes
 
     @Option(help: ArgumentHelp("Most YAML documents in one file.", valueName: "n"))
@@ -25,12 +27,14 @@ struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Most nodes in one file, aliases expanded.", valueName: "n"))
     var maxNodes: Int = LoadLimits.default.maxNodes
 
-    @Option(help: ArgumentHelp(
-        "Most expression evaluation steps one rule may take on one dossier.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Most expression evaluation steps one rule may take on one dossier.", valueName: "n"))
     var maxEvaluationCost: Int = EvaluationLimits.default.maxEvaluationCost
 
-    @Option(help: ArgumentHelp(
-        "Longest value, in characters, a message shows; longer ones are cut with ….", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Longest value, in characters, a message shows; longer ones are cut with ….", valueName: "n"))
     var maxMessageLength: Int = EvaluationLimits.default.maxMessageValueLength
 
     func validate() throws {

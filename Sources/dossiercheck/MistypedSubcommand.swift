@@ -15,9 +15,9 @@ struct MistypedSubcommand {
         exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
     ) -> MistypedSubcommand? {
         guard let first = arguments.first, !first.hasPrefix("-"), !subcommands.contains(first),
-              !first.contains("/"), !first.contains("."), !exists(first),
-              let meant = KeySuggestion.closest(to: first, in: subcommands),
-              KeySuggestion.editDistance(first.lowercased(), meant) <= 2
+            !first.contains("/"), !first.contains("."), !exists(first),
+            let meant = KeySuggestion.closest(to: first, in: subcommands),
+            KeySuggestion.editDistance(first.lowercased(), meant) <= 2
         else { return nil }
         return MistypedSubcommand(typed: first, meant: meant)
     }

@@ -7,7 +7,9 @@ import Policy
 enum PolicyFiles {
     static func waivers(_ path: String, workingDirectory cwd: String, knownRules: Set<String>) throws -> [Waiver] {
         let name = PathNames.display(path, relativeTo: cwd)
-        return try reporting { try Waiver.parse(try read(path, name: name, what: "waivers file"), file: name, knownRules: knownRules) }
+        return try reporting {
+            try Waiver.parse(try read(path, name: name, what: "waivers file"), file: name, knownRules: knownRules)
+        }
     }
 
     static func baseline(_ path: String, workingDirectory cwd: String) throws -> Baseline {

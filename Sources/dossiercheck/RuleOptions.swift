@@ -9,16 +9,19 @@ import Validators
 struct RuleOptions: ParsableArguments {
     @Option(
         name: .customLong("rules"),
-        help: ArgumentHelp("A folder (or file) of rule sets that add to or replace the bundled ones, by rule-set name.", valueName: "dir"))
+        help: ArgumentHelp(
+            "A folder (or file) of rule sets that add to or replace the bundled ones, by rule-set name.", valueName: "dir"))
     var ruleFolders: [String] = []
 
-    @Option(help: ArgumentHelp("The configuration file (default: .dossiercheck.yaml here or in a folder above).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("The configuration file (default: .dossiercheck.yaml here or in a folder above).", valueName: "file"))
     var config: String?
 
     /// The configuration `--config` names, else the nearest `.dossiercheck.yaml`, else the defaults.
     func settings() throws -> Configuration {
         let cwd = PathNames.normalised(FileManager.default.currentDirectoryPath)
-        return try ConfigFile.load(explicit: config, workingDirectory: cwd) ?? Configuration(file: Configuration.fileName, directory: cwd)
+        return try ConfigFile.load(explicit: config, workingDirectory: cwd)
+            ?? Configuration(file: Configuration.fileName, directory: cwd)
     }
 
     /// The engine every command uses: the bundled sets, the configuration's `rules:` folders and
@@ -80,7 +83,11 @@ struct RuleOptions: ParsableArguments {
             var isDirectory: ObjCBool = false
             let inFolder = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
             for file in try localFiles([folder]) {
-                if inFolder, !RuleSetParser.declaresRuleSet(file.contents) { skipped.append(file.name) } else { files.append(file) }
+                if inFolder, !RuleSetParser.declaresRuleSet(file.contents) {
+                    skipped.append(file.name)
+                } else {
+                    files.append(file)
+                }
             }
         }
         return (files, skipped)

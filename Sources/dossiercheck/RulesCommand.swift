@@ -39,7 +39,9 @@ struct RulesTestCommand: ParsableCommand {
             bundled = try RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })
             let (namedFiles, namedSkipped) = try rules.ruleFiles(paths)
             let (folderFiles, folderSkipped) = try rules.ruleFiles(rules.ruleFolders)
-            for path in folderSkipped + namedSkipped { Terminal.write("warning: \(path) is not a rule file (no `ruleset:`), skipped\n") }
+            for path in folderSkipped + namedSkipped {
+                Terminal.write("warning: \(path) is not a rule file (no `ruleset:`), skipped\n")
+            }
             named = namedFiles
             files = folderFiles + named
         } catch let error as UsageProblem {
@@ -50,7 +52,8 @@ struct RulesTestCommand: ParsableCommand {
         let diagnosis = RuleSetDiagnosis(files: files, base: bundled, iso: iso)
         for error in diagnosis.errors { Terminal.write(error.description + "\n") }
         for skipped in diagnosis.skipped {
-            Terminal.write("\(skipped.file): not tested: rule set `\(skipped.ruleSet)` imports `\(skipped.because)`, which has errors\n")
+            Terminal.write(
+                "\(skipped.file): not tested: rule set `\(skipped.ruleSet)` imports `\(skipped.because)`, which has errors\n")
         }
 
         var outcomes: [ExampleOutcome] = []
@@ -61,7 +64,9 @@ struct RulesTestCommand: ParsableCommand {
             outcomes = checker.runExamples(only: Set(sets.flatMap { $0.rules.map(\.id) }))
             missing = sets.flatMap { set in
                 set.rules.filter { $0.examples.passing.isEmpty || $0.examples.failing.isEmpty }
-                    .map { "\(set.file):\($0.mark.line):\($0.mark.column): \($0.id): a rule needs at least one passing and one failing example" }
+                    .map {
+                        "\(set.file):\($0.mark.line):\($0.mark.column): \($0.id): a rule needs at least one passing and one failing example"
+                    }
             }
         }
         let failed = outcomes.filter { $0.failure != nil }

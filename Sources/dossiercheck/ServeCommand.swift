@@ -25,10 +25,14 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Largest request body read; past it, 413.", valueName: "size"))
     var maxBodySize = ByteCount(2 << 20)
 
-    @Option(help: ArgumentHelp("Longest a request may take, reading and checking the dossier; past it, 503 (10s, 500ms, 1m).", valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "Longest a request may take, reading and checking the dossier; past it, 503 (10s, 500ms, 1m).", valueName: "time"))
     var requestTimeout = TimeLimit(milliseconds: 10_000)
 
-    @Option(help: ArgumentHelp("Most dossiers read and checked at once (default: 4 per core); past it, 503 with Retry-After.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Most dossiers read and checked at once (default: 4 per core); past it, 503 with Retry-After.", valueName: "n"))
     var maxConcurrent: Int?
 
     @OptionGroup var rules: RuleOptions
@@ -49,7 +53,9 @@ struct ServeCommand: ParsableCommand {
         let configuration = PortalConfiguration(
             host: host, port: port, maxBodySize: maxBodySize.bytes, requestTimeout: requestTimeout.duration,
             maxConcurrent: maxConcurrent ?? 4 * ProcessInfo.processInfo.activeProcessorCount, version: Dossiercheck.version)
-        let portal = Portal(configuration: configuration, engine: PortalEngine(checker: checker, limits: limits.check, version: Dossiercheck.version))
+        let portal = Portal(
+            configuration: configuration,
+            engine: PortalEngine(checker: checker, limits: limits.check, version: Dossiercheck.version))
         let host = self.host
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)

@@ -9,7 +9,8 @@ import Validators
 struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
-        abstract: "Triage a call: check every dossier and write an HTML report (with --csv, --json), figures across dossiers and calls.",
+        abstract:
+            "Triage a call: check every dossier and write an HTML report (with --csv, --json), figures across dossiers and calls.",
         discussion: """
             Folders are searched as `check` searches them. Dossiers that cannot be read are rows too \
             (not admissible). With --history, the call is recorded in an SQLite file and compared with \
@@ -22,32 +23,47 @@ struct TriageCommand: ParsableCommand {
     var paths: [String]
 
     // `--out` is the option's first name, kept for the scripts that use it.
-    @Option(name: [.customShort("o"), .customLong("output"), .customLong("out")], help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output"), .customLong("out")],
+        help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
     var output: String
 
     @Option(help: ArgumentHelp("Also write the table as CSV to this file.", valueName: "file"))
     var csv: String?
 
-    @Option(help: ArgumentHelp("The CSV's dialect: rfc4180 (comma, decimal point) or excel-eu (UTF-8 with BOM, `;`, decimal comma: what Excel opens with Belgian, Dutch, French or German settings).", valueName: "dialect"))
+    @Option(
+        help: ArgumentHelp(
+            "The CSV's dialect: rfc4180 (comma, decimal point) or excel-eu (UTF-8 with BOM, `;`, decimal comma: what Excel opens with Belgian, Dutch, French or German settings).",
+            valueName: "dialect"))
     var csvDialect: CSVReportWriter.Dialect = .rfc4180
 
-    @Option(help: ArgumentHelp("Also write the triage as an Excel workbook (.xlsx) to this file: Dossiers, Findings, Organisations, Summary.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Also write the triage as an Excel workbook (.xlsx) to this file: Dossiers, Findings, Organisations, Summary.",
+            valueName: "file"))
     var xlsx: String?
 
     @Option(help: ArgumentHelp("Also write the whole triage as JSON to this file.", valueName: "file"))
     var json: String?
 
-    @Option(help: ArgumentHelp("Record the call in this SQLite file and compare it with the calls recorded before.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Record the call in this SQLite file and compare it with the calls recorded before.", valueName: "file"))
     var history: String?
 
-    @Option(help: ArgumentHelp("The call's name in the history (default: the `call:` its dossiers share, else one made from their ids).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The call's name in the history (default: the `call:` its dossiers share, else one made from their ids).",
+            valueName: "name"))
     var call: String?
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: "Language of the report and its messages (en, nl, fr, de); by default the report is in English and each dossier's messages in its own language.")
+    @Option(
+        help:
+            "Language of the report and its messages (en, nl, fr, de); by default the report is in English and each dossier's messages in its own language."
+    )
     var lang: Language?
-
 
     @Option(help: "How many files to check at once (default: one per core).")
     var jobs: Int?
@@ -67,7 +83,8 @@ struct TriageCommand: ParsableCommand {
 
     func run() throws {
         let cwd = PathNames.normalised(FileManager.default.currentDirectoryPath)
-        let settings = try ConfigFile.load(explicit: rules.config, workingDirectory: cwd)
+        let settings =
+            try ConfigFile.load(explicit: rules.config, workingDirectory: cwd)
             ?? Configuration(file: Configuration.fileName, directory: cwd)
         let language = lang ?? settings.language
         let checker = try rules.makeChecker(extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjust)
@@ -109,7 +126,9 @@ struct TriageCommand: ParsableCommand {
         bar?.finish()
         let disabled = settings.disabledRules
         if !disabled.isEmpty {
-            for index in outcome.dossiers.indices { outcome.dossiers[index].findings.removeAll { disabled.contains($0.finding.rule) } }
+            for index in outcome.dossiers.indices {
+                outcome.dossiers[index].findings.removeAll { disabled.contains($0.finding.rule) }
+            }
         }
         if outcome.dossiers.isEmpty {
             let why = outcome.skipped == 0 ? "no YAML files" : "only YAML files without a `dossier:` header (\(outcome.skipped))"
@@ -121,7 +140,8 @@ struct TriageCommand: ParsableCommand {
         let conflict = CallLabel.conflict(outcome.dossiers)
         if !conflict.isEmpty {
             let names = conflict.map { "\($0.call) (\($0.dossiers) dossiers)" }.joined(separator: ", ")
-            let chosen = call.map { "recorded as \"\($0)\" (--call)" } ?? "recorded as \"\(label)\"; choose the name with --call NAME"
+            let chosen =
+                call.map { "recorded as \"\($0)\" (--call)" } ?? "recorded as \"\(label)\"; choose the name with --call NAME"
             Terminal.error("warning: the dossiers name different calls: \(names); \(chosen)")
         }
         var comparison: HistoryComparison?
@@ -144,10 +164,12 @@ struct TriageCommand: ParsableCommand {
             label: label, dossiers: outcome.dossiers, skipped: outcome.skipped, history: comparison,
             ruleTitles: CallReport.ruleTitles(checker.ruleSets, language: reportLanguage), language: reportLanguage)
 
-        try PolicyFiles.write(HTMLReportWriter().write(report), to: PathNames.absolute(output, against: cwd), what: "the HTML report")
+        try PolicyFiles.write(
+            HTMLReportWriter().write(report), to: PathNames.absolute(output, against: cwd), what: "the HTML report")
         if let csv {
             try PolicyFiles.write(
-                CSVReportWriter(dialect: csvDialect).write(report), to: PathNames.absolute(csv, against: cwd), what: "the CSV table")
+                CSVReportWriter(dialect: csvDialect).write(report), to: PathNames.absolute(csv, against: cwd),
+                what: "the CSV table")
         }
         if let xlsx {
             let workbook: Data
@@ -159,7 +181,10 @@ struct TriageCommand: ParsableCommand {
             }
             try PolicyFiles.write(workbook, to: PathNames.absolute(xlsx, against: cwd), what: "the workbook")
         }
-        if let json { try PolicyFiles.write(JSONReportWriter().write(report), to: PathNames.absolute(json, against: cwd), what: "the JSON report") }
+        if let json {
+            try PolicyFiles.write(
+                JSONReportWriter().write(report), to: PathNames.absolute(json, against: cwd), what: "the JSON report")
+        }
         if showProgress {
             let s = report.summary
             var line = "dossiercheck: \(s.dossiers) dossiers, \(s.admissible) admissible, \(s.inadmissible) not admissible"

@@ -4,9 +4,10 @@ import Testing
 @testable import CEL
 
 /// Evaluates `source` in a fresh environment (or `env`) and returns the value, failing the test on errors.
-func eval(_ source: String, _ vars: [String: CELValue] = [:], env: CELEnvironment = CELEnvironment(),
-          sourceLocation: SourceLocation = #_sourceLocation) -> CELValue?
-{
+func eval(
+    _ source: String, _ vars: [String: CELValue] = [:], env: CELEnvironment = CELEnvironment(),
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> CELValue? {
     do {
         let program = try env.compile(source)
         switch program.evaluate(vars) {
@@ -22,9 +23,10 @@ func eval(_ source: String, _ vars: [String: CELValue] = [:], env: CELEnvironmen
 }
 
 /// Evaluates `source` expecting an evaluation error; returns its message.
-func evalError(_ source: String, _ vars: [String: CELValue] = [:], env: CELEnvironment = CELEnvironment(),
-               budget: Int = 10_000_000, sourceLocation: SourceLocation = #_sourceLocation) -> String?
-{
+func evalError(
+    _ source: String, _ vars: [String: CELValue] = [:], env: CELEnvironment = CELEnvironment(),
+    budget: Int = 10_000_000, sourceLocation: SourceLocation = #_sourceLocation
+) -> String? {
     do {
         let program = try env.compile(source)
         switch program.evaluate(vars, budget: budget) {
@@ -241,7 +243,7 @@ func parseError(_ source: String, env: CELEnvironment = CELEnvironment()) -> CEL
         #expect(eval("decimal('120000.01') > 120000") == .bool(true))
         #expect(eval("decimal(0.1) + decimal(0.2) == decimal('0.3')") == .bool(true))
         #expect(eval("decimal(0.1) + 0.2 == decimal('0.3')") == .bool(true))
-        #expect(eval("0.1 + 0.2 == 0.3") == .bool(false))  // plain doubles stay doubles
+        #expect(eval("0.1 + 0.2 == 0.3") == .bool(false)) // plain doubles stay doubles
         #expect(eval("amount * 0.8 <= cap", ["amount": .decimal(Decimal(150000)), "cap": 120000]) == .bool(true))
     }
 
@@ -277,8 +279,9 @@ func parseError(_ source: String, env: CELEnvironment = CELEnvironment()) -> CEL
         #expect(evalError("decimal('1e-60') * decimal('1e-69')")?.contains("underflow") == true)
         #expect(evalError("decimal('1e-100') / decimal('1e100')") != nil)
         #expect(evalError("decimal('1e1000')") != nil)
-        #expect(eval("decimal('12345678901234567890') * decimal('12345678901234567890')")
-            == .decimal(Decimal(string: "152415787532388367501905199875019052100")!))
+        #expect(
+            eval("decimal('12345678901234567890') * decimal('12345678901234567890')")
+                == .decimal(Decimal(string: "152415787532388367501905199875019052100")!))
     }
 
     @Test func aggregates() {
@@ -353,7 +356,7 @@ func parseError(_ source: String, env: CELEnvironment = CELEnvironment()) -> CEL
             try env.defineFunction("fact", parameters: ["n"], body: "n <= 1 ? 1 : n * fact(n - 1)")
         }
         #expect(throws: CELParseError.self) {
-            try env.defineFunction("f", parameters: [], body: "g()")  // g is not defined (yet)
+            try env.defineFunction("f", parameters: [], body: "g()") // g is not defined (yet)
         }
         try env.defineFunction("f", parameters: ["a"], body: "a + 1")
         #expect(throws: CELError.self) { try env.defineFunction("f", parameters: ["a"], body: "a + 2") }
@@ -433,7 +436,7 @@ func parseError(_ source: String, env: CELEnvironment = CELEnvironment()) -> CEL
         }
         // … and on a tiny stack the guard turns what would be a stack overflow into a parse error.
         switch runOnThread(stackKiB: 128, { try env.compile(nested).evaluate(["x": 1]) }) {
-        case .success: break  // (release builds need little stack)
+        case .success: break // (release builds need little stack)
         case .failure(let e): #expect(e.message.contains("nested too deeply"), "\(e.message)")
         }
     }
@@ -466,7 +469,8 @@ func parseError(_ source: String, env: CELEnvironment = CELEnvironment()) -> CEL
                 group.addTask {
                     var last: CELValue? = nil
                     for _ in 0..<50 {
-                        last = try? program.evaluate(["items": items, "threshold": .int(Int64(t * 10)), "pattern": "[0-9]$"]).get()
+                        last = try? program.evaluate(["items": items, "threshold": .int(Int64(t * 10)), "pattern": "[0-9]$"])
+                            .get()
                     }
                     return last
                 }

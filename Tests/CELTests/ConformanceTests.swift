@@ -171,7 +171,9 @@ struct ConformanceTests {
     // MARK: Running
 
     enum Outcome {
-        case passed, failed(String), skipped(String)
+        case passed
+        case failed(String)
+        case skipped(String)
     }
 
     static func run(_ c: Case, env: CELEnvironment) -> Outcome {
@@ -227,7 +229,9 @@ struct ConformanceTests {
         var failures: [String] = []
         for file in files {
             let cases = try ConformanceTests.loadCases(file: file, dir: dir, tags: tags)
-            var p = 0, f = 0, s = 0
+            var p = 0
+            var f = 0
+            var s = 0
             for c in cases {
                 switch ConformanceTests.run(c, env: env) {
                 case .passed: p += 1

@@ -106,8 +106,10 @@ import Testing
 /// The evaluation budget counts the new functions' work, so hostile rule files or dossiers stay bounded.
 @Suite struct ExtensionCostTests {
     /// Evaluates `source` with `budget`, expecting the budget to run out.
-    func runsOut(_ source: String, _ vars: [String: CELValue] = [:], budget: Int = 10_000_000,
-                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func runsOut(
+        _ source: String, _ vars: [String: CELValue] = [:], budget: Int = 10_000_000,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let program = try CELEnvironment().compile(source)
         switch program.evaluate(vars, budget: budget) {
         case .success: Issue.record("\(source) stayed within budget \(budget)", sourceLocation: sourceLocation)
@@ -115,8 +117,10 @@ import Testing
         }
     }
 
-    func fits(_ source: String, _ vars: [String: CELValue] = [:], budget: Int,
-              sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func fits(
+        _ source: String, _ vars: [String: CELValue] = [:], budget: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let program = try CELEnvironment().compile(source)
         if case .failure(let e) = program.evaluate(vars, budget: budget) {
             Issue.record("\(source) failed within budget \(budget): \(e.message)", sourceLocation: sourceLocation)
@@ -140,7 +144,7 @@ import Testing
 
     @Test func replaceAndSplitAreChargedByTheirResult() throws {
         let s = CELValue.string(String(repeating: "a", count: 10_000))
-        try runsOut("s.replace('a', s)", ["s": s])  // 100 MB of output
+        try runsOut("s.replace('a', s)", ["s": s]) // 100 MB of output
         try runsOut("s.replace('', s)", ["s": s])
         try fits("s.replace('a', 'b')", ["s": s], budget: 10_000)
         let long = CELValue.string(String(repeating: "ab", count: 500_000))
@@ -159,9 +163,10 @@ import Testing
 
     @Test func otherStringFunctionsAreChargedByLength() throws {
         let big = CELValue.string(String(repeating: "Ab ", count: 400_000))
-        for f in ["s.lowerAscii()", "s.upperAscii()", "s.trim()", "s.reverse()", "strings.quote(s)", "s.charAt(5)",
-                  "s.substring(1)", "s.format([])", "base64.encode(bytes(s))"]
-        {
+        for f in [
+            "s.lowerAscii()", "s.upperAscii()", "s.trim()", "s.reverse()", "strings.quote(s)", "s.charAt(5)",
+            "s.substring(1)", "s.format([])", "base64.encode(bytes(s))",
+        ] {
             try runsOut(f, ["s": big], budget: 50_000)
         }
     }

@@ -1,6 +1,5 @@
-import Testing
-
 import CEL
+import Testing
 
 /// `CELEnvironment.fieldReferences`: the chains of fields an expression selects on top-level
 /// variables, for hosts that check them against a schema.
@@ -12,9 +11,10 @@ import CEL
     }
 
     @Test func maximalChainsInOrder() throws {
-        #expect(try chains("self.financial_plan.years.size() > 0 && item.amount <= params.cap") == [
-            "self.financial_plan.years", "item.amount", "params.cap",
-        ])
+        #expect(
+            try chains("self.financial_plan.years.size() > 0 && item.amount <= params.cap") == [
+                "self.financial_plan.years", "item.amount", "params.cap",
+            ])
         #expect(try chains("a.b == a.b.c") == ["a.b", "a.b.c"])
         #expect(try chains("f(x.y)[0].z + g().w") == ["x.y"], "a call's result or an index is not a variable")
     }
@@ -40,9 +40,10 @@ import CEL
 
     @Test func positionsOfEachField() throws {
         let reference = try #require(try CELEnvironment.fieldReferences(in: "1 +\n  self.plan.yers").first)
-        #expect(reference.positions == [
-            CELFieldReference.Position(line: 2, column: 8), CELFieldReference.Position(line: 2, column: 13),
-        ])
+        #expect(
+            reference.positions == [
+                CELFieldReference.Position(line: 2, column: 8), CELFieldReference.Position(line: 2, column: 13),
+            ])
         let presence = try #require(try CELEnvironment.fieldReferences(in: "has(item.ammount)").first)
         #expect(presence.positions.last == CELFieldReference.Position(line: 1, column: 10))
         let quoted = try #require(try CELEnvironment.fieldReferences(in: "self.`odd-name`.x").first)

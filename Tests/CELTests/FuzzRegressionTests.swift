@@ -1,7 +1,6 @@
+import CEL
 import Foundation
 import Testing
-
-import CEL
 
 /// Replays the expressions the CEL fuzzer found (`Tests/Fixtures/Regressions/cel/`) through the
 /// path and checks of its target (`Fuzz/Sources/fuzz-cel`), so a fixed crash stays fixed.

@@ -32,7 +32,7 @@ final class TPMessage {
 indirect enum TPValue {
     case message(TPMessage)
     case string([UInt8])
-    case word(String)  // numbers, enum names, true/false
+    case word(String) // numbers, enum names, true/false
 }
 
 struct TextProtoError: Error, CustomStringConvertible {
@@ -117,7 +117,10 @@ struct TextProtoParser {
                 i += 1
                 while true {
                     skipSpace()
-                    if i < b.count && b[i] == UInt8(ascii: "]") { i += 1; break }
+                    if i < b.count && b[i] == UInt8(ascii: "]") {
+                        i += 1
+                        break
+                    }
                     m.fields.append((name, try parseScalar()))
                     skipSpace()
                     if i < b.count && b[i] == UInt8(ascii: ",") { i += 1 }
@@ -163,7 +166,10 @@ struct TextProtoParser {
         while true {
             guard i < b.count else { throw fail("unterminated string") }
             let c = b[i]
-            if c == q { i += 1; return out }
+            if c == q {
+                i += 1
+                return out
+            }
             if c == 10 { throw fail("newline in string") }
             if c != UInt8(ascii: "\\") {
                 out.append(c)

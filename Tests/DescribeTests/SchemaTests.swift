@@ -2,8 +2,8 @@ import Describe
 import DossierModel
 import Foundation
 import Reporting
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// `dossiercheck schema`: the JSON Schema of every kind, checked by a real validator (PyPI
@@ -31,7 +31,9 @@ import Validators
     }
 
     /// The validator's verdict: nil when it cannot run here (skipped, or an issue under CI=true).
-    static func accepts(_ dossier: JSONValue, _ schema: URL, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (Bool, String)? {
+    static func accepts(_ dossier: JSONValue, _ schema: URL, _ what: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> (Bool, String)?
+    {
         if let reason = PythonValidator.unavailable(module: "jsonschema") {
             PythonValidator.skip("\(what) not validated against its schema", because: reason, sourceLocation: sourceLocation)
             return nil

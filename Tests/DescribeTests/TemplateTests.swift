@@ -1,8 +1,8 @@
 import Describe
-import Foundation
 import DossierModel
-import Testing
+import Foundation
 import TestSupport
+import Testing
 import Validators
 
 /// `dossiercheck init`: a template written from the rule sets alone fails with one "fill in"
@@ -14,7 +14,9 @@ import Validators
         var description: String { "\(kind) (\(language.rawValue))" }
     }
 
-    static let cases: [Case] = Fixtures.checker.kindNames.flatMap { kind in Language.allCases.map { Case(kind: kind, language: $0) } }
+    static let cases: [Case] = Fixtures.checker.kindNames.flatMap { kind in
+        Language.allCases.map { Case(kind: kind, language: $0) }
+    }
 
     static func template(_ kind: String, _ language: Language, checker: Checker = Fixtures.checker) throws -> Template {
         let outline = try #require(checker.outline(ofKind: kind))
@@ -43,7 +45,8 @@ import Validators
         let lines = template.text.split(separator: "\n", omittingEmptySubsequences: false)
         for slot in template.slots {
             let line = Array(lines[slot.line - 1].unicodeScalars)
-            let found = String(String.UnicodeScalarView(line.dropFirst(slot.column - 1).prefix(slot.placeholder.unicodeScalars.count)))
+            let found = String(
+                String.UnicodeScalarView(line.dropFirst(slot.column - 1).prefix(slot.placeholder.unicodeScalars.count)))
             #expect(found == slot.placeholder, "slot \(slot.path) at \(slot.line):\(slot.column)")
         }
         let findings = Fixtures.findings(template.text, language: test.language)
@@ -116,7 +119,9 @@ import Validators
             guard let given = example.mapping else { return example }
             var out: [Node.Entry] = entries.compactMap { entry in
                 let key = entry.key.scalar?.text ?? ""
-                return fill(entry.value, with: example[key], placeholder: placeholder).map { Node.Entry(key: entry.key, value: $0) }
+                return fill(entry.value, with: example[key], placeholder: placeholder).map {
+                    Node.Entry(key: entry.key, value: $0)
+                }
             }
             let written = Set(entries.compactMap { $0.key.scalar?.text })
             out += given.filter { !written.contains($0.key.scalar?.text ?? "") }
@@ -136,7 +141,9 @@ import Validators
         let real = report.findings.filter { !($0.rule == "HDR-002" && placeholders.contains($0.path)) }
         #expect(report.findings.count - real.count == placeholders.count)
         #expect(
-            real.map { "\($0.rule) \($0.path)" }.sorted() == ["HDR-002 pole", "ORG-001 costs[0].partner", "ORG-004 partners[0].country"],
+            real.map { "\($0.rule) \($0.path)" }.sorted() == [
+                "HDR-002 pole", "ORG-001 costs[0].partner", "ORG-004 partners[0].country",
+            ],
             "\(real.map { "\($0.rule) \($0.path): \($0.message)" })")
         #expect(!report.notYetCheckable.isEmpty)
     }

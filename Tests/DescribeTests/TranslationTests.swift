@@ -1,7 +1,7 @@
 import Describe
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// Every text of every bundled rule set reaches applicants in their own language: titles,
@@ -11,7 +11,7 @@ import Validators
     /// placeholders only), given as one plain text or identically in all four. A text is listed
     /// by its English form; anything else identical to the English is taken as untranslated.
     static let sameInEveryLanguage: Set<String> = [
-        "{task}", "{partner} · {activity}", "{project} · {partner}", "{id} ({class})",  // funding row labels
+        "{task}", "{partner} · {activity}", "{project} · {partner}", "{id} ({class})", // funding row labels
     ]
 
     /// The four languages every bundled text is given in.
@@ -63,7 +63,9 @@ import Validators
                 }
             }
         }
-        #expect(problems.isEmpty, "\(problems.count) English sentences in `explain --lang \(language.rawValue)`:\n\(problems.joined(separator: "\n"))")
+        #expect(
+            problems.isEmpty,
+            "\(problems.count) English sentences in `explain --lang \(language.rawValue)`:\n\(problems.joined(separator: "\n"))")
     }
 
     @Test func proseRunsStopAtCodeAndSentenceEnds() {
@@ -139,7 +141,7 @@ struct ProseRuns {
             if !current.isEmpty { sentences.append(current) }
             current = []
         }
-        var depth = 0  // inside a flow list or mapping (`[a, b]`, `{x: 1}`): values, not prose
+        var depth = 0 // inside a flow list or mapping (`[a, b]`, `{x: 1}`): values, not prose
         for line in text.split(separator: "\n") {
             let tokens = line.split(whereSeparator: \.isWhitespace)
             // A line of one word is an entry of a list (a field, a path), not part of a sentence.
@@ -148,7 +150,8 @@ struct ProseRuns {
                 continue
             }
             for token in tokens {
-                let opens = token.filter { $0 == "[" || $0 == "{" }.count, closes = token.filter { $0 == "]" || $0 == "}" }.count
+                let opens = token.filter { $0 == "[" || $0 == "{" }.count
+                let closes = token.filter { $0 == "]" || $0 == "}" }.count
                 let inFlow = depth > 0 || opens + closes > 0
                 depth = max(0, depth + opens - closes)
                 let trimmed = token.trimmingCharacters(in: CharacterSet(charactersIn: "()\"“”„«»‘’,—"))

@@ -66,7 +66,8 @@ struct CoreSchemaTests {
 
     @Test(arguments: [
         ("!!str 160000", Scalar.Value.string("160000"), "!!str"), ("!!int \"42\"", .int(42), "!!int"),
-        ("!!int 0x10", .int(16), "!!int"), ("!!float 1", .double(1), "!!float"), ("!!float '.inf'", .double(.infinity), "!!float"),
+        ("!!int 0x10", .int(16), "!!int"), ("!!float 1", .double(1), "!!float"),
+        ("!!float '.inf'", .double(.infinity), "!!float"),
         ("!!bool 'false'", .bool(false), "!!bool"), ("!!null ''", .null, "!!null"), ("!!null ~", .null, "!!null"),
         ("!custom 12", .string("12"), "!custom"), ("! 12", .string("12"), "!"),
         ("!!timestamp 2026-03-01", .string("2026-03-01"), "!!timestamp"),

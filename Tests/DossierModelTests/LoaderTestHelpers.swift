@@ -10,8 +10,9 @@ func load(_ text: String, limits: LoadLimits = .default) -> [LoadedDocument] {
 func root(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Node {
     let documents = load(text)
     try #require(documents.count == 1, "expected one document", sourceLocation: sourceLocation)
-    #expect(documents[0].problem == nil, "unexpected problem: \(String(describing: documents[0].problem))",
-            sourceLocation: sourceLocation)
+    #expect(
+        documents[0].problem == nil, "unexpected problem: \(String(describing: documents[0].problem))",
+        sourceLocation: sourceLocation)
     return try #require(documents[0].root, sourceLocation: sourceLocation)
 }
 

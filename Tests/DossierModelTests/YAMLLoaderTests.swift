@@ -388,7 +388,8 @@ struct YAMLLoaderLimitTests {
         let names = Array("abcdefghi")
         for i in 1..<names.count {
             let previous = names[i - 1]
-            lines.append("\(names[i]): &\(names[i]) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]")
+            lines.append(
+                "\(names[i]): &\(names[i]) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]")
         }
         return lines.joined(separator: "\n") + "\n"
     }()

@@ -10,8 +10,11 @@ import Testing
     }
 
     @Test func requestsNotificationsAndResponsesAreTold() throws {
-        #expect(try message(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#).kind == .request(.number(1), method: "initialize"))
-        #expect(try message(#"{"jsonrpc":"2.0","id":"a","method":"shutdown"}"#).kind == .request(.string("a"), method: "shutdown"))
+        #expect(
+            try message(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#).kind
+                == .request(.number(1), method: "initialize"))
+        #expect(
+            try message(#"{"jsonrpc":"2.0","id":"a","method":"shutdown"}"#).kind == .request(.string("a"), method: "shutdown"))
         #expect(try message(#"{"jsonrpc":"2.0","method":"exit"}"#).kind == .notification(method: "exit"))
         #expect(try message(#"{"jsonrpc":"2.0","id":7,"result":null}"#).kind == .response(.number(7)))
     }
@@ -38,10 +41,12 @@ import Testing
     @Test func paramsAreDecodedAsTheirTypeOrRefused() throws {
         let change = try message(
             #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///d.yaml","version":3},"#
-                + #""contentChanges":[{"range":{"start":{"line":1,"character":2},"end":{"line":1,"character":4}},"text":"ab"},{"text":"all"}]}}"#)
+                + #""contentChanges":[{"range":{"start":{"line":1,"character":2},"end":{"line":1,"character":4}},"text":"ab"},{"text":"all"}]}}"#
+        )
         let params = try change.params(DidChangeTextDocumentParams.self)
         #expect(params.textDocument.version == 3)
-        #expect(params.contentChanges[0].range == Range(start: Position(line: 1, character: 2), end: Position(line: 1, character: 4)))
+        #expect(
+            params.contentChanges[0].range == Range(start: Position(line: 1, character: 2), end: Position(line: 1, character: 4)))
         #expect(params.contentChanges[1].range == nil)
         #expect(params.contentChanges[1].text == "all")
         let wrong = try message(#"{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"position":3}}"#)
@@ -59,19 +64,22 @@ import Testing
         #expect(response["jsonrpc"] as? String == "2.0")
         #expect(response["id"] as? String == "q")
         #expect(response["result"] is NSNull)
-        let failure = try object(try OutgoingMessage.failure(nil, ResponseError(code: ResponseError.methodNotFound, message: "no")))
+        let failure = try object(
+            try OutgoingMessage.failure(nil, ResponseError(code: ResponseError.methodNotFound, message: "no")))
         #expect(failure["id"] is NSNull)
         #expect((failure["error"] as? NSDictionary)?["code"] as? Int == -32601)
     }
 
     @Test func aDiagnosticIsWrittenAsLSPSaysLeavingOutWhatItLacks() throws {
         let diagnostic = Diagnostic(
-            range: Range(start: Position(line: 2, character: 4), end: Position(line: 2, character: 9)), severity: .warning, code: "RES-004",
+            range: Range(start: Position(line: 2, character: 4), end: Position(line: 2, character: 9)), severity: .warning,
+            code: "RES-004",
             codeDescription: CodeDescription(href: "http://localhost:8080/rules/RES-004"), source: "dossiercheck", message: "m",
             tags: [.unnecessary])
         let notification = try object(
             try OutgoingMessage.notification(
-                "textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: "file:///d.yaml", version: 4, diagnostics: [diagnostic])))
+                "textDocument/publishDiagnostics",
+                PublishDiagnosticsParams(uri: "file:///d.yaml", version: 4, diagnostics: [diagnostic])))
         #expect(notification["method"] as? String == "textDocument/publishDiagnostics")
         #expect(notification["id"] == nil)
         let params = try #require(notification["params"] as? NSDictionary)
@@ -93,7 +101,8 @@ import Testing
 
     @Test func theServersCapabilitiesEncodeAsLSPNamesThem() throws {
         let capabilities = ServerCapabilities(
-            positionEncoding: "utf-16", textDocumentSync: TextDocumentSyncOptions(openClose: true, change: .incremental), hoverProvider: true)
+            positionEncoding: "utf-16", textDocumentSync: TextDocumentSyncOptions(openClose: true, change: .incremental),
+            hoverProvider: true)
         let object = try object(try JSONEncoder().encode(capabilities))
         #expect((object["textDocumentSync"] as? NSDictionary)?["change"] as? Int == 2)
         #expect(object["hoverProvider"] as? Bool == true)

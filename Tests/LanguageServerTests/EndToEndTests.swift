@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `dossiercheck lsp` driven over stdio by a real LSP client (PyPI's pytest-lsp, with pygls and
 /// lsprotocol, installed into .venv-tools/ by scripts/test.sh): the cases are in `e2e/`. Skips
@@ -13,7 +13,8 @@ import TestSupport
         }
         let suite = Fixtures.repositoryFile("Tests/LanguageServerTests/e2e").path
         let run = try PythonValidator.run([
-            "/usr/bin/env", "DOSSIERCHECK=\(Fixtures.binary.path)", PythonValidator.python.path, "-m", "pytest", "-q", "-p", "no:cacheprovider", suite,
+            "/usr/bin/env", "DOSSIERCHECK=\(Fixtures.binary.path)", PythonValidator.python.path, "-m", "pytest", "-q", "-p",
+            "no:cacheprovider", suite,
         ])
         #expect(run.status == 0, Comment(rawValue: run.output))
         #expect(run.output.contains(" passed"), Comment(rawValue: run.output))

@@ -1,7 +1,7 @@
 import Foundation
 import Portal
-import Testing
 import TestSupport
+import Testing
 import Yams
 
 /// The JSON API on a live portal: reports identical to `check --format json`, hostile input,
@@ -22,7 +22,8 @@ import Yams
             #expect(answer.header("Content-Type") == "application/json; charset=utf-8")
             let cli = try await Program.dossiercheck(["check", "--format", "json", name], in: url.deletingLastPathComponent())
             #expect(cli.status == 0 || cli.status == 1, "\(example): \(cli.stderr)")
-            #expect(answer.text == String(decoding: cli.stdout, as: UTF8.self), "\(example): the API's report differs from check's")
+            #expect(
+                answer.text == String(decoding: cli.stdout, as: UTF8.self), "\(example): the API's report differs from check's")
         }
     }
 
@@ -42,7 +43,8 @@ import Yams
         #expect(answer.text.contains("\"language\": \"de\""))
 
         let path = try await portal.post("/api/v1/check?name=../../etc/passwd", bytes)
-        #expect((path.json?["files"] as? [[String: Any]])?.first?["path"] as? String == "passwd", "only the last component is kept")
+        #expect(
+            (path.json?["files"] as? [[String: Any]])?.first?["path"] as? String == "passwd", "only the last component is kept")
         let badLanguage = try await portal.post("/api/v1/check?lang=xx", bytes)
         #expect(badLanguage.status == 400)
         #expect((badLanguage.json?["error"] as? [String: Any])?["code"] as? String == "bad-request")
@@ -60,7 +62,9 @@ import Yams
         defer { Task { await portal.stop() } }
         let header = "dossier: 1\nkind: reseau-dossier\nid: R-1\ntitle: T\nlanguage: en\n"
         var bomb = "dossier: 1\nkind: reseau-dossier\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...9 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...9 {
+            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in (header + "members: []\n").utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let cases: [(String, [UInt8], String)] = [
@@ -68,9 +72,17 @@ import Yams
             ("binary", (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }, "HDR-004"),
             ("UTF-16", utf16, "HDR-004"),
             ("alias bomb", Array(bomb.utf8), "HDR-004"),
-            ("too deep", Array((header + "deep: " + String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n").utf8), "HDR-004"),
+            (
+                "too deep",
+                Array(
+                    (header + "deep: " + String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n").utf8),
+                "HDR-004"
+            ),
             ("wrong types", Array("dossier: 1\nkind: 42\nid: [1]\n".utf8), "HDR-001"),
-            ("amounts as text", Array(try Data(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/invalid-amounts-as-text.yaml"))), ""),
+            (
+                "amounts as text",
+                Array(try Data(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/invalid-amounts-as-text.yaml"))), ""
+            ),
         ]
         for (what, bytes, rule) in cases {
             let answer = try await portal.post("/api/v1/check?name=d.yaml", Data(bytes))
@@ -78,7 +90,11 @@ import Yams
             let findings = ((answer.json?["files"] as? [[String: Any]])?.first?["documents"] as? [[String: Any]] ?? [])
                 .flatMap { $0["findings"] as? [[String: Any]] ?? [] }
             #expect(!findings.isEmpty, "\(what): no finding")
-            if !rule.isEmpty { #expect(findings.contains { $0["rule"] as? String == rule }, "\(what): no \(rule) in \(findings.map { $0["rule"] ?? "" })") }
+            if !rule.isEmpty {
+                #expect(
+                    findings.contains { $0["rule"] as? String == rule },
+                    "\(what): no \(rule) in \(findings.map { $0["rule"] ?? "" })")
+            }
             let folder = try Fixtures.temporaryFolder()
             try Data(bytes).write(to: folder.appending(path: "d.yaml"))
             let cli = try await Program.dossiercheck(["check", "--format", "json", "d.yaml"], in: folder)
@@ -106,8 +122,11 @@ import Yams
             try big.write(to: folder.appending(path: "big.yaml"))
             let run = try await Program.run(
                 URL(fileURLWithPath: "/usr/bin/curl"),
-                ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Transfer-Encoding: chunked", "--data-binary", "@big.yaml",
-                 "\(portal.base.absoluteString)/api/v1/check"],
+                [
+                    "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Transfer-Encoding: chunked", "--data-binary",
+                    "@big.yaml",
+                    "\(portal.base.absoluteString)/api/v1/check",
+                ],
                 in: folder)
             #expect(String(decoding: run.stdout, as: UTF8.self) == "413")
         }
@@ -118,7 +137,8 @@ import Yams
     /// while a check runs, the concurrency limit refuses the next with 503 `busy` and Retry-After.
     @Test func theTimeAndConcurrencyLimits() async throws {
         // 250 dossiers in one file: more than a second to check in a debug build, a few ms to send.
-        let one = try String(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/valid-hydrowal-term1.yaml"), encoding: .utf8)
+        let one = try String(
+            contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/valid-hydrowal-term1.yaml"), encoding: .utf8)
         let many = Data(Array(repeating: one, count: 250).joined(separator: "\n---\n").utf8)
         let quick = try await RunningPortal.start(maxBodySize: 4 << 20, requestTimeout: .milliseconds(300), maxConcurrent: 1)
         let slow = try await quick.post("/api/v1/check", many)
@@ -191,7 +211,8 @@ import Yams
         // Every documented route answers (not 404).
         for route in documented {
             let parts = route.split(separator: " ")
-            let answer = try await portal.request(String(parts[0]), String(parts[1]), body: parts[0] == "POST" ? Data("dossier: 1\n".utf8) : nil)
+            let answer = try await portal.request(
+                String(parts[0]), String(parts[1]), body: parts[0] == "POST" ? Data("dossier: 1\n".utf8) : nil)
             #expect(answer.status != 404, "\(route)")
         }
         // Every $ref resolves.
@@ -215,7 +236,8 @@ import Yams
         let folder = FileManager.default.temporaryDirectory.appending(path: "openapi-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let served = folder.appending(path: "openapi.yaml"), broken = folder.appending(path: "broken.yaml")
+        let served = folder.appending(path: "openapi.yaml")
+        let broken = folder.appending(path: "broken.yaml")
         try Data(text.utf8).write(to: served)
         try Data(text.replacingOccurrences(of: "\ninfo:", with: "\ninf0:").utf8).write(to: broken)
         let valid = try PythonValidator.validate(["openapi", served.path])

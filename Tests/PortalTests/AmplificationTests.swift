@@ -1,13 +1,13 @@
 import Foundation
 import Reporting
-import Testing
 import TestSupport
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import Testing
 
 @testable import Portal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Output and work bounded whatever the dossier: the page's size against the JSON report over a
 /// family of amplifying dossiers (long lines × many findings), the 2 MB one-line dossier with 40
@@ -38,9 +38,13 @@ import Glibc
     /// `pageOverhead` + `pageFactor` × the JSON report of the same dossier.
     @Test func thePageIsBoundedByTheJSONReport() throws {
         let portal = Portal(
-            configuration: PortalConfiguration(version: "0.1.0"), engine: PortalEngine(checker: Fixtures.checker, limits: .default, version: "0.1.0"))
+            configuration: PortalConfiguration(version: "0.1.0"),
+            engine: PortalEngine(checker: Fixtures.checker, limits: .default, version: "0.1.0"))
         let family: [(String, [UInt8])] = [
-            ("valid example", Array(try Data(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/valid-hydrowal-term1.yaml")))),
+            (
+                "valid example",
+                Array(try Data(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/valid-hydrowal-term1.yaml")))
+            ),
             ("1 key × 1 MB", Self.oneLine(keys: 1, length: 1_000_000)),
             ("40 keys × 49 kB", Self.oneLine(keys: 40, length: 49_000)),
             ("40 keys × 49 kB of escapes", Self.oneLine(keys: 40, length: 49_000, filler: "\"<&'>")),
@@ -58,7 +62,9 @@ import Glibc
             worst = max(worst, Double(html - CheckPage.pageOverhead) / Double(json))
             #expect(page.status == .ok, "\(what)")
             #expect(html <= CheckPage.pageBound, "\(what): the page is \(html) bytes")
-            #expect(html <= CheckPage.pageOverhead + CheckPage.pageFactor * json, "\(what): the page is \(html) bytes, the JSON \(json)")
+            #expect(
+                html <= CheckPage.pageOverhead + CheckPage.pageFactor * json,
+                "\(what): the page is \(html) bytes, the JSON \(json)")
         }
         print("largest (page − overhead) / JSON over the family: \(worst)")
     }
@@ -144,10 +150,12 @@ import Glibc
         let seen = samples.maximum
         #expect(!seen.isEmpty, "no check thread was seen: the measure would prove nothing")
         #expect(running.isEmpty, "check threads still running 10 s after the deadline")
-        let after = Double(last.map { $0.value - (atAnswer[$0.key] ?? $0.value) }.reduce(0, +)) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        let after =
+            Double(last.map { $0.value - (atAnswer[$0.key] ?? $0.value) }.reduce(0, +)) / Double(sysconf(Int32(_SC_CLK_TCK)))
         let before = Double(seen.values.reduce(0, +)) / Double(sysconf(Int32(_SC_CLK_TCK)))
         #expect(after < 1, "the check used \(after) s of CPU after its deadline")
-        print("check threads: \(before) s of CPU up to the deadline, \(after) s after it (\(atAnswer.count) running at the answer)")
+        print(
+            "check threads: \(before) s of CPU up to the deadline, \(after) s after it (\(atAnswer.count) running at the answer)")
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The portal in a real headless Chromium (Debian's `chromium`, which scripts/test.sh installs),
 /// driven by scripts/portal-browser-check.py: upload a failing example, read the findings list,
@@ -30,7 +30,10 @@ import TestSupport
         let shot = try Fixtures.temporaryFolder().appending(path: "portal.png")
         let run = try await Program.run(
             URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", Self.script.path, "\(portal.base.absoluteString)/?lang=en", example.path, "--screenshot", shot.path, "--chromium", chromium])
+            [
+                "python3", Self.script.path, "\(portal.base.absoluteString)/?lang=en", example.path, "--screenshot", shot.path,
+                "--chromium", chromium,
+            ])
         try #require(run.status == 0, "portal-browser-check.py failed: \(run.stderr)")
         let output = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
         let observed = output.compactMapValues { $0 as? [String: Any] }
@@ -60,7 +63,8 @@ import TestSupport
 
         let png = try Data(contentsOf: shot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "the screenshot is a PNG")
-        try FileManager.default.createDirectory(at: Self.screenshot.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: Self.screenshot.deletingLastPathComponent(), withIntermediateDirectories: true)
         try png.write(to: Self.screenshot, options: .atomic)
         print("screenshot of the portal: \(Self.screenshot.path)")
     }

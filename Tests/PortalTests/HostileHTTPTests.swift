@@ -13,12 +13,16 @@ import Testing
         let portal = try await RunningPortal.start()
         defer { Task { await portal.stop() } }
         let requests = [
-            "a bad chunk size": "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n",
-            "a bad chunk size to the form": "POST /check HTTP/1.1\r\nHost: a\r\nContent-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\nQ\r\n",
+            "a bad chunk size":
+                "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n",
+            "a bad chunk size to the form":
+                "POST /check HTTP/1.1\r\nHost: a\r\nContent-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\nQ\r\n",
             "gzip": "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\nabc",
-            "gzip then chunked": "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+            "gzip then chunked":
+                "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
             "two lengths": "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
-            "a length and chunked": "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+            "a length and chunked":
+                "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
             "a bad request line": "GET / HTTP/1.1 extra\r\nHost: a\r\n\r\n",
         ]
         for (what, request) in requests {
@@ -40,7 +44,9 @@ import Testing
         let body = Self.dossier
         let (interim, final) = try await RawHTTP.run {
             let connection = try RawConnection(port: portal.port)
-            connection.send("POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Type: application/yaml\r\nContent-Length: \(body.utf8.count)\r\nExpect: 100-continue\r\n\r\n")
+            connection.send(
+                "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Type: application/yaml\r\nContent-Length: \(body.utf8.count)\r\nExpect: 100-continue\r\n\r\n"
+            )
             let interim = connection.response(timeout: 5)
             connection.send(body)
             return (interim, connection.response(timeout: 10))
@@ -57,7 +63,8 @@ import Testing
         }
         #expect(refused?.status == 413)
         #expect(closed)
-        let other = try await RawHTTP.exchange(portal.port, "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nExpect: something-else\r\n\r\n")
+        let other = try await RawHTTP.exchange(
+            portal.port, "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nExpect: something-else\r\n\r\n")
         #expect(other.status == 417)
     }
 
@@ -70,13 +77,18 @@ import Testing
             ("PATCH", "/check", "POST, GET, HEAD"), ("POST", "/templates/reseau-dossier.yaml", "GET, HEAD"),
         ]
         for (method, path, allow) in cases {
-            let response = try await RawHTTP.exchange(portal.port, "\(method) \(path) HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+            let response = try await RawHTTP.exchange(
+                portal.port, "\(method) \(path) HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
             #expect(response.status == 405, "\(method) \(path)")
             #expect(response.headers["allow"] == allow, "\(method) \(path)")
         }
-        #expect(try await RawHTTP.exchange(portal.port, "PUT /nowhere HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n").status == 404)
+        #expect(
+            try await RawHTTP.exchange(portal.port, "PUT /nowhere HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n").status == 404
+        )
 
-        for path in ["/", "/rules", "/rules/HDR-001", "/healthz", "/static/portal.css", "/api/v1/rules", "/templates/reseau-dossier.yaml"] {
+        for path in [
+            "/", "/rules", "/rules/HDR-001", "/healthz", "/static/portal.css", "/api/v1/rules", "/templates/reseau-dossier.yaml",
+        ] {
             let (head, get) = try await RawHTTP.run {
                 let connection = try RawConnection(port: portal.port)
                 connection.send("HEAD \(path) HTTP/1.1\r\nHost: a\r\n\r\n")
@@ -133,7 +145,9 @@ import Testing
         #expect(refused.status == 414)
         #expect(refused.body.count < 8192)
         #expect(!refused.text.contains("aaaaaaaaaa"))
-        let api = try await RawHTTP.exchange(portal.port, "POST /api/v1/check?name=\(String(repeating: "n", count: 5000)) HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+        let api = try await RawHTTP.exchange(
+            portal.port,
+            "POST /api/v1/check?name=\(String(repeating: "n", count: 5000)) HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
         #expect(api.status == 414)
         #expect(api.text.contains("\"uri-too-long\""))
 
@@ -183,7 +197,8 @@ import Testing
         let slow = try await RawHTTP.run { () -> [RawConnection] in
             try (0..<8).map { _ in
                 let connection = try RawConnection(port: portal.port)
-                connection.send("POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Type: application/yaml\r\nContent-Length: 100000\r\n\r\nd")
+                connection.send(
+                    "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Type: application/yaml\r\nContent-Length: 100000\r\n\r\nd")
                 return connection
             }
         }

@@ -1,13 +1,15 @@
 import Describe
 import Foundation
 import Portal
-import Testing
 import TestSupport
+import Testing
 
 /// The HTML pages on a live portal: the form, results with escaped content, rule and template
 /// pages, error pages, security headers.
 @Suite(.serialized) struct PageTests {
-    static func multipart(_ fields: [(name: String, filename: String?, value: [UInt8])], boundary: String = "----dossiercheck-test") -> Data {
+    static func multipart(
+        _ fields: [(name: String, filename: String?, value: [UInt8])], boundary: String = "----dossiercheck-test"
+    ) -> Data {
         var body: [UInt8] = []
         for field in fields {
             var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field.name)\""
@@ -24,7 +26,9 @@ import TestSupport
     @Test func theStartPageHasTheFormAndTheSecurityHeaders() async throws {
         let portal = try await RunningPortal.start()
         defer { Task { await portal.stop() } }
-        for path in ["/", "/?lang=nl", "/rules", "/static/portal.css", "/static/portal.js", "/healthz", "/missing", "/api/v1/rules"] {
+        for path in [
+            "/", "/?lang=nl", "/rules", "/static/portal.css", "/static/portal.js", "/healthz", "/missing", "/api/v1/rules",
+        ] {
             let answer = try await portal.get(path)
             #expect(answer.header("Content-Security-Policy") == SecurityHeaders.contentSecurityPolicy, "\(path)")
             #expect(answer.header("X-Content-Type-Options") == "nosniff", "\(path)")
@@ -54,7 +58,10 @@ import TestSupport
         let portal = try await RunningPortal.start()
         defer { Task { await portal.stop() } }
         let url = Fixtures.repositoryFile("examples/reseau-dossier/invalid-eligible-one-cent-over-cap.yaml")
-        let body = Self.multipart([("ui", nil, Array("en".utf8)), ("file", url.lastPathComponent, Array(try Data(contentsOf: url))), ("dossier", nil, []), ("lang", nil, [])])
+        let body = Self.multipart([
+            ("ui", nil, Array("en".utf8)), ("file", url.lastPathComponent, Array(try Data(contentsOf: url))),
+            ("dossier", nil, []), ("lang", nil, []),
+        ])
         let page = try await portal.post("/check", body, contentType: Self.formType)
         #expect(page.status == 200)
         let html = page.text
@@ -67,14 +74,17 @@ import TestSupport
         #expect(html.contains("<p class=\"help\">"))
         // In French: the messages and labels.
         let french = try await portal.post(
-            "/check", Self.multipart([("file", "a.yaml", Array(try Data(contentsOf: url))), ("lang", nil, Array("fr".utf8))]), contentType: Self.formType)
+            "/check", Self.multipart([("file", "a.yaml", Array(try Data(contentsOf: url))), ("lang", nil, Array("fr".utf8))]),
+            contentType: Self.formType)
         #expect(french.text.contains("<html lang=\"fr\">"))
         #expect(french.text.contains("Non recevable en l&#39;état"))
         #expect(french.text.contains("plafond annuel"))
         // A valid dossier pasted as text (CRLF line ends, as browsers send them).
-        let valid = try String(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/valid-hydrowal-term1.yaml"), encoding: .utf8)
+        let valid = try String(
+            contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/valid-hydrowal-term1.yaml"), encoding: .utf8)
         let pasted = try await portal.post(
-            "/check", Self.multipart([("dossier", nil, Array(valid.replacingOccurrences(of: "\n", with: "\r\n").utf8))]), contentType: Self.formType)
+            "/check", Self.multipart([("dossier", nil, Array(valid.replacingOccurrences(of: "\n", with: "\r\n").utf8))]),
+            contentType: Self.formType)
         #expect(pasted.text.contains("data-admissible=\"yes\""))
         // The url-encoded form of a text box alone.
         let encoded = "dossier=" + (valid.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&lang=de"
@@ -86,7 +96,8 @@ import TestSupport
         #expect(nothing.status == 400)
         #expect(nothing.text.contains("class=\"notice\""))
         // A broken form: an error page.
-        let broken = try await portal.post("/check", Data("--x\r\nno headers".utf8), contentType: "multipart/form-data; boundary=x")
+        let broken = try await portal.post(
+            "/check", Data("--x\r\nno headers".utf8), contentType: "multipart/form-data; boundary=x")
         #expect(broken.status == 400)
         #expect(broken.text.contains("<!DOCTYPE html>"))
     }
@@ -95,7 +106,9 @@ import TestSupport
     @Test func htmlInADossierIsEscaped() async throws {
         let portal = try await RunningPortal.start()
         defer { Task { await portal.stop() } }
-        var text = try String(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/invalid-eligible-one-cent-over-cap.yaml"), encoding: .utf8)
+        var text = try String(
+            contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/invalid-eligible-one-cent-over-cap.yaml"),
+            encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let titleLine = try #require(lines.firstIndex { $0.hasPrefix("title:") })
         var edited = lines
@@ -153,7 +166,9 @@ import TestSupport
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        )
+        .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 }

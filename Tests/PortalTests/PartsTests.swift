@@ -10,14 +10,17 @@ import Testing
         #expect(
             SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func multipartFormsAreSplitIntoParts() throws {
-        let body = Array((
-            "preamble\r\n--b\r\nContent-Disposition: form-data; name=\"dossier\"\r\n\r\nline 1\r\nline 2\r\n"
+        let body = Array(
+            ("preamble\r\n--b\r\nContent-Disposition: form-data; name=\"dossier\"\r\n\r\nline 1\r\nline 2\r\n"
                 + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\me\\\\d \\\"1\\\".yaml\"\r\nContent-Type: application/yaml\r\n\r\n"
-                + "--b-not-a-boundary\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"empty\"\r\n\r\n\r\n--b--\r\nepilogue").utf8)
+                + "--b-not-a-boundary\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"empty\"\r\n\r\n\r\n--b--\r\nepilogue")
+                .utf8)
         let form = try MultipartForm(body: body, boundary: "b")
         #expect(form.parts.map(\.name) == ["dossier", "file", "empty"])
         #expect(form.part("dossier")?.body == Array("line 1\r\nline 2".utf8))
@@ -27,8 +30,12 @@ import Testing
         #expect(form.part("empty")?.body == [])
         #expect(MultipartForm.boundary(of: "multipart/form-data; boundary=\"a b\"") == "a b")
         #expect(MultipartForm.boundary(of: "text/plain; boundary=x") == nil)
-        for broken in ["", "--b", "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end", "--b\r\nX: y\r\n\r\n\r\n--b--"] {
-            #expect(throws: MultipartForm.Malformed.self, "\(broken)") { try MultipartForm(body: Array(broken.utf8), boundary: "b") }
+        for broken in [
+            "", "--b", "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end", "--b\r\nX: y\r\n\r\n\r\n--b--",
+        ] {
+            #expect(throws: MultipartForm.Malformed.self, "\(broken)") {
+                try MultipartForm(body: Array(broken.utf8), boundary: "b")
+            }
         }
     }
 

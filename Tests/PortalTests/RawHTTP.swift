@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A TCP connection to the portal on loopback that sends exactly the bytes a test writes and reads
@@ -22,7 +22,9 @@ final class RawConnection: @unchecked Sendable {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else {
             Glibc.close(socket)
@@ -101,7 +103,9 @@ enum RawHTTP {
         /// A response at the start of `bytes` and how many bytes it took; nil if it is not whole yet.
         static func parse(_ bytes: [UInt8], toHead: Bool, closed: Bool = false) -> (Response, Int)? {
             let separator = Array("\r\n\r\n".utf8)
-            guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }) else { return nil }
+            guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }) else {
+                return nil
+            }
             let head = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
             let statusParts = head[0].split(separator: " ")
             guard statusParts.count >= 2, let status = Int(statusParts[1]) else { return nil }
@@ -111,7 +115,9 @@ enum RawHTTP {
                 headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
             let start = end + 4
-            let length = (100..<200).contains(status) || toHead ? 0 : Int(headers["content-length"] ?? "") ?? (closed ? bytes.count - start : -1)
+            let length =
+                (100..<200).contains(status) || toHead
+                ? 0 : Int(headers["content-length"] ?? "") ?? (closed ? bytes.count - start : -1)
             guard length >= 0, bytes.count - start >= length else { return nil }
             return (Response(status: status, headers: headers, body: Array(bytes[start..<start + length])), start + length)
         }
@@ -129,7 +135,9 @@ enum RawHTTP {
         try await run {
             let connection = try RawConnection(port: port)
             connection.send(request)
-            guard let response = connection.response(toHead: toHead) else { throw Failure(reason: "no response to \(request.prefix(60))") }
+            guard let response = connection.response(toHead: toHead) else {
+                throw Failure(reason: "no response to \(request.prefix(60))")
+            }
             return response
         }
     }

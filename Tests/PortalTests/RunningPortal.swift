@@ -5,7 +5,7 @@ import TestSupport
 import Validators
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A portal started for a test on a free loopback port (port 0, the bound one read back), its
@@ -15,7 +15,8 @@ final class RunningPortal: @unchecked Sendable {
     private let task: Task<Void, any Error>
 
     static func start(
-        maxBodySize: Int = 2 << 20, requestTimeout: Duration = .seconds(10), maxConcurrent: Int = 4, limits: CheckLimits = .default
+        maxBodySize: Int = 2 << 20, requestTimeout: Duration = .seconds(10), maxConcurrent: Int = 4,
+        limits: CheckLimits = .default
     ) async throws -> RunningPortal {
         let configuration = PortalConfiguration(
             host: "127.0.0.1", port: 0, maxBodySize: maxBodySize, requestTimeout: requestTimeout, maxConcurrent: maxConcurrent,
@@ -84,7 +85,8 @@ final class RunningPortal: @unchecked Sendable {
 
     private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
         func urlSession(
-            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest,
             completionHandler: @escaping (URLRequest?) -> Void
         ) {
             completionHandler(nil)
@@ -137,12 +139,15 @@ enum Program {
                     try process.run()
                     // Standard error is read on a thread of its own, so neither pipe can fill up and block.
                     let errors = Lines()
-                    let reader = Thread { errors.append(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)) }
+                    let reader = Thread {
+                        errors.append(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+                    }
                     reader.start()
                     let stdout = out.fileHandleForReading.readDataToEndOfFile()
                     process.waitUntilExit()
                     while errors.values.isEmpty { usleep(1000) }
-                    continuation.resume(returning: Run(status: process.terminationStatus, stdout: stdout, stderr: errors.values.joined()))
+                    continuation.resume(
+                        returning: Run(status: process.terminationStatus, stdout: stdout, stderr: errors.values.joined()))
                 } catch {
                     continuation.resume(throwing: error)
                 }

@@ -8,46 +8,54 @@ import Validators
 /// cut to 80 and 100 columns, against their expected text, and the window's guarantees on any line.
 @Suite struct FrameWindowTests {
     /// The text report of one finding, frames cut to `columns`.
-    static func frame(_ source: String, line: Int, column: Int, width: Int? = nil, path: String = "a.b", columns: Int?) -> String {
+    static func frame(_ source: String, line: Int, column: Int, width: Int? = nil, path: String = "a.b", columns: Int?) -> String
+    {
         let lines = FindingFrame.lines(source)
         let end = width.map { Mark(line: line, column: column + $0) }
-        let finding = Finding(rule: "HDR-003", severity: .error, message: "unknown key", location: Mark(line: line, column: column), end: end, path: path)
-        return TextFormatter(color: false, columns: columns).render(finding, file: "d.yaml", lines: lines, rule: nil, words: ReportVocabulary(.en))
+        let finding = Finding(
+            rule: "HDR-003", severity: .error, message: "unknown key", location: Mark(line: line, column: column), end: end,
+            path: path)
+        return TextFormatter(color: false, columns: columns).render(
+            finding, file: "d.yaml", lines: lines, rule: nil, words: ReportVocabulary(.en))
     }
 
     /// A 200-character line, marked near its end: cut on both sides, the place centred.
-    static let long = "a: 1\nb: " + (0..<19).map { "word\($0 % 10)-abc" }.joined(separator: " ") + " target_key: 42 " + String(repeating: "z", count: 200) + "\nc: 3\n"
+    static let long =
+        "a: 1\nb: " + (0..<19).map { "word\($0 % 10)-abc" }.joined(separator: " ") + " target_key: 42 "
+        + String(repeating: "z", count: 200) + "\nc: 3\n"
 
     @Test func aLongLineAt80And100Columns() {
         let text = Self.long
         let lines = FindingFrame.lines(text)
         let column = Array(lines[1].unicodeScalars).count - 200 - 15 + 1
         let at80 = Self.frame(text, line: 2, column: column, width: 10, columns: 80)
-        #expect(at80 == """
-            error[HDR-003]: unknown key
-             --> d.yaml:2:\(column)
-              |
-            1 | a: 1
-            2 | ...word6-abc word7-abc word8-abc target_key: 42 zzzzzzzzzzzzzzzzzzzzzzzzz...
-              |                                  ^^^^^^^^^^ a.b
-            3 | c: 3
-              |
+        #expect(
+            at80 == """
+                error[HDR-003]: unknown key
+                 --> d.yaml:2:\(column)
+                  |
+                1 | a: 1
+                2 | ...word6-abc word7-abc word8-abc target_key: 42 zzzzzzzzzzzzzzzzzzzzzzzzz...
+                  |                                  ^^^^^^^^^^ a.b
+                3 | c: 3
+                  |
 
 
-            """, "\(at80)")
+                """, "\(at80)")
         let at100 = Self.frame(text, line: 2, column: column, width: 10, columns: 100)
-        #expect(at100 == """
-            error[HDR-003]: unknown key
-             --> d.yaml:2:\(column)
-              |
-            1 | a: 1
-            2 | ...word5-abc word6-abc word7-abc word8-abc target_key: 42 zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz...
-              |                                            ^^^^^^^^^^ a.b
-            3 | c: 3
-              |
+        #expect(
+            at100 == """
+                error[HDR-003]: unknown key
+                 --> d.yaml:2:\(column)
+                  |
+                1 | a: 1
+                2 | ...word5-abc word6-abc word7-abc word8-abc target_key: 42 zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz...
+                  |                                            ^^^^^^^^^^ a.b
+                3 | c: 3
+                  |
 
 
-            """, "\(at100)")
+                """, "\(at100)")
         for output in [at80, at100] {
             #expect(output.split(separator: "\n").allSatisfy { $0.unicodeScalars.count <= 100 })
         }
@@ -57,29 +65,31 @@ import Validators
     @Test func tabsAreFourColumns() {
         let text = "k:\t\tv: 1\n"
         let output = Self.frame(text, line: 1, column: 5, width: 1, path: "k.v", columns: 80)
-        #expect(output == """
-            error[HDR-003]: unknown key
-             --> d.yaml:1:5
-              |
-            1 | k:        v: 1
-              |           ^ k.v
-              |
+        #expect(
+            output == """
+                error[HDR-003]: unknown key
+                 --> d.yaml:1:5
+                  |
+                1 | k:        v: 1
+                  |           ^ k.v
+                  |
 
 
-            """, "\(output)")
+                """, "\(output)")
         let long = "k:\t" + String(repeating: "x\t", count: 60) + "target: 1\n"
         let column = 3 + 120 + 1
         let cut = Self.frame(long, line: 1, column: column, width: 6, path: "k.target", columns: 80)
-        #expect(cut == """
-            error[HDR-003]: unknown key
-             --> d.yaml:1:\(column)
-              |
-            1 | ...    x    x    x    x    x    x    x    x    x    x    x    x    target: 1
-              |                                                                    ^^^^^^ k.target
-              |
+        #expect(
+            cut == """
+                error[HDR-003]: unknown key
+                 --> d.yaml:1:\(column)
+                  |
+                1 | ...    x    x    x    x    x    x    x    x    x    x    x    x    target: 1
+                  |                                                                    ^^^^^^ k.target
+                  |
 
 
-            """, "\(cut)")
+                """, "\(cut)")
     }
 
     /// East Asian wide characters take two columns: the underline of a wide value is twice its length.
@@ -88,16 +98,17 @@ import Validators
         let text = "名前: " + value + " 住所: 千代田区\n"
         let column = 4 + value.unicodeScalars.count + 1 + 1
         let output = Self.frame(text, line: 1, column: column, width: 2, path: "住所", columns: 80)
-        #expect(output == """
-            error[HDR-003]: unknown key
-             --> d.yaml:1:\(column)
-              |
-            1 | ...京都東京都東京都東京都東京都東京都東京都東京都東京都東京都 住所: 千代田区
-              |                                                               ^^^^
-              |
+        #expect(
+            output == """
+                error[HDR-003]: unknown key
+                 --> d.yaml:1:\(column)
+                  |
+                1 | ...京都東京都東京都東京都東京都東京都東京都東京都東京都東京都 住所: 千代田区
+                  |                                                               ^^^^
+                  |
 
 
-            """, "\(output)")
+                """, "\(output)")
         let short = Self.frame("名前: 東京\n", line: 1, column: 5, width: 2, path: "名前", columns: 100)
         #expect(short.contains("1 | 名前: 東京\n  |       ^^^^ 名前\n"), "\(short)")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Reporting
 
@@ -25,7 +25,9 @@ import TestSupport
     /// The JSON text is written a file at a time; it must be the whole report's value, serialized.
     @Test func jsonWrittenFileByFileIsTheReportsValue() throws {
         let formatter = JSONFormatter()
-        for report in [SampleReports.synthetic(), try SampleReports.examples(), CheckReport(tool: SampleReports.synthetic().tool, files: [])] {
+        for report in [
+            SampleReports.synthetic(), try SampleReports.examples(), CheckReport(tool: SampleReports.synthetic().tool, files: []),
+        ] {
             #expect(formatter.format(report) == formatter.json(report).serialized() + "\n")
         }
     }

@@ -14,7 +14,9 @@ import Testing
         #expect(markdown.contains("| `dossiers/missing.yaml` | cannot read: no such file or folder |"))
         #expect(markdown.contains("| error | RES-003 |"))
         #expect(markdown.contains("<details><summary>2 suppressed or waived</summary>"))
-        #expect(markdown.contains("| HDR-003 | `dossiers/réseau test.yaml:10` | waived until 2026-12-31 | Jury decision of 14 March 2026 |"))
+        #expect(
+            markdown.contains(
+                "| HDR-003 | `dossiers/réseau test.yaml:10` | waived until 2026-12-31 | Jury decision of 14 March 2026 |"))
     }
 
     @Test func longReportsAreCut() {

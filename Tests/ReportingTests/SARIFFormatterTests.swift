@@ -1,7 +1,7 @@
 import Foundation
 import Policy
-import Testing
 import TestSupport
+import Testing
 
 @testable import Reporting
 
@@ -12,7 +12,9 @@ import TestSupport
     }
 
     @Test func syntheticReportIsValidSARIF() throws {
-        try SchemaValidator.expectValid(SARIFFormatter(sourceRoot: "file:///work/project/").format(SampleReports.synthetic()), as: .sarif, "the synthetic report")
+        try SchemaValidator.expectValid(
+            SARIFFormatter(sourceRoot: "file:///work/project/").format(SampleReports.synthetic()), as: .sarif,
+            "the synthetic report")
     }
 
     @Test func bundledExamplesGiveValidSARIF() throws {

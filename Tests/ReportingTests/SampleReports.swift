@@ -33,7 +33,8 @@ enum SampleReports {
     static func synthetic(failOn: FailThreshold = .error) -> CheckReport {
         let rules = [
             RuleDescriptor(
-                id: "RES-003", ruleSet: "reseau-dossier", ruleSetVersion: "1.0.0", title: "Eligible costs at most 160 000 € a year",
+                id: "RES-003", ruleSet: "reseau-dossier", ruleSetVersion: "1.0.0",
+                title: "Eligible costs at most 160 000 € a year",
                 description: "Eligible costs are accepted up to 160 000 € per year.", source: "§7.4.2", severity: .error,
                 cited: Citation(document: report, section: "§7.4.2")),
             RuleDescriptor(
@@ -62,15 +63,23 @@ enum SampleReports {
             help: "rename `statuts` to `statutes`")
         var dossier = DossierResult(
             index: 0, id: "RES-2026-001", kind: "reseau-dossier", title: "Réseau | test", language: .en,
-            ruleSets: [.init(name: "common", version: "1.1.0", catalogue: "1.1"), .init(name: "reseau-dossier", version: "1.1.0", catalogue: "1.1")],
+            ruleSets: [
+                .init(name: "common", version: "1.1.0", catalogue: "1.1"),
+                .init(name: "reseau-dossier", version: "1.1.0", catalogue: "1.1"),
+            ],
             findings: [mass, cap, typo].map { ReportedFinding($0) })
-        dossier.findings[0].status = .suppressed(Suppression(
-            kind: .inSource, reason: "accepted by the jury, minutes §4", file: "dossiers/réseau test.yaml", line: 5))
-        dossier.findings[2].status = .suppressed(Suppression(
-            kind: .external, reason: "Jury decision of 14 March 2026", file: "waivers.yaml", line: 2, expires: "2026-12-31"))
+        dossier.findings[0].status = .suppressed(
+            Suppression(
+                kind: .inSource, reason: "accepted by the jury, minutes §4", file: "dossiers/réseau test.yaml", line: 5))
+        dossier.findings[2].status = .suppressed(
+            Suppression(
+                kind: .external, reason: "Jury decision of 14 March 2026", file: "waivers.yaml", line: 2, expires: "2026-12-31"))
         let tool = ToolInfo(
             name: "dossiercheck", version: "0.1.0",
-            ruleSets: [.init(name: "common", version: "1.1.0", catalogue: "1.1"), .init(name: "reseau-dossier", version: "1.1.0", catalogue: "1.1")], rules: rules)
+            ruleSets: [
+                .init(name: "common", version: "1.1.0", catalogue: "1.1"),
+                .init(name: "reseau-dossier", version: "1.1.0", catalogue: "1.1"),
+            ], rules: rules)
         return CheckReport(
             tool: tool,
             files: [
@@ -83,7 +92,8 @@ enum SampleReports {
     /// A report of YAML texts checked with the bundled rule sets and run through `policy`, the
     /// messages in `language` (nil: each dossier's own).
     static func checked(
-        _ files: [(path: String, text: String)], failOn: FailThreshold = .error, waivers: [Waiver] = [], disabled: Set<String> = [],
+        _ files: [(path: String, text: String)], failOn: FailThreshold = .error, waivers: [Waiver] = [],
+        disabled: Set<String> = [],
         checker: Checker = Fixtures.checker, language: Language? = .en
     ) -> CheckReport {
         let reports = files.map { file in
@@ -95,7 +105,8 @@ enum SampleReports {
         }
         let tool = ToolInfo(
             name: "dossiercheck", version: "0.1.0", ruleSets: checker.ruleSets.map { .init(name: $0.name, version: $0.version) },
-            rules: RuleDescriptor.all(checker.ruleSets, language: .en, disabled: disabled) + ToolRules.descriptors(version: "0.1.0"))
+            rules: RuleDescriptor.all(checker.ruleSets, language: .en, disabled: disabled)
+                + ToolRules.descriptors(version: "0.1.0"))
         var report = CheckReport(tool: tool, files: reports, failOn: failOn)
         let known = Set(checker.ruleSets.flatMap { $0.rules.map(\.id) })
         FindingPolicy(disabled: disabled, knownRules: known, waivers: waivers, today: "2026-06-01").apply(to: &report)
@@ -109,6 +120,7 @@ enum SampleReports {
 
     /// A valid Réseau dossier from the examples, to derive test dossiers from.
     static var validReseau: String {
-        (try? String(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/valid-hydrowal-term1.yaml"), encoding: .utf8)) ?? ""
+        (try? String(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/valid-hydrowal-term1.yaml"), encoding: .utf8))
+            ?? ""
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Validates reports with real validators: PyPI `jsonschema` (SARIF's draft-04 JSON schema) and
 /// `xmlschema` (the JUnit XSD), which `scripts/test.sh` installs into `.venv-tools/`.
@@ -23,16 +23,21 @@ enum SchemaValidator {
 
     /// Why the validator cannot run here, or nil when it can.
     static func unavailable(_ kind: Kind) -> String? {
-        guard FileManager.default.fileExists(atPath: kind.schema.path) else { return "the \(kind) schema is missing at \(kind.schema.path)" }
+        guard FileManager.default.fileExists(atPath: kind.schema.path) else {
+            return "the \(kind) schema is missing at \(kind.schema.path)"
+        }
         return PythonValidator.unavailable(module: kind.module)
     }
 
     /// Checks that `report` is valid; records an issue when it is not. Returns false when the
     /// validation could not run (skipped outside CI, an issue under CI=true).
     @discardableResult
-    static func expectValid(_ report: String, as kind: Kind, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+    static func expectValid(_ report: String, as kind: Kind, _ what: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> Bool
+    {
         if let reason = unavailable(kind) {
-            PythonValidator.skip("\(what) not validated against the \(kind) schema", because: reason, sourceLocation: sourceLocation)
+            PythonValidator.skip(
+                "\(what) not validated against the \(kind) schema", because: reason, sourceLocation: sourceLocation)
             return false
         }
         let file = try Fixtures.temporaryFolder().appending(path: "report.\(kind.rawValue)")
@@ -47,8 +52,14 @@ enum SchemaValidator {
 @Suite struct SchemaValidatorTests {
     @Test func invalidReportsAreRejected() throws {
         for (kind, text) in [
-            (SchemaValidator.Kind.sarif, #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}"#),
-            (.junit, #"<testsuites><testsuite name="a" tests="1" failures="0" errors="0"><testcase name="t" file="x.yaml"/></testsuite></testsuites>"#),
+            (
+                SchemaValidator.Kind.sarif,
+                #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}"#
+            ),
+            (
+                .junit,
+                #"<testsuites><testsuite name="a" tests="1" failures="0" errors="0"><testcase name="t" file="x.yaml"/></testsuite></testsuites>"#
+            ),
         ] {
             guard SchemaValidator.unavailable(kind) == nil else { continue }
             let file = try Fixtures.temporaryFolder().appending(path: "bad")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 @testable import Reporting
@@ -71,7 +71,10 @@ import Validators
         let text = try Self.report(Case(kind: "reseau-dossier", language: nil, color: false))
         #expect(text.contains("erreur[RES-003]: année 3 : les coûts éligibles de 160 000,01 €"))
         #expect(text.contains("   = aide: les coûts éligibles sont acceptés à concurrence de 160 000 € par an"))
-        #expect(text.contains("   = note: Réseau d'entreprises — dossier de reconnaissance (Wallonie) ; rapport « Clusterbeleid in Europa », §7.4.2"))
+        #expect(
+            text.contains(
+                "   = note: Réseau d'entreprises — dossier de reconnaissance (Wallonie) ; rapport « Clusterbeleid in Europa », §7.4.2"
+            ))
         #expect(text.contains("    |                                     ^^^^^^^^^ financial_plan.years[2].eligible_costs_eur\n"))
         let tki = try Self.report(Case(kind: "tki-project", language: nil, color: false))
         #expect(tki.contains("fout[TKI-004]: "))

@@ -21,7 +21,8 @@ public struct GeneratedCorpus: Sendable {
 
     /// Why the generator cannot run here, or nil.
     public static var unavailable: String? {
-        !FileManager.default.fileExists(atPath: generator.path) ? "the corpus generator is missing at \(generator.path)"
+        !FileManager.default.fileExists(atPath: generator.path)
+            ? "the corpus generator is missing at \(generator.path)"
             : (try? python(["--version"]).status) != 0 ? "python3 is not installed" : nil
     }
 
@@ -40,7 +41,9 @@ public struct GeneratedCorpus: Sendable {
     /// Generates `count` dossiers from `seed` into `folder` (a new scratch folder by default).
     public init(count: Int, seed: Int, in folder: URL? = nil) throws {
         self.folder = try folder ?? Fixtures.temporaryFolder()
-        let run = try Self.python([Self.generator.path, "--count", String(count), "--seed", String(seed), "--out", self.folder.path])
+        let run = try Self.python([
+            Self.generator.path, "--count", String(count), "--seed", String(seed), "--out", self.folder.path,
+        ])
         guard run.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: run.stderr]) }
         let manifest = try String(contentsOf: self.folder.appending(path: "manifest.tsv"), encoding: .utf8)
         dossiers = manifest.split(separator: "\n").dropFirst().map { line in

@@ -49,7 +49,8 @@ public enum MetamorphicCheck {
     }
 
     public static func compare(_ before: [Finding], _ after: [Finding], places: PlaceMap) -> [String] {
-        let rulesBefore = before.map(\.rule).sorted(), rulesAfter = after.map(\.rule).sorted()
+        let rulesBefore = before.map(\.rule).sorted()
+        let rulesAfter = after.map(\.rule).sorted()
         guard rulesBefore == rulesAfter else {
             return ["rule IDs \(rulesBefore) became \(rulesAfter)"]
         }
@@ -57,12 +58,15 @@ public enum MetamorphicCheck {
         var differences: [String] = []
         for finding in before {
             let targets = places.targets(of: finding.location)
-            if let k = unmatched.firstIndex(where: { $0.rule == finding.rule && $0.path == finding.path && targets.contains($0.location) }) {
+            if let k = unmatched.firstIndex(where: {
+                $0.rule == finding.rule && $0.path == finding.path && targets.contains($0.location)
+            }) {
                 unmatched.remove(at: k)
             } else {
                 let near = after.filter { $0.rule == finding.rule }.map { "\($0.location) `\($0.path)`" }
                 differences.append(
-                    "\(finding.rule) at \(finding.location) `\(finding.path)` (now expected at \(targets.sorted())) is at \(near) instead")
+                    "\(finding.rule) at \(finding.location) `\(finding.path)` (now expected at \(targets.sorted())) is at \(near) instead"
+                )
             }
         }
         return differences

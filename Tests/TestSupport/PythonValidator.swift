@@ -10,7 +10,8 @@ public enum PythonValidator {
 
     /// Why the validator module cannot run here, or nil when it can.
     public static func unavailable(module: String) -> String? {
-        guard FileManager.default.isExecutableFile(atPath: python.path), (try? run([python.path, "-c", "import \(module)"]).status) == 0
+        guard FileManager.default.isExecutableFile(atPath: python.path),
+            (try? run([python.path, "-c", "import \(module)"]).status) == 0
         else { return "the validator `\(module)` is not installed in .venv-tools/ (run scripts/test.sh)" }
         return nil
     }

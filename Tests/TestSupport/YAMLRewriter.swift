@@ -225,7 +225,8 @@ public enum YAMLRewriter {
             let digitsOnly = !written.isEmpty && written.allSatisfy(\.isASCII) && written.allSatisfy(\.isNumber)
             switch form {
             case .decimalPoint where digitsOnly: return written + ".0"
-            case .exponent where !written.contains(where: { $0 == "e" || $0 == "E" || $0 == "x" || $0 == "o" }): return written + "e0"
+            case .exponent where !written.contains(where: { $0 == "e" || $0 == "E" || $0 == "x" || $0 == "o" }):
+                return written + "e0"
             case .plusSign where !written.hasPrefix("-") && !written.hasPrefix("+"): return "+" + written
             default: return written
             }
@@ -238,7 +239,9 @@ public enum YAMLRewriter {
             if "-?:,[]{}#&*!|>'\"%@`~+.0123456789".unicodeScalars.contains(first) { return false }
             for c in text.unicodeScalars {
                 if ":#,[]{}\"'\\".unicodeScalars.contains(c) { return false }
-                if c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0xFEFF || c.value == 0x2028 || c.value == 0x2029 {
+                if c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0xFEFF || c.value == 0x2028
+                    || c.value == 0x2029
+                {
                     return false
                 }
             }
@@ -256,7 +259,9 @@ public enum YAMLRewriter {
                 case "\t": out += "\\t"
                 case "\r": out += "\\r"
                 default:
-                    if c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0xFEFF || c.value == 0x2028 || c.value == 0x2029 {
+                    if c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0xFEFF || c.value == 0x2028
+                        || c.value == 0x2029
+                    {
                         let hex = String(c.value, radix: 16)
                         out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                     } else {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The HTML report in a real headless Chromium (Debian's `chromium`, which scripts/test.sh
 /// installs), driven by scripts/browser-check.py through the DevTools protocol: one row per
@@ -44,14 +44,19 @@ import TestSupport
         #expect(initial["shown"] as? String == String(rows))
         #expect(initial["details"] as? Int == rows, "one detail section per dossier")
         #expect((initial["externalResources"] as? [String])?.isEmpty == true, "nothing loaded from outside")
-        #expect(initial["headers"] as? [String] == [
-            "id", "dossierTitle", "kind", "applicant", "admissible", "errors", "warnings", "partners", "smeShare",
-            "researchShare", "eligible", "requested", "publicShare", "failedRules",
-        ])
+        #expect(
+            initial["headers"] as? [String] == [
+                "id", "dossierTitle", "kind", "applicant", "admissible", "errors", "warnings", "partners", "smeShare",
+                "researchShare", "eligible", "requested", "publicShare", "failedRules",
+            ])
         // The rule column: the rules with a finding, errors first, as the JSON lists them.
-        #expect(initial["rules"] as? [String] == triaged.dossiers.map { (($0["failedRules"] as? [String]) ?? []).joined(separator: " ") })
+        #expect(
+            initial["rules"] as? [String]
+                == triaged.dossiers.map { (($0["failedRules"] as? [String]) ?? []).joined(separator: " ") })
         let initialIDs = initial["ids"] as? [String] ?? []
-        #expect(initialIDs == triaged.dossiers.map { ($0["id"] as? String) ?? ($0["file"] as? String) ?? "" }, "the input order first")
+        #expect(
+            initialIDs == triaged.dossiers.map { ($0["id"] as? String) ?? ($0["file"] as? String) ?? "" }, "the input order first"
+        )
 
         let ascending = try #require(observed["errorsAscending"])
         let up = (ascending["errors"] as? [String] ?? []).compactMap(Int.init)
@@ -88,15 +93,20 @@ import TestSupport
         for (name, state) in observed where state["totals"] != nil {
             Self.expectTotals(state, name)
         }
-        #expect(initial["totals"].flatMap { ($0 as? [String: Any])?["eligible"] as? String }
-            == String(format: "%.2f", (triaged.summary["eligible"] as? NSNumber)?.doubleValue ?? -1), "all rows: the call's total")
+        #expect(
+            initial["totals"].flatMap { ($0 as? [String: Any])?["eligible"] as? String }
+                == String(format: "%.2f", (triaged.summary["eligible"] as? NSNumber)?.doubleValue ?? -1),
+            "all rows: the call's total")
 
         // A chip under "Most frequent findings" filters the table to that rule's dossiers.
         let top = try #require((triaged.summary["rules"] as? [[String: Any]])?.first)
         let chip = try #require(observed["chip"])
         #expect(chip["rule"] as? String == top["rule"] as? String)
         #expect(chip["visible"] as? Int == top["dossiers"] as? Int, "the rule's dossiers, all of them")
-        #expect((chip["rules"] as? [String] ?? []).allSatisfy { $0.split(separator: " ").contains { String($0) == top["rule"] as? String } })
+        #expect(
+            (chip["rules"] as? [String] ?? []).allSatisfy {
+                $0.split(separator: " ").contains { String($0) == top["rule"] as? String }
+            })
         #expect((chip["activeChips"] as? [String] ?? []).contains(top["rule"] as? String ?? "-"))
         #expect(observed["chipCleared"]?["visible"] as? Int == rows, "a second click shows every row again")
 
@@ -106,7 +116,8 @@ import TestSupport
         let png = try Data(contentsOf: shot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "the screenshot is a PNG")
         #expect(png.count > 20_000)
-        try FileManager.default.createDirectory(at: Self.screenshot.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: Self.screenshot.deletingLastPathComponent(), withIntermediateDirectories: true)
         try png.write(to: Self.screenshot, options: .atomic)
         print("screenshot of the triage report: \(Self.screenshot.path)")
     }
@@ -114,14 +125,18 @@ import TestSupport
     /// The totals row of a state the browser reported equals the sums of its visible rows.
     static func expectTotals(_ state: [String: Any], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let totals = state["totals"] as? [String: Any] ?? [:]
-        #expect(state["totalRows"] as? String == (state["visible"] as? Int).map(String.init), "\(name): rows counted", sourceLocation: sourceLocation)
+        #expect(
+            state["totalRows"] as? String == (state["visible"] as? Int).map(String.init), "\(name): rows counted",
+            sourceLocation: sourceLocation)
         for key in ["errors", "warnings", "partners", "eligible", "requested"] {
             let values = (state[key] as? [String] ?? []).compactMap(Double.init)
             let shown = Double(totals[key] as? String ?? "")
             if values.isEmpty {
                 #expect(shown == nil, "\(name): no \(key) to add", sourceLocation: sourceLocation)
             } else {
-                #expect(abs((shown ?? -1) - values.reduce(0, +)) < 0.005, "\(name): total \(key) \(String(describing: shown))", sourceLocation: sourceLocation)
+                #expect(
+                    abs((shown ?? -1) - values.reduce(0, +)) < 0.005, "\(name): total \(key) \(String(describing: shown))",
+                    sourceLocation: sourceLocation)
             }
         }
     }
@@ -133,15 +148,23 @@ import TestSupport
             let page = layout[width] ?? [:]
             let scroll = (page["scrollWidth"] as? NSNumber)?.doubleValue ?? .infinity
             let inner = (page["innerWidth"] as? NSNumber)?.doubleValue ?? 0
-            #expect(scroll <= inner, "\(width) px: the page scrolls sideways (\(scroll) > \(inner)): \(page["widest"] ?? "")", sourceLocation: sourceLocation)
-            #expect((page["wrappedIds"] as? [String])?.isEmpty == true, "\(width) px: ids wrap: \(page["wrappedIds"] ?? "")", sourceLocation: sourceLocation)
-            #expect(((page["navRight"] as? NSNumber)?.doubleValue ?? .infinity) <= inner, "\(width) px: the menu runs off", sourceLocation: sourceLocation)
+            #expect(
+                scroll <= inner, "\(width) px: the page scrolls sideways (\(scroll) > \(inner)): \(page["widest"] ?? "")",
+                sourceLocation: sourceLocation)
+            #expect(
+                (page["wrappedIds"] as? [String])?.isEmpty == true, "\(width) px: ids wrap: \(page["wrappedIds"] ?? "")",
+                sourceLocation: sourceLocation)
+            #expect(
+                ((page["navRight"] as? NSNumber)?.doubleValue ?? .infinity) <= inner, "\(width) px: the menu runs off",
+                sourceLocation: sourceLocation)
         }
         let wide = layout["1400"] ?? [:]
         let right = ((wide["wrap"] as? [String: Any])?["right"] as? NSNumber)?.doubleValue ?? 0
         for (key, edges) in wide["money"] as? [String: [String: Any]] ?? [:] {
             let edge = (edges["right"] as? NSNumber)?.doubleValue ?? .infinity
-            #expect(edge <= right + 1, "1400 px: the \(key) column ends at \(edge), past the table's edge \(right)", sourceLocation: sourceLocation)
+            #expect(
+                edge <= right + 1, "1400 px: the \(key) column ends at \(edge), past the table's edge \(right)",
+                sourceLocation: sourceLocation)
         }
         let sticky = (layout["420"]?["sticky"] as? [String: Any]) ?? [:]
         if ((sticky["scrolled"] as? NSNumber)?.doubleValue ?? 0) > 0 {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `dossiercheck triage` on a generated call of 200+ dossiers of every kind: every row's figures
 /// in the CSV and the JSON agree with the figures computed here from the YAML (Yams) and the
@@ -21,7 +21,7 @@ import TestSupport
     static func close(_ a: Double?, _ b: Double?, within tolerance: Double) -> Bool {
         switch (a, b) {
         case (nil, nil): true
-        case let (x?, y?): abs(x - y) <= tolerance
+        case (let x?, let y?): abs(x - y) <= tolerance
         default: false
         }
     }
@@ -31,13 +31,16 @@ import TestSupport
         let call = triaged.call
         #expect(triaged.dossiers.count == TriagedCall.count + 3)
         #expect(triaged.csv.rows.count == TriagedCall.count + 3)
-        #expect(triaged.csv.header == [
-            "file", "document", "id", "title", "kind", "applicant", "admissible", "errors", "warnings", "infos", "partners",
-            "sme_share", "research_share", "total_eligible_eur", "total_requested_eur", "public_share", "new_partners",
-            "duplicate", "parse_error", "failed_rules", "id_from_broken_file",
-        ])
-        let jsonByFile = Dictionary(triaged.dossiers.map { (triaged.absolute(($0["file"] as? String) ?? ""), $0) }, uniquingKeysWith: { a, _ in a })
-        let csvByFile = Dictionary(triaged.csv.rows.map { (triaged.absolute($0["file"] ?? ""), $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(
+            triaged.csv.header == [
+                "file", "document", "id", "title", "kind", "applicant", "admissible", "errors", "warnings", "infos", "partners",
+                "sme_share", "research_share", "total_eligible_eur", "total_requested_eur", "public_share", "new_partners",
+                "duplicate", "parse_error", "failed_rules", "id_from_broken_file",
+            ])
+        let jsonByFile = Dictionary(
+            triaged.dossiers.map { (triaged.absolute(($0["file"] as? String) ?? ""), $0) }, uniquingKeysWith: { a, _ in a })
+        let csvByFile = Dictionary(
+            triaged.csv.rows.map { (triaged.absolute($0["file"] ?? ""), $0) }, uniquingKeysWith: { a, _ in a })
         var kinds: Set<String> = []
         var compared = 0
         for entry in call.entries {
@@ -48,7 +51,9 @@ import TestSupport
             let expectedErrors = entry.expected.filter { Fixtures.checker.rule($0)?.rule.severity == .error }
             let oracle = IndependentFigures(yaml: text)
             #expect((row["parseError"] is String) == (oracle == nil), "\(entry.id): parses here and there alike")
-            #expect(row["admissible"] as? Bool == expectedErrors.isEmpty, "\(entry.id): admissible, expected errors \(expectedErrors)")
+            #expect(
+                row["admissible"] as? Bool == expectedErrors.isEmpty, "\(entry.id): admissible, expected errors \(expectedErrors)"
+            )
             #expect(line["admissible"] == (expectedErrors.isEmpty ? "yes" : "no"), "\(entry.id): CSV admissible")
             #expect(((row["errors"] as? Int) ?? 0 > 0) == !expectedErrors.isEmpty, "\(entry.id): error count")
             guard let oracle else { continue }
@@ -60,17 +65,24 @@ import TestSupport
             #expect(row["smes"] as? Int == oracle.smes, "\(entry.id): SMEs")
             #expect(row["researchUnits"] as? Int == oracle.researchUnits, "\(entry.id): research units")
             #expect(Self.close(Self.number(row["smeShare"]), oracle.smeShare, within: 1e-6), "\(entry.id): SME share")
-            #expect(Self.close(Self.number(row["researchShare"]), oracle.researchShare, within: 1e-6), "\(entry.id): research share")
-            #expect(Self.decimal(row["eligible"]) == oracle.eligible, "\(entry.id): eligible \(String(describing: row["eligible"])) vs \(String(describing: oracle.eligible))")
+            #expect(
+                Self.close(Self.number(row["researchShare"]), oracle.researchShare, within: 1e-6), "\(entry.id): research share")
+            #expect(
+                Self.decimal(row["eligible"]) == oracle.eligible,
+                "\(entry.id): eligible \(String(describing: row["eligible"])) vs \(String(describing: oracle.eligible))")
             #expect(Self.decimal(row["requested"]) == oracle.requested, "\(entry.id): requested")
             #expect(Self.close(Self.number(row["publicShare"]), oracle.publicShare, within: 1e-6), "\(entry.id): public share")
             // The CSV: the same figures, shares to four decimals, amounts exact.
             #expect(line["partners"] == String(oracle.partners), "\(entry.id): CSV partners")
             #expect(Self.close(Double(line["sme_share"] ?? ""), oracle.smeShare, within: 0.000051), "\(entry.id): CSV SME share")
-            #expect(Self.close(Double(line["research_share"] ?? ""), oracle.researchShare, within: 0.000051), "\(entry.id): CSV research share")
+            #expect(
+                Self.close(Double(line["research_share"] ?? ""), oracle.researchShare, within: 0.000051),
+                "\(entry.id): CSV research share")
             #expect(line["total_eligible_eur"] == (oracle.eligible.map { "\($0)" } ?? ""), "\(entry.id): CSV eligible")
             #expect(line["total_requested_eur"] == (oracle.requested.map { "\($0)" } ?? ""), "\(entry.id): CSV requested")
-            #expect(Self.close(Double(line["public_share"] ?? ""), oracle.publicShare, within: 0.000051), "\(entry.id): CSV public share")
+            #expect(
+                Self.close(Double(line["public_share"] ?? ""), oracle.publicShare, within: 0.000051),
+                "\(entry.id): CSV public share")
         }
         #expect(kinds.count == 6, "the call has every kind the generator writes: \(kinds.sorted())")
         #expect(compared > 200)
@@ -98,11 +110,15 @@ import TestSupport
         for entry in call.entries { expectedKinds[entry.kind, default: 0] += 1 }
         expectedKinds["reseau-dossier", default: 0] += 2
         let unreadable = call.entries.filter {
-            IndependentFigures(yaml: (try? String(contentsOf: call.folder.appending(path: $0.path), encoding: .utf8)) ?? "") == nil
+            IndependentFigures(yaml: (try? String(contentsOf: call.folder.appending(path: $0.path), encoding: .utf8)) ?? "")
+                == nil
         }
         #expect(!unreadable.isEmpty, "the generated call has dossiers with a duplicate key")
         for entry in unreadable {
-            let row = triaged.dossiers.first { triaged.absolute(($0["file"] as? String) ?? "") == call.folder.appending(path: entry.path).standardizedFileURL.path }
+            let row = triaged.dossiers.first {
+                triaged.absolute(($0["file"] as? String) ?? "")
+                    == call.folder.appending(path: entry.path).standardizedFileURL.path
+            }
             #expect(row?["id"] as? String == entry.id, "\(entry.path): the id read before the duplicate key")
             #expect(row?["identityFromBrokenFile"] as? Bool == true)
         }
@@ -115,7 +131,8 @@ import TestSupport
         var expectedRules: [String: Int] = ["HDR-004": 1]
         for entry in call.entries { for rule in Set(entry.expected) { expectedRules[rule, default: 0] += 1 } }
         let rules = summary["rules"] as? [[String: Any]] ?? []
-        let reported = Dictionary(rules.map { (($0["rule"] as? String) ?? "", ($0["dossiers"] as? Int) ?? 0) }, uniquingKeysWith: +)
+        let reported = Dictionary(
+            rules.map { (($0["rule"] as? String) ?? "", ($0["dossiers"] as? Int) ?? 0) }, uniquingKeysWith: +)
         #expect(reported == expectedRules)
         let counts = rules.map { ($0["dossiers"] as? Int) ?? 0 }
         #expect(counts == counts.sorted(by: >), "most frequent first")
@@ -143,7 +160,9 @@ import TestSupport
         guard let triaged = try prepared() else { return }
         let groups = triaged.json["duplicates"] as? [[String: Any]] ?? []
         func files(_ group: [String: Any]) -> [String] {
-            ((group["dossiers"] as? [[String: Any]]) ?? []).compactMap { ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }
+            ((group["dossiers"] as? [[String: Any]]) ?? []).compactMap {
+                ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent }
+            }
         }
         let original = URL(fileURLWithPath: triaged.original.path).lastPathComponent
         let sameContent = groups.filter { $0["reason"] as? String == "same-content" }

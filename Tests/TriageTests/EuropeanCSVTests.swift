@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--csv-dialect excel-eu`, read back by Python's csv module as Excel with Belgian, Dutch,
 /// French or German settings reads it: a UTF-8 byte-order mark, `;` between fields, decimal
@@ -23,11 +23,12 @@ import TestSupport
         #expect(object["crlf"] as? Bool == true)
         let records = object["rows"] as? [[String]] ?? []
         let header = try #require(records.first)
-        #expect(header == [
-            "file", "document", "id", "title", "kind", "applicant", "admissible", "errors", "warnings", "infos", "partners",
-            "sme_share", "research_share", "total_eligible_eur", "total_requested_eur", "public_share", "new_partners",
-            "duplicate", "parse_error", "failed_rules", "id_from_broken_file",
-        ])
+        #expect(
+            header == [
+                "file", "document", "id", "title", "kind", "applicant", "admissible", "errors", "warnings", "infos", "partners",
+                "sme_share", "research_share", "total_eligible_eur", "total_requested_eur", "public_share", "new_partners",
+                "duplicate", "parse_error", "failed_rules", "id_from_broken_file",
+            ])
         let rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
         #expect(rows.count == examples.dossiers.count)
         #expect(records.dropFirst().allSatisfy { $0.count == header.count }, "every row has every field")
@@ -45,17 +46,22 @@ import TestSupport
                     continue
                 }
                 #expect(!written.contains("."), "\(id): \(field) \(written) has no decimal point")
-                #expect(Decimal(string: written.replacingOccurrences(of: ",", with: "."), locale: nil) == Decimal(string: expected.stringValue, locale: nil), "\(id): \(field)")
+                #expect(
+                    Decimal(string: written.replacingOccurrences(of: ",", with: "."), locale: nil)
+                        == Decimal(string: expected.stringValue, locale: nil), "\(id): \(field)")
                 if written.contains(",") { decimals += 1 }
             }
-            for (field, key) in [("sme_share", "smeShare"), ("research_share", "researchShare"), ("public_share", "publicShare")] {
+            for (field, key) in [("sme_share", "smeShare"), ("research_share", "researchShare"), ("public_share", "publicShare")]
+            {
                 let written = row[field] ?? ""
                 guard let expected = (json[key] as? NSNumber)?.doubleValue else {
                     #expect(written.isEmpty)
                     continue
                 }
                 #expect(written.contains(","), "\(id): \(field) \(written) has a decimal comma")
-                #expect(abs((Double(written.replacingOccurrences(of: ",", with: ".")) ?? -1) - expected) <= 0.000051, "\(id): \(field)")
+                #expect(
+                    abs((Double(written.replacingOccurrences(of: ",", with: ".")) ?? -1) - expected) <= 0.000051,
+                    "\(id): \(field)")
             }
         }
         #expect(decimals > 0 || rows.contains { ($0["sme_share"] ?? "").contains(",") })
@@ -64,19 +70,26 @@ import TestSupport
     @Test func fieldsHoldingTheSeparatorAreQuoted() throws {
         // A title with `;` and quotes, in a call of one dossier.
         let folder = try Fixtures.temporaryFolder()
-        let source = try String(contentsOf: Fixtures.repositoryFile("examples/tki-project").appending(path: "valid-htsm-inline-metrologie.yaml"), encoding: .utf8)
+        let source = try String(
+            contentsOf: Fixtures.repositoryFile("examples/tki-project").appending(path: "valid-htsm-inline-metrologie.yaml"),
+            encoding: .utf8)
         let text = source.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("title:") ? #"title: 'Ports; "twin" – Pôle'"# : String($0) }.joined(separator: "\n")
         try Data(text.utf8).write(to: folder.appending(path: "one.yaml"))
         let csv = folder.appending(path: "one.csv")
-        let run = try Fixtures.run(["triage", folder.path, "--out", folder.appending(path: "one.html").path, "--csv", csv.path, "--csv-dialect", "excel-eu", "--no-progress"])
+        let run = try Fixtures.run([
+            "triage", folder.path, "--out", folder.appending(path: "one.html").path, "--csv", csv.path, "--csv-dialect",
+            "excel-eu", "--no-progress",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let parsed = try Python.run(["-c", Self.reader, csv.path])
         let object = try JSONSerialization.jsonObject(with: parsed.stdout) as? [String: Any]
         let records = object?["rows"] as? [[String]] ?? []
         #expect(records.count == 2)
         #expect(records.last?[3] == #"Ports; "twin" – Pôle"#)
-        let bad = try Fixtures.run(["triage", folder.path, "--out", folder.appending(path: "x.html").path, "--csv-dialect", "semicolon"])
+        let bad = try Fixtures.run([
+            "triage", folder.path, "--out", folder.appending(path: "x.html").path, "--csv-dialect", "semicolon",
+        ])
         #expect(bad.status == 64 || bad.status == 2, "an unknown dialect is a usage error: \(bad.status)")
     }
 }

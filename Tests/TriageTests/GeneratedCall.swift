@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A call of synthetic dossiers from the shared benchmark generator (`../shared/bench/gen_corpus.py`),
 /// written into a scratch folder, with its manifest: the rules each dossier breaks.

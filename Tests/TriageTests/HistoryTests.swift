@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 import Triage
 
 /// The call history (`--history calls.sqlite`): new partners and rotation across two calls,
@@ -9,7 +9,8 @@ import Triage
 @Suite struct HistoryTests {
     /// A small dossier with these partners (name, and registration number when given).
     static func dossier(_ id: String, _ partners: [(String, String?)]) -> String {
-        var text = "dossier: 1\nkind: zim-nemo\nid: \(id)\ntitle: Netzwerk \(id)\nlanguage: de\nnetwork: {name: Netzwerk \(id), theme: Sensorik}\nphase: 1\npartners:\n"
+        var text =
+            "dossier: 1\nkind: zim-nemo\nid: \(id)\ntitle: Netzwerk \(id)\nlanguage: de\nnetwork: {name: Netzwerk \(id), theme: Sensorik}\nphase: 1\npartners:\n"
         for (index, partner) in partners.enumerated() {
             text += "  - {id: p\(index), name: \"\(partner.0)\", category: enterprise, employees: 20, country: DE, region: DE-BY"
             if let registration = partner.1 { text += ", registration: \"\(registration)\"" }
@@ -34,7 +35,8 @@ import Triage
             "triage", call.folder.path, "--out", out.appending(path: "report.html").path, "--json", json.path,
             "--history", history.path, "--call", label,
         ])
-        let report = run.status == 0 ? (try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any] ?? [:]) : [:]
+        let report =
+            run.status == 0 ? (try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any] ?? [:]) : [:]
         return (run, report)
     }
 
@@ -119,7 +121,9 @@ import Triage
         #expect(run.stderr.contains(file.path), "\(run.stderr)", sourceLocation: sourceLocation)
         #expect(run.stderr.contains(words), "\(run.stderr)", sourceLocation: sourceLocation)
         #expect(run.stderr.contains("left untouched"), "\(run.stderr)", sourceLocation: sourceLocation)
-        #expect(!FileManager.default.fileExists(atPath: first.folder.appending(path: "out/report.html").path), "no report written", sourceLocation: sourceLocation)
+        #expect(
+            !FileManager.default.fileExists(atPath: first.folder.appending(path: "out/report.html").path), "no report written",
+            sourceLocation: sourceLocation)
         let after = try Self.snapshot(file)
         #expect(after.0 == before.0, "the file is unchanged", sourceLocation: sourceLocation)
         #expect(after.1 == before.1, "no file was added beside it", sourceLocation: sourceLocation)
@@ -149,7 +153,8 @@ import Triage
         let file = try Fixtures.temporaryFolder().appending(path: "calls.sqlite")
         let queue = try DatabaseQueue(path: file.path)
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices (amount) VALUES (12.5)")
+            try db.execute(
+                sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices (amount) VALUES (12.5)")
         }
         try queue.close()
         try expectRefused(file, saying: "an SQLite database of another program")
@@ -161,7 +166,9 @@ import Triage
             "r2.yaml": Self.dossier("R2", [("Omega Drives", "hrb-77"), ("Sigma Labs", "HRB 2")]),
         ])
         let json = call.folder.appending(path: "report.json")
-        let run = try Fixtures.run(["triage", call.folder.path, "--out", call.folder.appending(path: "r.html").path, "--json", json.path])
+        let run = try Fixtures.run([
+            "triage", call.folder.path, "--out", call.folder.appending(path: "r.html").path, "--json", json.path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
         let shared = report["sharedOrganisations"] as? [[String: Any]] ?? []

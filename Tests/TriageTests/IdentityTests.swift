@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
-@testable import Triage
+import Testing
 import Validators
+
+@testable import Triage
 
 /// A dossier that does not load keeps the id, kind and call written before its error, and a
 /// call whose dossiers disagree on `call:` is named and reported as such.
@@ -21,7 +22,10 @@ import Validators
             title: After the error
             """
         let identity = BrokenDossierIdentity(lines: Self.lines(text), from: 1, upTo: 7)
-        #expect(identity == BrokenDossierIdentity(lines: [], from: 1, upTo: 1).with(id: "RES-2026-218", kind: "reseau-dossier", call: "2026-2"))
+        #expect(
+            identity
+                == BrokenDossierIdentity(lines: [], from: 1, upTo: 1).with(
+                    id: "RES-2026-218", kind: "reseau-dossier", call: "2026-2"))
         // Nothing is read from the line of the error or after it.
         #expect(BrokenDossierIdentity(lines: Self.lines(text), from: 1, upTo: 3).id == nil)
         // A value that is not a plain scalar is not a name.
@@ -29,8 +33,10 @@ import Validators
     }
 
     @Test func aDuplicateCallKeyKeepsTheRowsIdentity() throws {
-        let triager = DossierTriager(checker: Fixtures.checker, calculator: try FigureCalculator(checker: Fixtures.checker), language: .en)
-        let text = "dossier: 1\nkind: reseau-dossier\nid: RES-9\ncall: A\ncall: B\n---\ndossier: 1\nkind: tki-project\nid: TKI-1\ncall: [\n"
+        let triager = DossierTriager(
+            checker: Fixtures.checker, calculator: try FigureCalculator(checker: Fixtures.checker), language: .en)
+        let text =
+            "dossier: 1\nkind: reseau-dossier\nid: RES-9\ncall: A\ncall: B\n---\ndossier: 1\nkind: tki-project\nid: TKI-1\ncall: [\n"
         let rows = triager.triage(file: "two.yaml", bytes: Array(text.utf8))
         #expect(rows.count == 2)
         #expect(rows.map(\.id) == ["RES-9", "TKI-1"])
@@ -42,7 +48,8 @@ import Validators
 
     @Test func theBundledBrokenExampleShowsItsIdentityEverywhere() throws {
         let examples = try TriagedExamples.shared.get()
-        let row = try #require(examples.dossiers.first { ($0["file"] as? String)?.hasSuffix("invalid-duplicate-key.yaml") == true })
+        let row = try #require(
+            examples.dossiers.first { ($0["file"] as? String)?.hasSuffix("invalid-duplicate-key.yaml") == true })
         #expect(row["id"] as? String == "RES-2026-218")
         #expect(row["kind"] as? String == "reseau-dossier")
         #expect(row["call"] as? String == "2026-2")
@@ -53,8 +60,9 @@ import Validators
         #expect(html.contains("<td class=\"id\" data-v=\"RES-2026-218\" title=\"RES-2026-218\"><a href=\"#d-"))
         #expect(html.contains("RES-2026-218</a> <span class=\"broken\" title=\"read from a broken file\">"))
         // Parsed rows are not marked.
-        #expect(examples.dossiers.count { $0["identityFromBrokenFile"] as? Bool == true }
-            == examples.dossiers.count { $0["parseError"] is String && $0["id"] is String })
+        #expect(
+            examples.dossiers.count { $0["identityFromBrokenFile"] as? Bool == true }
+                == examples.dossiers.count { $0["parseError"] is String && $0["id"] is String })
     }
 
     @Test func aCallWhoseDossiersDisagreeIsNamedAndWarnedAbout() throws {
@@ -82,7 +90,10 @@ import Validators
         let mixed = [row("A", "CALL-B"), row("B", "CALL-A"), row("C", "CALL-B"), row("D", nil)]
         #expect(CallLabel.of(mixed) == "CALL-A + CALL-B")
         #expect(CallLabel.of(mixed, given: "Chosen") == "Chosen")
-        #expect(CallLabel.conflict(mixed) == [CallLabel.Named(call: "CALL-B", dossiers: 2), CallLabel.Named(call: "CALL-A", dossiers: 1)])
+        #expect(
+            CallLabel.conflict(mixed) == [
+                CallLabel.Named(call: "CALL-B", dossiers: 2), CallLabel.Named(call: "CALL-A", dossiers: 1),
+            ])
         #expect(CallLabel.of([row("A", "ONE"), row("B", nil)]) == "ONE")
         #expect(CallLabel.conflict([row("A", "ONE"), row("B", "ONE")]).isEmpty)
         #expect(CallLabel.of([row("A", nil)]).hasPrefix("dossiers-"))

@@ -26,7 +26,9 @@ struct IndependentFigures {
         guard let loaded = try? Yams.load(yaml: yaml), let dossier = loaded as? [String: Any] else { return nil }
         kind = dossier["kind"] as? String ?? ""
         id = dossier["id"] as? String ?? ""
-        let organisations = ((dossier[kind == "reseau-dossier" ? "members" : "partners"] as? [Any]) ?? []).compactMap { $0 as? [String: Any] }
+        let organisations = ((dossier[kind == "reseau-dossier" ? "members" : "partners"] as? [Any]) ?? []).compactMap {
+            $0 as? [String: Any]
+        }
         partners = organisations.count
         smes = organisations.count(where: Self.isSME)
         researchUnits = organisations.count { ["research-centre", "university"].contains($0["category"] as? String ?? "") }
@@ -45,7 +47,8 @@ struct IndependentFigures {
         switch kind {
         case "reseau-dossier":
             eligible = amounts(["financial_plan", "years", "*", "eligible_costs_eur"])
-            requested = amounts(["financial_plan", "years", "*", "subsidy_requested_eur"])
+            requested =
+                amounts(["financial_plan", "years", "*", "subsidy_requested_eur"])
                 + amounts(["financial_plan", "international_partnership", "extra_subsidy_eur"])
         case "pole-cahier-des-charges":
             let tasks = ["management_eur", "competence_database_eur", "project_management_eur", "administrative_support_eur"]

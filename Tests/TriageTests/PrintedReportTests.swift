@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The bundled examples' report printed by headless Chromium (its print style sheet, A4
 /// landscape) and read back with `pdftotext` (Debian's poppler-utils, which scripts/test.sh

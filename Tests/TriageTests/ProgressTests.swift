@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The progress bar: drawn on a terminal, never when standard error is a pipe or a file.
 @Suite struct ProgressTests {
-    static let dossier = "dossier: 1\nkind: zim-nemo\nid: Z-1\ntitle: T\nlanguage: en\npartners: [{id: a, name: A, category: university, country: DE, region: DE-BY}]\n"
+    static let dossier =
+        "dossier: 1\nkind: zim-nemo\nid: Z-1\ntitle: T\nlanguage: en\npartners: [{id: a, name: A, category: university, country: DE, region: DE-BY}]\n"
 
     @Test func quietWhenNotATerminal() throws {
         let folder = try Fixtures.temporaryFolder()
@@ -17,7 +18,10 @@ import TestSupport
 
     @Test func aBarOnATerminal() throws {
         let folder = try Fixtures.temporaryFolder()
-        for index in 0..<5 { try Data(Self.dossier.replacingOccurrences(of: "Z-1", with: "Z-\(index)").utf8).write(to: folder.appending(path: "z\(index).yaml")) }
+        for index in 0..<5 {
+            try Data(Self.dossier.replacingOccurrences(of: "Z-1", with: "Z-\(index)").utf8).write(
+                to: folder.appending(path: "z\(index).yaml"))
+        }
         // Python's pty module gives the CLI a terminal and reads what it draws there.
         let script = """
             import os, pty, sys
@@ -37,7 +41,9 @@ import TestSupport
             sys.stdout.write(out.decode('utf-8', 'replace'))
             sys.exit(os.waitstatus_to_exitcode(status))
             """
-        let run = try Python.run(["-c", script, Fixtures.binary.path, "triage", folder.path, "--out", folder.appending(path: "r.html").path])
+        let run = try Python.run([
+            "-c", script, Fixtures.binary.path, "triage", folder.path, "--out", folder.appending(path: "r.html").path,
+        ])
         let output = String(decoding: run.stdout, as: UTF8.self)
         #expect(run.status == 0, "\(output)")
         #expect(output.contains("] 100 %  5/5 files"), "\(output)")

@@ -25,7 +25,8 @@ struct TriagedExamples {
             "--xlsx", workbook.path, "--lang", "en", "--no-progress",
         ])
         guard run.status == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "triage examples: \(run.status) \(run.stderr)"])
+            throw CocoaError(
+                .executableLoad, userInfo: [NSLocalizedDescriptionKey: "triage examples: \(run.status) \(run.stderr)"])
         }
         json = try JSONSerialization.jsonObject(with: Data(contentsOf: jsonFile)) as? [String: Any] ?? [:]
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Triage
 
 /// The Excel workbook of the bundled examples' triage, read back by openpyxl (PyPI, installed
@@ -38,7 +39,11 @@ import TestSupport
                 title: sheet["title"] as? String ?? "", freeze: sheet["freeze"] as? String, filter: sheet["filter"] as? String,
                 rows: (sheet["rows"] as? [[Any]] ?? []).map { row in
                     row.map { cell in
-                        (cell as? [String: Any]).map { Cell(value: $0["value"] as Any, type: $0["type"] as? String ?? "", format: $0["format"] as? String ?? "") }
+                        (cell as? [String: Any]).map {
+                            Cell(
+                                value: $0["value"] as Any, type: $0["type"] as? String ?? "",
+                                format: $0["format"] as? String ?? "")
+                        }
                     }
                 })
         }
@@ -63,11 +68,13 @@ import TestSupport
 
         let dossiers = try #require(sheets.first)
         let header = dossiers.rows.first?.map { $0?.text ?? "" } ?? []
-        #expect(header == [
-            "ID", "Title", "Kind", "Applicant", "Admissible", "Errors", "Warnings", "Notes", "Partners", "SMEs", "Research units",
-            "SME share", "Research share", "Total eligible", "Total requested", "Public share", "Rules", "Submitted twice",
-            "File", "Document", "Cannot be read as a dossier",
-        ])
+        #expect(
+            header == [
+                "ID", "Title", "Kind", "Applicant", "Admissible", "Errors", "Warnings", "Notes", "Partners", "SMEs",
+                "Research units",
+                "SME share", "Research share", "Total eligible", "Total requested", "Public share", "Rules", "Submitted twice",
+                "File", "Document", "Cannot be read as a dossier",
+            ])
         #expect(dossiers.freeze == "B2", "the header row and the id column stay in view")
         #expect(dossiers.filter == "A1:U\(examples.dossiers.count + 1)")
         let rows = Array(dossiers.rows.dropFirst())
@@ -84,8 +91,10 @@ import TestSupport
             #expect(cell(row, "Kind")?.text == text(json["kind"]), "\(id): kind")
             #expect(cell(row, "Applicant")?.text == text(json["applicant"]), "\(id): applicant")
             #expect(cell(row, "Admissible")?.text == (json["admissible"] as? Bool == true ? "yes" : "no"))
-            for (name, key) in [("Errors", "errors"), ("Warnings", "warnings"), ("Notes", "infos"), ("Partners", "partners"),
-                                ("SMEs", "smes"), ("Research units", "researchUnits"), ("Document", "document")] {
+            for (name, key) in [
+                ("Errors", "errors"), ("Warnings", "warnings"), ("Notes", "infos"), ("Partners", "partners"),
+                ("SMEs", "smes"), ("Research units", "researchUnits"), ("Document", "document"),
+            ] {
                 let found = cell(row, name)
                 #expect(found?.number == Self.decimal(json[key]), "\(id): \(name)")
                 if found != nil { #expect(found?.type == "n" && found?.format == "0", "\(id): \(name) as a whole number") }
@@ -100,7 +109,9 @@ import TestSupport
                 #expect(found?.type == "n", "\(id): \(name) is a number")
                 #expect(found?.format == #"#,##0.00\ "€""#, "\(id): \(name) in euro")
                 // The cell holds the JSON's exact decimal, as a spreadsheet's double holds it.
-                #expect(found?.number == Double(expected.stringValue), "\(id): \(name) \(String(describing: found?.value)) vs \(expected)")
+                #expect(
+                    found?.number == Double(expected.stringValue),
+                    "\(id): \(name) \(String(describing: found?.value)) vs \(expected)")
             }
             for (name, key) in [("SME share", "smeShare"), ("Research share", "researchShare"), ("Public share", "publicShare")] {
                 let found = cell(row, name)
@@ -120,7 +131,10 @@ import TestSupport
         // Findings: one row per finding, in the report's order.
         let findings = sheets[1]
         #expect(findings.freeze == "B2")
-        #expect(findings.rows.first?.map { $0?.text ?? "" } == ["Dossier", "Rule", "Severity", "Message", "Line", "Column", "Path", "File"])
+        #expect(
+            findings.rows.first?.map { $0?.text ?? "" } == [
+                "Dossier", "Rule", "Severity", "Message", "Line", "Column", "Path", "File",
+            ])
         let expected = examples.dossiers.flatMap { dossier in
             (dossier["findings"] as? [[String: Any]] ?? []).map { (dossier, $0) }
         }
@@ -131,7 +145,8 @@ import TestSupport
             guard row.count >= 6 else { continue }
             #expect(row[0]?.text == label)
             #expect(row[1]?.text == finding["rule"] as? String)
-            #expect(row[2]?.text == ["error": "error", "warning": "warning", "info": "note"][finding["severity"] as? String ?? ""])
+            #expect(
+                row[2]?.text == ["error": "error", "warning": "warning", "info": "note"][finding["severity"] as? String ?? ""])
             #expect(row[3]?.text == finding["message"] as? String)
             #expect(row[4]?.number == Self.decimal(finding["line"]))
             #expect(row[5]?.number == Self.decimal(finding["column"]))
@@ -149,7 +164,9 @@ import TestSupport
 
         // Summary: the call's figures.
         let summary = sheets[3]
-        func figure(_ label: String) -> Cell? { summary.rows.first { $0.first??.text == label }.flatMap { $0.count > 1 ? $0[1] : nil } }
+        func figure(_ label: String) -> Cell? {
+            summary.rows.first { $0.first??.text == label }.flatMap { $0.count > 1 ? $0[1] : nil }
+        }
         #expect(figure("Dossiers")?.number == Self.decimal(examples.summary["dossiers"]))
         #expect(figure("Admissible")?.number == Self.decimal(examples.summary["admissible"]))
         #expect(figure("Total eligible")?.number == Double((examples.summary["eligible"] as? NSNumber)?.stringValue ?? ""))

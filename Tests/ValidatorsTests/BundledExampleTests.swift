@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// The dossiers in `examples/` give exactly the findings their `# expect:` line lists,

@@ -1,7 +1,7 @@
 import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// The engine's side of rule catalogue 1.1, clarifications 7–12 (the rule sets' side is in their
@@ -26,7 +26,9 @@ import Validators
 
     /// The table of issue #21, row by row.
     static let deviations: [Mutant] = [
-        Mutant(clarification: 8, cause: "a whole number written as a float", example: tki, from: "dossier: 1\n", to: "dossier: 1.0\n", expected: []),
+        Mutant(
+            clarification: 8, cause: "a whole number written as a float", example: tki, from: "dossier: 1\n",
+            to: "dossier: 1.0\n", expected: []),
         Mutant(
             clarification: 7, cause: "a non-mapping organisation item shifts nothing", example: pcc, from: "\npartners:\n",
             to: "\npartners:\n  - see annex\n", expected: ["HDR-002"]),
@@ -40,18 +42,22 @@ import Validators
             clarification: 9, cause: "a missing partner", example: ppr, from: "{partner: additiv3d, activity", to: "{activity",
             expected: ["ORG-001"]),
         Mutant(
-            clarification: 9, cause: "a null partner", example: ppr, from: "{partner: additiv3d, activity", to: "{partner: ~, activity",
+            clarification: 9, cause: "a null partner", example: ppr, from: "{partner: additiv3d, activity",
+            to: "{partner: ~, activity",
             expected: ["ORG-001"]),
         Mutant(
             clarification: 7, cause: "an empty list item is dropped", example: res,
-            from: "performance_indicators:\n  - {name: \"Nombre de membres\", baseline: 18, target: 35}\n  - {name: \"Projets collaboratifs déposés\", baseline: 0, target: 6}\n  - {name: \"Travailleurs formés à la sécurité hydrogène\", baseline: 0, target: 120}\n",
+            from:
+                "performance_indicators:\n  - {name: \"Nombre de membres\", baseline: 18, target: 35}\n  - {name: \"Projets collaboratifs déposés\", baseline: 0, target: 6}\n  - {name: \"Travailleurs formés à la sécurité hydrogène\", baseline: 0, target: 120}\n",
             to: "performance_indicators: [~]\n", expected: ["RES-001"]),
         Mutant(
-            clarification: 12, cause: "an unknown kind gets HDR-001 alone", example: tki, from: "id: qphotonix", to: "id: delftse-fotonica",
+            clarification: 12, cause: "an unknown kind gets HDR-001 alone", example: tki, from: "id: qphotonix",
+            to: "id: delftse-fotonica",
             expected: ["HDR-001"]),
         Mutant(
             clarification: 7, cause: "a wrong-typed only item counts for nothing", example: pcc,
-            from: "markets: [\"chimie de spécialité\", \"matériaux de construction\"]", to: "markets: [42]", expected: ["HDR-002", "PCC-003"]),
+            from: "markets: [\"chimie de spécialité\", \"matériaux de construction\"]", to: "markets: [42]",
+            expected: ["HDR-002", "PCC-003"]),
         Mutant(
             clarification: 11, cause: "presence is shallow", example: scs,
             from: "threats: [\"Konkurrenz aus Asien\", \"Abhängigkeit von Spezialglas-Importen\"]", to: "threats: [42]",
@@ -64,14 +70,19 @@ import Validators
             from: "programme_line: \"Fotonica en geïntegreerde systemen: sensoren voor de halfgeleiderindustrie\"",
             to: "programme_line: [Line]", expected: ["TKI-001"]),
         Mutant(
-            clarification: 9, cause: "a wrong-typed actor", example: scs, from: "actors: [lichtwerk-ev, lumiq-dresden]", to: "actors: [42]",
+            clarification: 9, cause: "a wrong-typed actor", example: scs, from: "actors: [lichtwerk-ev, lumiq-dresden]",
+            to: "actors: [42]",
             expected: ["ORG-001"]),
         Mutant(
-            clarification: 9, cause: "a board seat without a partner", example: pcc, from: "{partner: uliege, position: vice-chair}",
+            clarification: 9, cause: "a board seat without a partner", example: pcc,
+            from: "{partner: uliege, position: vice-chair}",
             to: "{position: vice-chair}", expected: ["ORG-001"]),
-        Mutant(clarification: 8, cause: "`.nan` as a region", example: tki, from: "region: NL-NB", to: "region: .nan", expected: ["ORG-004"]),
         Mutant(
-            clarification: 8, cause: "an underflowing float is 0", example: tki, from: "in_kind_eur: 15000}", to: "in_kind_eur: 1e-400}",
+            clarification: 8, cause: "`.nan` as a region", example: tki, from: "region: NL-NB", to: "region: .nan",
+            expected: ["ORG-004"]),
+        Mutant(
+            clarification: 8, cause: "an underflowing float is 0", example: tki, from: "in_kind_eur: 15000}",
+            to: "in_kind_eur: 1e-400}",
             expected: []),
         Mutant(
             clarification: 8, cause: "a float beyond the double range is infinite", example: tki, from: "in_kind_eur: 15000}",
@@ -80,7 +91,8 @@ import Validators
             clarification: 8, cause: "`.nan` as an amount", example: tki, from: "in_kind_eur: 15000}", to: "in_kind_eur: .nan}",
             expected: ["HDR-002"]),
         Mutant(
-            clarification: 8, cause: "`employees: 23.0` is 23", example: tki, from: "employees: 35", to: "employees: 35.0", expected: []),
+            clarification: 8, cause: "`employees: 23.0` is 23", example: tki, from: "employees: 35", to: "employees: 35.0",
+            expected: []),
     ]
 
     @Test(arguments: deviations)
@@ -90,7 +102,8 @@ import Validators
         text = text.replacingOccurrences(of: mutant.from, with: mutant.to)
         if mutant.clarification == 12 { text = text.replacingOccurrences(of: "kind: tki-project", with: "kind: tki") }
         let findings = Fixtures.findings(text)
-        #expect(Set(findings.map(\.rule)).sorted() == mutant.expected, "\(findings.map { "\($0.rule) \($0.path): \($0.message)" })")
+        #expect(
+            Set(findings.map(\.rule)).sorted() == mutant.expected, "\(findings.map { "\($0.rule) \($0.path): \($0.message)" })")
     }
 
     // MARK: clarification 8: a number's value does not depend on its spelling
@@ -108,7 +121,7 @@ import Validators
         #expect(try number("99999999999999999999") == .decimal(Decimal(string: "99999999999999999999")!))
         #expect(try number("99999999999999999999.0") == .decimal(Decimal(string: "99999999999999999999")!))
         #expect(try number("0x56BC75E2D630FFFFF") == .decimal(Decimal(string: "99999999999999999999")!))
-        #expect(try number("9007199254740993.0") == .integer(9_007_199_254_740_993))  // beyond a double's exact range
+        #expect(try number("9007199254740993.0") == .integer(9_007_199_254_740_993)) // beyond a double's exact range
         #expect(try number("1e-400") == .integer(0))
         #expect(try number("1e400") == .infinite(negative: false))
         #expect(try number("-.inf") == .infinite(negative: true))
@@ -123,7 +136,10 @@ import Validators
             let findings = Fixtures.findings("{dossier: \(spelling), kind: reseau-dossier, id: R, title: T, language: fr}")
             #expect(!findings.contains { $0.rule == "HDR-001" }, "dossier: \(spelling)")
         }
-        #expect(Fixtures.findings("{dossier: 1.5, kind: reseau-dossier, id: R, title: T, language: fr}").contains { $0.rule == "HDR-001" })
+        #expect(
+            Fixtures.findings("{dossier: 1.5, kind: reseau-dossier, id: R, title: T, language: fr}").contains {
+                $0.rule == "HDR-001"
+            })
     }
 
     // MARK: clarification 7: empty is absent; a wrong-typed item is HDR-002's and shifts nothing
@@ -148,7 +164,8 @@ import Validators
 
     @Test func anUnknownKindGetsTheHeaderRuleAlone() {
         let findings = Fixtures.findings(
-            "{dossier: 1, kind: tki, id: T, title: T, language: nl, submitted: not-a-date, partners: [{id: a}, {id: a}], typo: 1}")
+            "{dossier: 1, kind: tki, id: T, title: T, language: nl, submitted: not-a-date, partners: [{id: a}, {id: a}], typo: 1}"
+        )
         #expect(findings.map(\.rule) == ["HDR-001"])
     }
 }

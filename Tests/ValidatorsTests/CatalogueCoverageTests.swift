@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// The rule catalogue (../shared/spec/rule-catalogue.md) is the contract: every ID it lists
@@ -18,7 +18,9 @@ import Validators
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { line in
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count >= 2, cells[0].range(of: #"^[A-Z]{3}-\d{3}$"#, options: .regularExpression) != nil else { return nil }
+            guard cells.count >= 2, cells[0].range(of: #"^[A-Z]{3}-\d{3}$"#, options: .regularExpression) != nil else {
+                return nil
+            }
             return Entry(id: cells[0], severity: cells[1])
         }
     }()
@@ -61,7 +63,8 @@ import Validators
         for (variant, message) in rule.builtinMessages { texts.append(("message `\(variant)`", message)) }
         for (what, text) in texts {
             #expect(text.missingLanguages.isEmpty, "\(id) \(what) lacks \(text.missingLanguages.map(\.rawValue))")
-            let placeholders = Set(Language.allCases.compactMap { text.texts[$0] }.map { Set(MessageTemplate.placeholders(in: $0)) })
+            let placeholders = Set(
+                Language.allCases.compactMap { text.texts[$0] }.map { Set(MessageTemplate.placeholders(in: $0)) })
             #expect(placeholders.count <= 1, "\(id) \(what): the languages name different placeholders")
         }
     }

@@ -2,8 +2,8 @@ import BundledData
 import CEL
 import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// `EvaluationLimits`: a rule that runs out of budget is an error finding where it stopped, never
@@ -26,19 +26,23 @@ import Validators
         #expect(stopped.allSatisfy { $0.severity == .error && $0.location.line >= 1 })
         #expect(stopped.allSatisfy { $0.help == "if the dossier is genuine, raise the evaluation budget" })
         #expect(Set(stopped.map(\.rule)).count == stopped.count, "one finding per rule and dossier, where it stopped")
-        #expect(stopped.first?.message == "evaluation budget exceeded: rule \(stopped[0].rule) needed more than 5 evaluation steps "
-            + "on this dossier and was stopped here, so the dossier is not checked against it")
+        #expect(
+            stopped.first?.message == "evaluation budget exceeded: rule \(stopped[0].rule) needed more than 5 evaluation steps "
+                + "on this dossier and was stopped here, so the dossier is not checked against it")
         // With the default budget the same dossier is clean.
         #expect(Fixtures.checker.check(fileBytes: try Self.example("valid-hydrowal-term1")).flatMap(\.findings).isEmpty)
     }
 
     @Test func messageValuesAreCut() {
         let long = String(repeating: "é", count: 50)
-        #expect(MessageTemplate.render("x {v} y", values: ["v": .string(long)], language: .en, maxValueLength: 10)
-            == "x " + String(repeating: "é", count: 9) + "… y")
+        #expect(
+            MessageTemplate.render("x {v} y", values: ["v": .string(long)], language: .en, maxValueLength: 10)
+                == "x " + String(repeating: "é", count: 9) + "… y")
         #expect(MessageTemplate.render("{v}", values: ["v": .string("short")], language: .en, maxValueLength: 10) == "short")
-        #expect(MessageTemplate.render("{v}", values: ["v": .list((0..<100).map { .int(Int64($0)) })], language: .en, maxValueLength: 12)
-            == "0, 1, 2, 3,…")
+        #expect(
+            MessageTemplate.render(
+                "{v}", values: ["v": .list((0..<100).map { .int(Int64($0)) })], language: .en, maxValueLength: 12)
+                == "0, 1, 2, 3,…")
         #expect(MessageTemplate.render("key {k}", texts: ["k": long], maxValueLength: 4) == "key ééé…")
     }
 

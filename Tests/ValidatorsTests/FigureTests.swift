@@ -1,7 +1,8 @@
 import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Validators
 
 /// The `figures:` section of rule files: strict parsing, and the figures the engine computes.
@@ -19,8 +20,12 @@ import TestSupport
 
     @Test func figuresAreParsedStrictly() throws {
         #expect(parseError("figures: {eligible: \"costs[*].eligible_eur\", sme: isSME}") == nil)
-        #expect(parseError("figures: {elgible: \"costs[*].eligible_eur\"}")?.contains("local.yaml:3:11: error: unknown key `elgible` in `figures`") == true)
-        #expect(parseError("figures:\n  eligible: \"costs[*.x\"")?.contains("local.yaml:4:13: error: `figures.eligible`: `costs[*.x` is not a path") == true)
+        #expect(
+            parseError("figures: {elgible: \"costs[*].eligible_eur\"}")?.contains(
+                "local.yaml:3:11: error: unknown key `elgible` in `figures`") == true)
+        #expect(
+            parseError("figures:\n  eligible: \"costs[*.x\"")?.contains(
+                "local.yaml:4:13: error: `figures.eligible`: `costs[*.x` is not a path") == true)
         #expect(parseError("figures: {requested: []}")?.contains("lists no path") == true)
         #expect(parseError("figures: {sme: \"isSME(o)\"}")?.contains("names a definition of one parameter") == true)
         #expect(parseError("figures: [a]")?.contains("`figures` must be a mapping") == true)
@@ -30,12 +35,17 @@ import TestSupport
         let bundled = Fixtures.checker.ruleSets
         func calculator(_ yaml: String) throws -> FigureCalculator {
             let local = try RuleSetParser.parse(yaml, file: "local.yaml")
-            return try FigureCalculator(checker: Checker(ruleSets: RuleSetCollection.overriding(bundled, with: [local]), iso: Fixtures.iso))
+            return try FigureCalculator(
+                checker: Checker(ruleSets: RuleSetCollection.overriding(bundled, with: [local]), iso: Fixtures.iso))
         }
         let kind = "ruleset: x\nversion: 1.0.0\nkind: x-kind\nimports: [common]\nstructure: {partners: {list: organisation}}\n"
         #expect(throws: Never.self) { try calculator(kind + "figures: {sme: isLarge}") }
-        #expect { try calculator(kind + "figures: {sme: isSMEx}") } throws: { "\($0)".contains("local.yaml:6:16: error: `figures.sme` names `isSMEx`, which no definition") }
-        #expect { try calculator(kind + "figures: {research: isRegionOf}") } throws: { "\($0)".contains("takes 2 parameters, not one") }
+        #expect { try calculator(kind + "figures: {sme: isSMEx}") } throws: {
+            "\($0)".contains("local.yaml:6:16: error: `figures.sme` names `isSMEx`, which no definition")
+        }
+        #expect { try calculator(kind + "figures: {research: isRegionOf}") } throws: {
+            "\($0)".contains("takes 2 parameters, not one")
+        }
     }
 
     @Test func everyBundledKindDeclaresItsFigures() throws {

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// Findings point at the offending node, or at the nearest parent of what is missing.
@@ -25,7 +25,9 @@ import Validators
         """
 
     func finding(_ rule: String, _ findings: [Finding], at path: String) throws -> Finding {
-        try #require(findings.first { $0.rule == rule && $0.path == path }, "\(rule) at \(path) in \(findings.map { "\($0.rule)@\($0.path)" })")
+        try #require(
+            findings.first { $0.rule == rule && $0.path == path },
+            "\(rule) at \(path) in \(findings.map { "\($0.rule)@\($0.path)" })")
     }
 
     @Test func eachFindingHasItsLineColumnAndPath() throws {

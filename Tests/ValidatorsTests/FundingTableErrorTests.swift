@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// `funding:` tables and `template:` expressions are as strict as rules: a mistake stops the
@@ -56,7 +56,9 @@ extension RuleFileErrorTests {
     }
 
     @Test func aTemplateExpressionIsChecked() throws {
-        let text = Self.header.replacingOccurrences(of: "rules:\n", with: "structure:\n  note: {type: text, template: \"lang\"}\nrules:\n") + Self.goodRule
+        let text =
+            Self.header.replacingOccurrences(
+                of: "rules:\n", with: "structure:\n  note: {type: text, template: \"lang\"}\nrules:\n") + Self.goodRule
         let found = try #require(error(text))
         #expect(found.message.contains("`template` of field `note`: unknown name `lang`"), "\(found)")
     }

@@ -1,8 +1,8 @@
 import BundledData
 import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// Replays the inputs the fuzzers found (`Tests/Fixtures/Regressions/`) through the path and the
@@ -52,7 +52,9 @@ import Validators
             #expect(errors.errors.allSatisfy { !$0.message.isEmpty })
             return
         }
-        guard let checker = try? Checker(ruleSets: RuleSetCollection.overriding(bundled, with: local), iso: Fixtures.iso) else { return }
+        guard let checker = try? Checker(ruleSets: RuleSetCollection.overriding(bundled, with: local), iso: Fixtures.iso) else {
+            return
+        }
         _ = checker.runExamples(only: Set(local.flatMap { $0.rules.map(\.id) }))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// Mutation tests over the shared generator's oracle: each generated dossier breaks exactly the
@@ -33,6 +33,8 @@ import Validators
         let perKind = Dictionary(grouping: corpus.dossiers, by: \.kind).mapValues(\.count)
         #expect(perKind.count == 6 && perKind.values.allSatisfy { $0 >= 150 }, "dossiers per kind: \(perKind)")
         #expect(corpus.dossiers.contains { !$0.expected.isEmpty }, "the sample holds dossiers that break rules")
-        #expect(mismatches.isEmpty, "\(mismatches.count) of \(dossiers.count) differ:\n\(mismatches.prefix(20).joined(separator: "\n"))")
+        #expect(
+            mismatches.isEmpty,
+            "\(mismatches.count) of \(dossiers.count) differ:\n\(mismatches.prefix(20).joined(separator: "\n"))")
     }
 }

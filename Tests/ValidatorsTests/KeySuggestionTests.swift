@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Validators
 
@@ -36,7 +36,8 @@ import TestSupport
     }
 
     @Test func theFindingNamesItAndSaysHowToFix() {
-        let findings = Fixtures.findings("{dossier: 1, kind: reseau-dossier, id: R, title: T, language: en, synergy: {poles: [GREENWIN]}}")
+        let findings = Fixtures.findings(
+            "{dossier: 1, kind: reseau-dossier, id: R, title: T, language: en, synergy: {poles: [GREENWIN]}}")
         let typo = findings.first { $0.rule == "HDR-003" }
         #expect(typo?.message == "unknown key `synergy`; did you mean `synergies`?")
         #expect(typo?.help == "rename `synergy` to `synergies`")

@@ -1,7 +1,7 @@
 import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// A verdict never depends on how the YAML is written: every bundled example and a sample of
@@ -86,8 +86,10 @@ import Validators
 
     /// The comparison fails when a finding moves to another node.
     @Test func aFindingAtAnotherNodeIsADifference() {
-        let finding = Finding(rule: "X-001", severity: .error, message: "m", location: Mark(line: 3, column: 1), end: nil, path: "a")
-        let moved = Finding(rule: "X-001", severity: .error, message: "m", location: Mark(line: 4, column: 1), end: nil, path: "a")
+        let finding = Finding(
+            rule: "X-001", severity: .error, message: "m", location: Mark(line: 3, column: 1), end: nil, path: "a")
+        let moved = Finding(
+            rule: "X-001", severity: .error, message: "m", location: Mark(line: 4, column: 1), end: nil, path: "a")
         var places = MetamorphicCheck.PlaceMap()
         places.add(Mark(line: 3, column: 1), Mark(line: 5, column: 1))
         #expect(!MetamorphicCheck.compare([finding], [moved], places: places).isEmpty)
@@ -115,7 +117,8 @@ import Validators
                 examples: {pass: ["{dossier: 1, kind: probe}"], fail: ["{kind: probe, dossier: 1}"]}
             """, file: "probe.yaml")
         let checker = try Checker(ruleSets: [probe], iso: Fixtures.iso)
-        let outcome = try #require(MetamorphicCheck.differences(Array("dossier: 1\nkind: probe\na: 1\nb: x\n".utf8), checker: checker))
+        let outcome = try #require(
+            MetamorphicCheck.differences(Array("dossier: 1\nkind: probe\na: 1\nb: x\n".utf8), checker: checker))
         let failing = outcome.filter { !$0.differences.isEmpty }.map(\.form)
         #expect(failing == [.reversedKeys], "\(outcome)")
     }

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// Every rule's own examples, run as SwiftLint runs its rules' examples.

@@ -1,7 +1,7 @@
 import BundledData
 import DossierModel
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// A broken rule file is rejected when it is loaded, with the place that is wrong.
@@ -55,25 +55,31 @@ import Validators
     }
 
     @Test func unknownKeyInARule() throws {
-        let found = try #require(error(Self.header + Self.goodRule.replacingOccurrences(of: "source: §1", with: "source: §1\n    sevrity: error")))
+        let found = try #require(
+            error(Self.header + Self.goodRule.replacingOccurrences(of: "source: §1", with: "source: §1\n    sevrity: error")))
         #expect(found.message.contains("unknown key `sevrity`"))
         #expect(found.mark == Mark(line: 12, column: 5))
     }
 
     @Test func expressionThatDoesNotParsePointsAtTheCharacter() throws {
-        let found = try #require(error(Self.header + Self.goodRule.replacingOccurrences(of: "check: self.size() > 0", with: "check: self.size() > > 0")))
+        let found = try #require(
+            error(
+                Self.header + Self.goodRule.replacingOccurrences(of: "check: self.size() > 0", with: "check: self.size() > > 0")))
         #expect(found.message.contains("rule TST-001, `check`"))
         #expect(found.mark?.line == 12)
-        #expect((found.mark?.column ?? 0) >= 26, "at the second `>` or after it, not at the start: \(String(describing: found.mark))")
+        #expect(
+            (found.mark?.column ?? 0) >= 26, "at the second `>` or after it, not at the start: \(String(describing: found.mark))")
     }
 
     @Test func unknownParameter() throws {
-        let found = try #require(error(Self.header + Self.goodRule.replacingOccurrences(of: "self.size() > 0", with: "self.size() > params.capp")))
+        let found = try #require(
+            error(Self.header + Self.goodRule.replacingOccurrences(of: "self.size() > 0", with: "self.size() > params.capp")))
         #expect(found.message.contains("unknown parameter `params.capp`"))
     }
 
     @Test func unknownName() throws {
-        let found = try #require(error(Self.header + Self.goodRule.replacingOccurrences(of: "self.size() > 0", with: "selff.size() > 0")))
+        let found = try #require(
+            error(Self.header + Self.goodRule.replacingOccurrences(of: "self.size() > 0", with: "selff.size() > 0")))
         #expect(found.message.contains("unknown name `selff`"))
     }
 
@@ -88,12 +94,14 @@ import Validators
     }
 
     @Test func placeholderWithoutALet() throws {
-        let found = try #require(error(Self.header + Self.goodRule.replacingOccurrences(of: "nothing here", with: "{count} things")))
+        let found = try #require(
+            error(Self.header + Self.goodRule.replacingOccurrences(of: "nothing here", with: "{count} things")))
         #expect(found.message.contains("`{count}`"))
     }
 
     @Test func badSeverity() throws {
-        let found = try #require(error(Self.header + Self.goodRule.replacingOccurrences(of: "severity: error", with: "severity: fatal")))
+        let found = try #require(
+            error(Self.header + Self.goodRule.replacingOccurrences(of: "severity: error", with: "severity: fatal")))
         #expect(found.message.contains("severity is error, warning or info"))
         #expect(found.mark?.line == 9)
     }

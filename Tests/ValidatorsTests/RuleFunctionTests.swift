@@ -1,6 +1,6 @@
 import CEL
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// The functions rule expressions may call beyond CEL (docs/rule-files.md), as a rule sees them.
@@ -28,9 +28,10 @@ import Validators
     }
 
     @Test func isoSubdivisionGivesTheSameMapEachTime() {
-        let expected = CELValue.map(CELMap(strings: [
-            ("code", "BE-WLG"), ("country", "BE"), ("type", "Province"), ("parent", "BE-WAL"),
-        ]))
+        let expected = CELValue.map(
+            CELMap(strings: [
+                ("code", "BE-WLG"), ("country", "BE"), ("type", "Province"), ("parent", "BE-WAL"),
+            ]))
         #expect(value("isoSubdivision('BE-WLG')") == expected)
         #expect(value("isoSubdivision('BE-WLG')") == expected, "the second lookup reads the kept map")
         #expect(value("isoSubdivision('BE-WAL').parent") == .string(""))

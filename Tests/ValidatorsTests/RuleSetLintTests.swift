@@ -1,8 +1,8 @@
 import BundledData
 import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// A broken rule file is caught before it judges anyone: each kind of mistake in
@@ -22,30 +22,49 @@ import Validators
     }
 
     @Test(arguments: [
-        ("unknown-key.yaml", 11, 5,
-         "unknown key `sevrity` in a rule (known: at, builtin, check, checks, description, examples, for_each, help, id, let, "
-            + "message, messages, severity, source, title, when)"),
+        (
+            "unknown-key.yaml", 11, 5,
+            "unknown key `sevrity` in a rule (known: at, builtin, check, checks, description, examples, for_each, help, id, let, "
+                + "message, messages, severity, source, title, when)"
+        ),
         ("bad-expression.yaml", 14, 32, "rule BBE-001, `check`: unexpected '>'"),
-        ("unknown-parameter.yaml", 17, 40,
-         "rule BUP-001, `check`: unknown parameter `params.max_items` (parameters: first_level_subdivisions, format_version, "
-            + "languages, max_item_count, pole_kinds, research_categories, size_classes)"),
-        ("unknown-field.yaml", 16, 17,
-         "rule BUF-001, `check`: `item.amout` names a field the structure does not declare: `item` has no field `amout` "
-            + "for kind broken-unknown-field (did you mean `amount`?)"),
+        (
+            "unknown-parameter.yaml", 17, 40,
+            "rule BUP-001, `check`: unknown parameter `params.max_items` (parameters: first_level_subdivisions, format_version, "
+                + "languages, max_item_count, pole_kinds, research_categories, size_classes)"
+        ),
+        (
+            "unknown-field.yaml", 16, 17,
+            "rule BUF-001, `check`: `item.amout` names a field the structure does not declare: `item` has no field `amout` "
+                + "for kind broken-unknown-field (did you mean `amount`?)"
+        ),
         ("duplicate-rule-id.yaml", 19, 5, "rule BDR-001 is also defined at line 10: a rule ID names one rule"),
-        ("missing-language.yaml", 16, 7,
-         "rule BML-001 message has no `nl` and `de` text: give it in every language the set declares (en, nl, fr and de), or as one plain text for all"),
-        ("misspelt-for-each.yaml", 14, 15,
-         "rule BFE-001, `for_each`: `item[*]` leads to `item`, which the structure does not declare (did you mean `items`?)"),
-        ("misspelt-at.yaml", 16, 9, "rule BAT-001, `at`: `amout` leads to `amout`, which the structure does not declare (did you mean `amount`?)"),
+        (
+            "missing-language.yaml", 16, 7,
+            "rule BML-001 message has no `nl` and `de` text: give it in every language the set declares (en, nl, fr and de), or as one plain text for all"
+        ),
+        (
+            "misspelt-for-each.yaml", 14, 15,
+            "rule BFE-001, `for_each`: `item[*]` leads to `item`, which the structure does not declare (did you mean `items`?)"
+        ),
+        (
+            "misspelt-at.yaml", 16, 9,
+            "rule BAT-001, `at`: `amout` leads to `amout`, which the structure does not declare (did you mean `amount`?)"
+        ),
         ("undefined-placeholder.yaml", 16, 15, "rule BPH-001: the en message names `{cuont}`, which no `let` defines"),
         ("rule-id-pattern.yaml", 11, 9, "rule ID `bri 1` does not match the set's `rule_ids` pattern `BRI-[0-9]{3}` (line 7)"),
-        ("missing-declared-language.yaml", 17, 7,
-         "rule BES-001 message has no `es` text: give it in every language the set declares (en and es), or as one plain text for all"),
-        ("replaced-type.yaml", 7, 1,
-         "type `organisation` is already declared by `common`: to add fields, write `organisation: {extends: organisation, map: {…}}`; to declare another type, give it another name"),
-        ("unknown-disabled-rule.yaml", 7, 12,
-         "`disabled` names rule `ORG-040`, which neither `broken-disabled` nor a set it imports has (did you mean `ORG-001`?)"),
+        (
+            "missing-declared-language.yaml", 17, 7,
+            "rule BES-001 message has no `es` text: give it in every language the set declares (en and es), or as one plain text for all"
+        ),
+        (
+            "replaced-type.yaml", 7, 1,
+            "type `organisation` is already declared by `common`: to add fields, write `organisation: {extends: organisation, map: {…}}`; to declare another type, give it another name"
+        ),
+        (
+            "unknown-disabled-rule.yaml", 7, 12,
+            "`disabled` names rule `ORG-040`, which neither `broken-disabled` nor a set it imports has (did you mean `ORG-001`?)"
+        ),
     ])
     func eachBrokenFileGivesItsLocatedError(file: String, line: Int, column: Int, message: String) throws {
         let diagnosis = diagnose([try Self.fixture(file)])
@@ -65,8 +84,10 @@ import Validators
     }
 
     @Test func everyBrokenFileAtOnce() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryFile("Tests/Fixtures/BrokenRules").path)
-            .filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: Fixtures.repositoryFile("Tests/Fixtures/BrokenRules").path
+        )
+        .filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(names.count == 13)
         let diagnosis = diagnose(try names.map(Self.fixture))
         #expect(Set(diagnosis.errors.map(\.file)) == Set(names.map { "BrokenRules/\($0)" }))
@@ -84,7 +105,8 @@ import Validators
     }
 
     @Test func aSetImportingABrokenLibraryIsSkippedNotReported() throws {
-        let library = "ruleset: lib-x\nversion: 1.0.0\ntitle: L\nrules:\n  - {id: LBX-001, severity: error, title: T, source: s, check: 1 > > 0, message: m}\n"
+        let library =
+            "ruleset: lib-x\nversion: 1.0.0\ntitle: L\nrules:\n  - {id: LBX-001, severity: error, title: T, source: s, check: 1 > > 0, message: m}\n"
         let user = "ruleset: user-x\nversion: 1.0.0\nkind: user-x\nimports: [common, lib-x]\ntitle: U\nrules: []\n"
         let diagnosis = diagnose([("lib.yaml", library), ("user.yaml", user)])
         #expect(diagnosis.errors.map(\.file) == ["lib.yaml"])
@@ -105,7 +127,8 @@ import Validators
         """
 
     func lintErrors(_ rule: String) -> [String] {
-        let text = Self.header + Self.structure + "rules:\n  - id: LNT-001\n    severity: error\n    title: T\n    source: s\n"
+        let text =
+            Self.header + Self.structure + "rules:\n  - id: LNT-001\n    severity: error\n    title: T\n    source: s\n"
             + rule + "    message: m\n"
         return diagnose([("lint.yaml", text)]).errors.map(\.message)
     }
@@ -125,11 +148,26 @@ import Validators
     }
 
     @Test(arguments: [
-        ("    check: has(self.plan.lnes)\n", "`self.plan.lnes` names a field the structure does not declare: `self.plan` has no field `lnes` for kind lint-x (did you mean `lines`?)"),
-        ("    for_each: plan.lines[*]\n    check: item.amont > 0\n", "`item.amont` names a field the structure does not declare: `item` has no field `amont` for kind lint-x (did you mean `amount`?)"),
-        ("    for_each: byName.*\n    check: has(item.other_field)\n", "`item.other_field` names a field the structure does not declare: `item` has no field `other_field` for kind lint-x (known: x, y)"),
-        ("    check: self.members.size() > 0\n", "`self.members` names a field the structure does not declare: `self` has no field `members` for kind lint-x (known: "),
-        ("    check: self.nowhere\n", "`self.nowhere` names a field the structure does not declare: `self` has no field `nowhere` for kind lint-x"),
+        (
+            "    check: has(self.plan.lnes)\n",
+            "`self.plan.lnes` names a field the structure does not declare: `self.plan` has no field `lnes` for kind lint-x (did you mean `lines`?)"
+        ),
+        (
+            "    for_each: plan.lines[*]\n    check: item.amont > 0\n",
+            "`item.amont` names a field the structure does not declare: `item` has no field `amont` for kind lint-x (did you mean `amount`?)"
+        ),
+        (
+            "    for_each: byName.*\n    check: has(item.other_field)\n",
+            "`item.other_field` names a field the structure does not declare: `item` has no field `other_field` for kind lint-x (known: x, y)"
+        ),
+        (
+            "    check: self.members.size() > 0\n",
+            "`self.members` names a field the structure does not declare: `self` has no field `members` for kind lint-x (known: "
+        ),
+        (
+            "    check: self.nowhere\n",
+            "`self.nowhere` names a field the structure does not declare: `self` has no field `nowhere` for kind lint-x"
+        ),
     ])
     func undeclaredFieldsAreErrors(rule: String, message: String) {
         let errors = lintErrors(rule)
@@ -142,7 +180,8 @@ import Validators
         ("    check: 'has(self.plan.lnes)'\n", 27),
     ])
     func theErrorPointsAtTheFieldWhateverTheQuoting(rule: String, column: Int) {
-        let text = Self.header + Self.structure + "rules:\n  - id: LNT-001\n    severity: error\n    title: T\n    source: s\n"
+        let text =
+            Self.header + Self.structure + "rules:\n  - id: LNT-001\n    severity: error\n    title: T\n    source: s\n"
             + rule + "    message: m\n"
         let errors = diagnose([("lint.yaml", text)]).errors
         #expect(errors.map { $0.mark.map { [$0.line, $0.column] } } == [[16, column]], "\(errors)")
@@ -150,17 +189,22 @@ import Validators
 
     @Test func aLibraryRuleIsCheckedAgainstEveryKindThatImportsIt() {
         // `members` exists in some kinds, `partners` in others: both are known to `common`'s rules.
-        let library = "ruleset: lib-y\nversion: 1.0.0\ntitle: L\nrules:\n"
+        let library =
+            "ruleset: lib-y\nversion: 1.0.0\ntitle: L\nrules:\n"
             + "  - {id: LBY-001, severity: error, title: T, source: s, check: 'has(self.members) || has(self.partners)', message: m}\n"
             + "  - {id: LBY-002, severity: error, title: T, source: s, check: 'has(self.membres)', message: m}\n"
         let users = ["reseau-dossier", "pole-project"].map { kind in
-            ("\(kind).yaml", Self.bundledText(kind).replacingOccurrences(of: "imports: [common]", with: "imports: [common, lib-y]"))
+            (
+                "\(kind).yaml",
+                Self.bundledText(kind).replacingOccurrences(of: "imports: [common]", with: "imports: [common, lib-y]")
+            )
         }
         let diagnosis = diagnose([("lib.yaml", library)] + users)
-        #expect(diagnosis.errors.map(\.message) == [
-            "rule LBY-002, `check`: `self.membres` names a field the structure does not declare: `self` has no field `membres` "
-                + "for kinds pole-project, reseau-dossier (did you mean `members`?)"
-        ])
+        #expect(
+            diagnosis.errors.map(\.message) == [
+                "rule LBY-002, `check`: `self.membres` names a field the structure does not declare: `self` has no field `membres` "
+                    + "for kinds pole-project, reseau-dossier (did you mean `members`?)"
+            ])
     }
 
     static func bundledText(_ name: String) -> String {

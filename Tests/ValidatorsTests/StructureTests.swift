@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 /// The structure checker: HDR-002 types and required fields, HDR-003 unknown keys, and
@@ -36,7 +36,8 @@ import Validators
     }
 
     @Test func yesIsTextNotABoolean() {
-        let findings = reseau("members: [{id: a, name: A, category: research-centre, country: BE, region: BE-WAL, accredited: yes}]\n")
+        let findings = reseau(
+            "members: [{id: a, name: A, category: research-centre, country: BE, region: BE-WAL, accredited: yes}]\n")
         #expect(findings.contains { $0.rule == "HDR-002" && $0.path == "members[0].accredited" })
     }
 
@@ -61,7 +62,9 @@ import Validators
     }
 
     @Test func fieldsOfOtherKindsAreUnknownHere() {
-        let findings = reseau("members: [{id: a, name: A, category: university, country: BE, region: BE-WAL, member_of_pole: true, province: WLG}]\n")
+        let findings = reseau(
+            "members: [{id: a, name: A, category: university, country: BE, region: BE-WAL, member_of_pole: true, province: WLG}]\n"
+        )
         let paths = findings.filter { $0.rule == "HDR-003" }.map(\.path).sorted()
         #expect(paths == ["members[0].member_of_pole", "members[0].province"])
     }
@@ -79,7 +82,8 @@ import Validators
     }
 
     @Test func aDocumentWithAProblemGetsOnlyHDR004AndEarlierDocumentsAreChecked() {
-        let reports = Fixtures.checker.check(fileBytes: Array("dossier: 1\nkind: nope\nid: X\ntitle: T\nlanguage: en\n---\na: [\n".utf8))
+        let reports = Fixtures.checker.check(
+            fileBytes: Array("dossier: 1\nkind: nope\nid: X\ntitle: T\nlanguage: en\n---\na: [\n".utf8))
         #expect(reports.count == 2)
         #expect(reports.first.map { Set($0.findings.map(\.rule)) } == ["HDR-001"])
         #expect(reports.last.map { $0.findings.map(\.rule) } == ["HDR-004"])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The CLI as a user runs it: exit codes, located findings, the JSON report.
 @Suite struct CheckCommandTests {
@@ -17,7 +17,9 @@ import TestSupport
         let valid = "examples/reseau-dossier/valid-hydrowal-term1.yaml"
         let run = try Fixtures.run(["check", valid])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.hasSuffix("1 dossier vérifié dans 1 fichier : 0 erreur, 0 avertissement, 0 info\n"), "in the dossier's language")
+        #expect(
+            run.stdout.hasSuffix("1 dossier vérifié dans 1 fichier : 0 erreur, 0 avertissement, 0 info\n"),
+            "in the dossier's language")
     }
 
     @Test func bundledExamplesExitOneBecauseSomeAreInvalid() throws {
@@ -114,7 +116,9 @@ import TestSupport
         let files = try #require(report["files"] as? [[String: Any]])
         let document = try #require((files.first?["documents"] as? [[String: Any]])?.first)
         for key in ["index", "id", "kind", "findings"] { #expect(document[key] != nil, "document.\(key)") }
-        let allFindings = files.flatMap { ($0["documents"] as? [[String: Any]]) ?? [] }.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
+        let allFindings = files.flatMap { ($0["documents"] as? [[String: Any]]) ?? [] }.flatMap {
+            ($0["findings"] as? [[String: Any]]) ?? []
+        }
         let finding = try #require(allFindings.first)
         for key in ["rule", "severity", "message", "line", "column", "path"] { #expect(finding[key] != nil, "finding.\(key)") }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One command line (README "Command line"): usage errors exit 2 in every subcommand, `-o/--output`
 /// means the same wherever a command writes a file, a mistyped subcommand gets a suggestion, and
@@ -33,7 +33,9 @@ import TestSupport
     @Test func aFileNamedLikeASubcommandIsStillADossier() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let valid = try String(contentsOf: Fixtures.packageRoot.appending(path: "examples/reseau-dossier/valid-hydrowal-term1.yaml"), encoding: .utf8)
+        let valid = try String(
+            contentsOf: Fixtures.packageRoot.appending(path: "examples/reseau-dossier/valid-hydrowal-term1.yaml"), encoding: .utf8
+        )
         try valid.write(to: folder.appending(path: "chek"), atomically: true, encoding: .utf8)
         let run = try Fixtures.run(["chek"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")

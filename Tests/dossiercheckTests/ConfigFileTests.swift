@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `.dossiercheck.yaml`: found walking up, strict, and what each setting does.
 @Suite struct ConfigFileTests {
@@ -21,7 +21,9 @@ import TestSupport
     }
 
     @Test func unknownKeyIsALocatedUsageError() throws {
-        let project = try ScratchProject([".dossiercheck.yaml": "paths: [d.yaml]\ncolour: red\n", "d.yaml": ScratchProject.nineMembers])
+        let project = try ScratchProject([
+            ".dossiercheck.yaml": "paths: [d.yaml]\ncolour: red\n", "d.yaml": ScratchProject.nineMembers,
+        ])
         let run = try project.run(["check"])
         #expect(run.status == 2)
         #expect(run.stderr.contains(".dossiercheck.yaml:2:1: error: unknown key `colour` in the configuration"), "\(run.stderr)")
@@ -39,10 +41,14 @@ import TestSupport
     }
 
     @Test func unknownParameterIsALocatedUsageError() throws {
-        let project = try ScratchProject([".dossiercheck.yaml": "parameters:\n  reseau-dossier:\n    members_min: 3\n", "d.yaml": ""])
+        let project = try ScratchProject([
+            ".dossiercheck.yaml": "parameters:\n  reseau-dossier:\n    members_min: 3\n", "d.yaml": "",
+        ])
         let run = try project.run(["check", "d.yaml"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains(".dossiercheck.yaml:3:5: error: rule set `reseau-dossier` has no parameter `members_min`"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(".dossiercheck.yaml:3:5: error: rule set `reseau-dossier` has no parameter `members_min`"),
+            "\(run.stderr)")
     }
 
     @Test func severityDisableAndParametersApply() throws {
@@ -60,7 +66,9 @@ import TestSupport
     }
 
     @Test func extraRuleFoldersAndLanguage() throws {
-        let project = try ScratchProject(["d.yaml": ScratchProject.nineMembers, "lang.yaml": "language: de\nrules: [no-such-folder]\n"])
+        let project = try ScratchProject([
+            "d.yaml": ScratchProject.nineMembers, "lang.yaml": "language: de\nrules: [no-such-folder]\n",
+        ])
         let run = try project.run(["check", "d.yaml", "--config", "lang.yaml"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("no-such-folder"))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `init`, `schema`, `explain`, `rules list` and `funding`, as an applicant runs them.
 @Suite struct DescribeCommandTests {
@@ -29,7 +29,9 @@ import TestSupport
         for command in [["init", "reseau"], ["schema", "reseau"], ["rules", "list", "--kind", "reseau"]] {
             let run = try Fixtures.run(command)
             #expect(run.status == 2, "\(command)")
-            #expect(run.stderr.contains("no rule set checks the kind `reseau`; known kinds: pole-cahier-des-charges, pole-project, reseau-dossier"))
+            #expect(
+                run.stderr.contains(
+                    "no rule set checks the kind `reseau`; known kinds: pole-cahier-des-charges, pole-project, reseau-dossier"))
         }
     }
 

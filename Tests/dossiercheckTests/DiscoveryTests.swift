@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Which files a run checks.
 @Suite struct DiscoveryTests {

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 /// `dossiercheck eval`, the rule author's playground.
 @Suite struct EvalCommandTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Hostile and broken input (issue: "no crash, no hang, no silent pass"): each limit refuses
 /// with a located finding and an exit status that says so, and each can be raised; input that
@@ -38,7 +38,9 @@ import TestSupport
     ) {
         #expect(run.status == 1, sourceLocation: sourceLocation)
         let help = "if the file is genuine, raise the limit with \(flag) (now \(now))"
-        #expect(SeenFinding.of(run) == [SeenFinding("HDR-004", message, at: line, column, help: help)], sourceLocation: sourceLocation)
+        #expect(
+            SeenFinding.of(run) == [SeenFinding("HDR-004", message, at: line, column, help: help)], sourceLocation: sourceLocation
+        )
     }
 
     // MARK: - 1. limits
@@ -92,11 +94,13 @@ import TestSupport
         var lines = ["a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
         let names = Array("abcdefghi")
         for i in 1..<names.count {
-            lines.append("\(names[i]): &\(names[i]) [" + Array(repeating: "*\(names[i - 1])", count: 10).joined(separator: ", ") + "]")
+            lines.append(
+                "\(names[i]): &\(names[i]) [" + Array(repeating: "*\(names[i - 1])", count: 10).joined(separator: ", ") + "]")
         }
         let run = try check(["d.yaml": Self.header + lines.joined(separator: "\n") + "\n"], ["d.yaml"])
         expectRefused(
-            run, "aliases expand to more than 1000000 nodes in this file (an alias bomb such as \"billion laughs\"?): the file is refused",
+            run,
+            "aliases expand to more than 1000000 nodes in this file (an alias bomb such as \"billion laughs\"?): the file is refused",
             at: 11, 36, flag: "--max-alias-nodes", now: "1000000")
     }
 
@@ -105,7 +109,8 @@ import TestSupport
         let text = Self.header + "a: &a [1, 2, 3]\nb: [*a, *a]\nc: [*a, *a, *a]\n"
         let refused = try check(["d.yaml": text], ["d.yaml", "--max-alias-nodes", "19"])
         expectRefused(
-            refused, "aliases expand to more than 19 nodes in this file (an alias bomb such as \"billion laughs\"?): the file is refused",
+            refused,
+            "aliases expand to more than 19 nodes in this file (an alias bomb such as \"billion laughs\"?): the file is refused",
             at: 8, 13, flag: "--max-alias-nodes", now: "19")
         let raised = try check(["d.yaml": text], ["d.yaml", "--max-alias-nodes", "20"])
         #expect(!(SeenFinding.of(raised).map(\.rule).contains("HDR-004")))
@@ -173,31 +178,38 @@ import TestSupport
         let files = ["rules/slow.yaml": Self.slowRules, "d.yaml": Self.slowDossier(items: 300)]
         let refused = try check(files, ["d.yaml", "--rules", "rules", "--max-evaluation-cost", "100000"])
         #expect(refused.status == 1)
-        #expect(SeenFinding.of(refused) == [
-            SeenFinding(
-                "SLW-001",
-                "evaluation budget exceeded: rule SLW-001 needed more than 100000 evaluation steps on this dossier and was stopped here, "
-                    + "so the dossier is not checked against it",
-                at: 7, 1, path: "items", help: "if the dossier is genuine, raise the budget with --max-evaluation-cost (now 100000)")
-        ])
+        #expect(
+            SeenFinding.of(refused) == [
+                SeenFinding(
+                    "SLW-001",
+                    "evaluation budget exceeded: rule SLW-001 needed more than 100000 evaluation steps on this dossier and was stopped here, "
+                        + "so the dossier is not checked against it",
+                    at: 7, 1, path: "items",
+                    help: "if the dossier is genuine, raise the budget with --max-evaluation-cost (now 100000)")
+            ])
         let passed = try check(files, ["d.yaml", "--rules", "rules"])
         #expect(passed.status == 0, "the default budget, 10000000 steps, is enough: \(passed.stdout)")
         #expect(SeenFinding.of(passed) == [])
     }
 
     @Test func valuesInMessagesAreCut() throws {
-        let files = ["rules/slow.yaml": Self.slowRules, "d.yaml": Self.slowDossier(items: 2, note: String(repeating: "x", count: 5000))]
+        let files = [
+            "rules/slow.yaml": Self.slowRules, "d.yaml": Self.slowDossier(items: 2, note: String(repeating: "x", count: 5000)),
+        ]
         let cut = try check(files, ["d.yaml", "--rules", "rules", "--max-message-length", "20"])
         #expect(cut.status == 0, "a warning")
-        #expect(SeenFinding.of(cut) == [
-            SeenFinding("SLW-002", "the note is too long: " + String(repeating: "x", count: 19) + "…", at: 1, 1)
-        ])
+        #expect(
+            SeenFinding.of(cut) == [
+                SeenFinding("SLW-002", "the note is too long: " + String(repeating: "x", count: 19) + "…", at: 1, 1)
+            ])
         let byDefault = SeenFinding.of(try check(files, ["d.yaml", "--rules", "rules"]))
         #expect(byDefault.map(\.message) == ["the note is too long: " + String(repeating: "x", count: 999) + "…"])
     }
 
     @Test func limitsMustBePositive() throws {
-        for flag in ["--max-depth", "--max-alias-nodes", "--max-documents", "--max-nodes", "--max-evaluation-cost", "--max-message-length"] {
+        for flag in [
+            "--max-depth", "--max-alias-nodes", "--max-documents", "--max-nodes", "--max-evaluation-cost", "--max-message-length",
+        ] {
             let run = try check(["d.yaml": try Self.valid()], ["d.yaml", flag, "0"])
             #expect(run.status == 2)
             #expect(run.stderr.contains("\(flag) must be at least 1"), "\(run.stderr)")
@@ -211,12 +223,13 @@ import TestSupport
         bytes += [0xE9] + Array("seau\"}\n".utf8)
         let run = try check(bytes: bytes)
         #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding(
-                "HDR-004",
-                "the file is not valid UTF-8: byte 0xE9 at line 6, column 19 does not form a UTF-8 character "
-                    + "(was it saved as Latin-1 or Windows-1252?); save it as UTF-8", at: 6, 19)
-        ])
+        #expect(
+            SeenFinding.of(run) == [
+                SeenFinding(
+                    "HDR-004",
+                    "the file is not valid UTF-8: byte 0xE9 at line 6, column 19 does not form a UTF-8 character "
+                        + "(was it saved as Latin-1 or Windows-1252?); save it as UTF-8", at: 6, 19)
+            ])
     }
 
     @Test(arguments: ["little-endian with BOM", "big-endian with BOM", "little-endian without BOM"])
@@ -231,9 +244,10 @@ import TestSupport
             }
         let run = try check(bytes: bytes)
         #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding("HDR-004", "the file is UTF-16 (or UTF-32), but a dossier must be UTF-8: save it as UTF-8", at: 1, 1)
-        ])
+        #expect(
+            SeenFinding.of(run) == [
+                SeenFinding("HDR-004", "the file is UTF-16 (or UTF-32), but a dossier must be UTF-8: save it as UTF-8", at: 1, 1)
+            ])
     }
 
     @Test func aUTF8ByteOrderMarkIsSkippedAndLinesStayRight() throws {
@@ -250,21 +264,24 @@ import TestSupport
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
         let run = try check(bytes: png)
         #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding(
-                "HDR-004", "the file contains NUL bytes (first at line 3, column 1): it is a binary file, not YAML text", at: 3, 1)
-        ])
+        #expect(
+            SeenFinding.of(run) == [
+                SeenFinding(
+                    "HDR-004", "the file contains NUL bytes (first at line 3, column 1): it is a binary file, not YAML text",
+                    at: 3, 1)
+            ])
     }
 
     @Test func tabsInIndentationAreNamed() throws {
         let run = try check(["d.yaml": Self.header + "network:\n\tname: R\n"], ["d.yaml"])
         #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding(
-                "HDR-004",
-                "a tab character is used for indentation at line 7, column 1: YAML indents with spaces only, replace the tab "
-                    + "with spaces (libyaml: found character that cannot start any token)", at: 7, 1)
-        ])
+        #expect(
+            SeenFinding.of(run) == [
+                SeenFinding(
+                    "HDR-004",
+                    "a tab character is used for indentation at line 7, column 1: YAML indents with spaces only, replace the tab "
+                        + "with spaces (libyaml: found character that cannot start any token)", at: 7, 1)
+            ])
     }
 
     @Test(arguments: ["\r\n", "\r"])
@@ -286,17 +303,32 @@ import TestSupport
         ("  fte: 1.0", "  fte: -.inf", "`animator.fte` is -.inf; a finite number is expected", 225, 8, "animator.fte"),
         ("  fte: 1.0", "  fte: \"1.0\"", "`animator.fte` must be a number; found \"1.0\"", 225, 8, "animator.fte"),
         ("  fte: 1.0", "  fte: 1_0", "`animator.fte` must be a number; found 1_0", 225, 8, "animator.fte"),
-        ("    - {year: 1,", "    - {year: 1, eligible_costs_eur: .nan, other_programmes_eur: 0, subsidy_requested_eur: 120000}",
-         "`financial_plan.years[0].eligible_costs_eur` is .nan; a finite number is expected", 187, 37,
-         "financial_plan.years[0].eligible_costs_eur"),
-        ("    - {year: 1,", "    - {year: 1, eligible_costs_eur: .Inf, other_programmes_eur: 0, subsidy_requested_eur: 120000}",
-         "`financial_plan.years[0].eligible_costs_eur` is .Inf; a finite number is expected", 187, 37,
-         "financial_plan.years[0].eligible_costs_eur"),
-        ("    - {year: 1,", "    - {year: 1, eligible_costs_eur: 1_000, other_programmes_eur: 0, subsidy_requested_eur: 120000}",
-         "`financial_plan.years[0].eligible_costs_eur` must be an amount in euro (a plain number); found 1_000", 187, 37,
-         "financial_plan.years[0].eligible_costs_eur"),
-        ("submitted:", "submitted: 2026-02-30", "`submitted` is `2026-02-30`, which is not a calendar date (write YYYY-MM-DD)", 7, 12, "submitted"),
-        ("submitted:", "submitted: 2026-3-2", "`submitted` is `2026-3-2`, which is not a calendar date (write YYYY-MM-DD)", 7, 12, "submitted"),
+        (
+            "    - {year: 1,",
+            "    - {year: 1, eligible_costs_eur: .nan, other_programmes_eur: 0, subsidy_requested_eur: 120000}",
+            "`financial_plan.years[0].eligible_costs_eur` is .nan; a finite number is expected", 187, 37,
+            "financial_plan.years[0].eligible_costs_eur"
+        ),
+        (
+            "    - {year: 1,",
+            "    - {year: 1, eligible_costs_eur: .Inf, other_programmes_eur: 0, subsidy_requested_eur: 120000}",
+            "`financial_plan.years[0].eligible_costs_eur` is .Inf; a finite number is expected", 187, 37,
+            "financial_plan.years[0].eligible_costs_eur"
+        ),
+        (
+            "    - {year: 1,",
+            "    - {year: 1, eligible_costs_eur: 1_000, other_programmes_eur: 0, subsidy_requested_eur: 120000}",
+            "`financial_plan.years[0].eligible_costs_eur` must be an amount in euro (a plain number); found 1_000", 187, 37,
+            "financial_plan.years[0].eligible_costs_eur"
+        ),
+        (
+            "submitted:", "submitted: 2026-02-30", "`submitted` is `2026-02-30`, which is not a calendar date (write YYYY-MM-DD)",
+            7, 12, "submitted"
+        ),
+        (
+            "submitted:", "submitted: 2026-3-2", "`submitted` is `2026-3-2`, which is not a calendar date (write YYYY-MM-DD)", 7,
+            12, "submitted"
+        ),
     ])
     func yaml11Surprises(prefix: String, line: String, message: String, row: Int, column: Int, path: String) throws {
         let run = try check(["d.yaml": try Self.valid(replacing: prefix, with: line)], ["d.yaml", "--lang", "en"])
@@ -306,15 +338,20 @@ import TestSupport
 
     @Test(arguments: ["yes", "no", "on", "off", "y", "True"])
     func yesNoOnOffAreTextNotBooleans(word: String) throws {
-        let text = Self.header + "members:\n  - {id: a, name: A, category: research-centre, country: BE, region: BE-WAL, accredited: \(word)}\n"
+        let text =
+            Self.header
+            + "members:\n  - {id: a, name: A, category: research-centre, country: BE, region: BE-WAL, accredited: \(word)}\n"
         let run = try check(["d.yaml": text], ["d.yaml"])
         let types = SeenFinding.of(run).filter { $0.rule == "HDR-002" }
         if word == "True" {
             #expect(types == [], "`True` is a boolean in the core schema")
         } else {
-            #expect(types == [
-                SeenFinding("HDR-002", "`members[0].accredited` must be true or false; found \(word)", at: 7, 90, path: "members[0].accredited")
-            ])
+            #expect(
+                types == [
+                    SeenFinding(
+                        "HDR-002", "`members[0].accredited` must be true or false; found \(word)", at: 7, 90,
+                        path: "members[0].accredited")
+                ])
         }
     }
 
@@ -322,16 +359,20 @@ import TestSupport
         let line = "    - {year: 1, eligible_costs_eur: \"170000\", other_programmes_eur: 0, subsidy_requested_eur: 120000}"
         let run = try check(["d.yaml": try Self.valid(replacing: "    - {year: 1,", with: line)], ["d.yaml"])
         #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding(
-                "HDR-002", "`financial_plan.years[0].eligible_costs_eur` doit être un montant en euros (le nombre seul) ; valeur trouvée : \"170000\"",
-                at: 187, 37, path: "financial_plan.years[0].eligible_costs_eur")
-        ], "RES-003 does not judge it: 170 000 would be over the cap")
+        #expect(
+            SeenFinding.of(run) == [
+                SeenFinding(
+                    "HDR-002",
+                    "`financial_plan.years[0].eligible_costs_eur` doit être un montant en euros (le nombre seul) ; valeur trouvée : \"170000\"",
+                    at: 187, 37, path: "financial_plan.years[0].eligible_costs_eur")
+            ], "RES-003 does not judge it: 170 000 would be over the cap")
     }
 
     @Test func aNumberWrittenAsTextInAFieldARuleCoversIsThatRulesFinding() throws {
         // `recognition_term` is RES-005's: it sees the value as written, and says it is text.
-        let run = try check(["d.yaml": try Self.valid(replacing: "  recognition_term:", with: "  recognition_term: \"1\"")], ["d.yaml", "--lang", "en"])
+        let run = try check(
+            ["d.yaml": try Self.valid(replacing: "  recognition_term:", with: "  recognition_term: \"1\"")],
+            ["d.yaml", "--lang", "en"])
         #expect(run.status == 1)
         #expect(SeenFinding.of(run).map(\.rule) == ["RES-005"])
         #expect(SeenFinding.of(run).first?.message.hasSuffix("found \"1\"") == true, "\(SeenFinding.of(run))")
@@ -350,27 +391,32 @@ import TestSupport
     @Test func anAliasToAnUnknownAnchorIsLocated() throws {
         let run = try check(["d.yaml": Self.header + "members: *people\n"], ["d.yaml"])
         #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding("HDR-004", "the alias `*people` refers to no anchor: `&people` must come before it in the same document", at: 6, 10)
-        ])
+        #expect(
+            SeenFinding.of(run) == [
+                SeenFinding(
+                    "HDR-004", "the alias `*people` refers to no anchor: `&people` must come before it in the same document",
+                    at: 6, 10)
+            ])
     }
 
     @Test func anErrorAtTheEndOfAFileWithoutAFinalLineBreakIsOnItsLastLine() throws {
         // libyaml adds a line break of its own at the end, and placed the error on line 9 of an 8-line file.
         let run = try check(["d.yaml": Self.header + "network:\n  name: N\n  legal"], ["d.yaml"])
         #expect(run.status == 1)
-        #expect(SeenFinding.of(run) == [
-            SeenFinding(
-                "HDR-004",
-                "YAML syntax error: could not find expected ':' (while scanning a simple key, which started at line 8, column 3)",
-                at: 8, 8)
-        ])
+        #expect(
+            SeenFinding.of(run) == [
+                SeenFinding(
+                    "HDR-004",
+                    "YAML syntax error: could not find expected ':' (while scanning a simple key, which started at line 8, column 3)",
+                    at: 8, 8)
+            ])
         let quoted = try check(["d.yaml": Self.header + "title2: \"never closed"], ["d.yaml"])
-        #expect(SeenFinding.of(quoted) == [
-            SeenFinding(
-                "HDR-004",
-                "YAML syntax error: found unexpected end of stream (while scanning a quoted scalar, which started at line 6, column 9)",
-                at: 6, 22)
-        ])
+        #expect(
+            SeenFinding.of(quoted) == [
+                SeenFinding(
+                    "HDR-004",
+                    "YAML syntax error: found unexpected end of stream (while scanning a quoted scalar, which started at line 6, column 9)",
+                    at: 6, 22)
+            ])
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// When some files cannot be read, the others are still checked and reported, every unreadable
 /// one appears in every output format with its error, and the exit status (2) says so.
@@ -64,8 +64,9 @@ import TestSupport
     @Test func junitReportsEveryFile() throws {
         let run = try Self.project().run(Self.arguments + ["--format", "junit"])
         #expect(run.status == 2)
-        #expect(run.stdout.contains(
-            "<error type=\"unreadable\" message=\"cannot read b-pipe.yaml: \(Self.pipeError)\">"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "<error type=\"unreadable\" message=\"cannot read b-pipe.yaml: \(Self.pipeError)\">"), "\(run.stdout)")
         #expect(run.stdout.contains("<error type=\"unreadable\" message=\"cannot read missing.yaml: \(Self.missingError)\">"))
         #expect(run.stdout.contains("<failure"))
         #expect(run.stdout.contains("RES-003"))
@@ -75,7 +76,9 @@ import TestSupport
         let run = try Self.project().run(Self.arguments + ["--format", "github"], environment: ["GITHUB_STEP_SUMMARY": ""])
         #expect(run.status == 2)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("::error file=b-pipe.yaml,title=unreadable::cannot read b-pipe.yaml: \(Self.pipeError)"), "\(run.stdout)")
+        #expect(
+            lines.contains("::error file=b-pipe.yaml,title=unreadable::cannot read b-pipe.yaml: \(Self.pipeError)"),
+            "\(run.stdout)")
         #expect(lines.contains("::error file=missing.yaml,title=unreadable::cannot read missing.yaml: \(Self.missingError)"))
         #expect(lines.contains { $0.hasPrefix("::error file=c-over-cap.yaml,line=114,col=37,") })
     }
@@ -104,7 +107,7 @@ import TestSupport
     }
 
     @Test func permissionDenied() throws {
-        guard getuid() != 0 else { return }  // root reads every file
+        guard getuid() != 0 else { return } // root reads every file
         let project = try ScratchProject(["locked.yaml": ScratchProject.overCap, "open.yaml": ScratchProject.overCap])
         let locked = project.root.appending(path: "locked.yaml").path
         #expect(chmod(locked, 0) == 0)

@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--format`, `--output`, `--fail-on` as CI uses them.
 @Suite struct OutputFormatTests {
     @Test func githubFormatAnnotatesAndWritesTheStepSummary() throws {
         let project = try ScratchProject(["d/warn.yaml": ScratchProject.nineMembers, "d/err.yaml": ScratchProject.overCap])
         try project.write("summary.md", "# earlier step\n")
-        let run = try project.run(["check", "d", "--format", "github"], environment: ["GITHUB_STEP_SUMMARY": project.root.appending(path: "summary.md").path])
+        let run = try project.run(
+            ["check", "d", "--format", "github"],
+            environment: ["GITHUB_STEP_SUMMARY": project.root.appending(path: "summary.md").path])
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         let error = try #require(lines.first { $0.hasPrefix("::error ") })
@@ -17,7 +19,9 @@ import TestSupport
         #expect(warning.contains("%0Aat: members"))
         #expect(lines.last == "checked 2 dossiers in 2 files: 1 error, 1 warning, 0 infos")
         let summary = try project.read("summary.md")
-        #expect(summary.hasPrefix("# earlier step\n### dossiercheck failed: 1 error, 1 warning, 0 infos\n"), "appended, not overwritten")
+        #expect(
+            summary.hasPrefix("# earlier step\n### dossiercheck failed: 1 error, 1 warning, 0 infos\n"),
+            "appended, not overwritten")
         #expect(summary.contains("| `d/err.yaml` | RES-2026-204 | 1 | 0 | 0 | 0 | 0 |"))
         #expect(summary.contains("| error | RES-003 | `d/err.yaml:114:37`"))
     }
@@ -52,7 +56,8 @@ import TestSupport
 
     @Test func everyFormatRunsOnTheExamples() throws {
         for format in ["text", "json", "sarif", "junit", "github", "markdown"] {
-            let run = try Fixtures.run(["check", "examples/reseau-dossier", "--format", format], environment: ["GITHUB_STEP_SUMMARY": ""])
+            let run = try Fixtures.run(
+                ["check", "examples/reseau-dossier", "--format", format], environment: ["GITHUB_STEP_SUMMARY": ""])
             #expect(run.status == 1, "\(format): \(run.stderr)")
             #expect(!run.stdout.isEmpty, "\(format)")
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// How a report names a file, wherever it lies (README "Command line", paths): relative to the
 /// working directory below it, `../…` beside it, absolute only when the two share nothing but the

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `dossiercheck rules test [DIR]` for rule authors: every broken rule file with its place, then
 /// every example run, and "N passed, M failed".
@@ -17,17 +17,32 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("unknown-key.yaml", "11:5: error: unknown key `sevrity` in a rule (known: at, builtin, check, checks, description, examples, "
-            + "for_each, help, id, let, message, messages, severity, source, title, when)"),
+        (
+            "unknown-key.yaml",
+            "11:5: error: unknown key `sevrity` in a rule (known: at, builtin, check, checks, description, examples, "
+                + "for_each, help, id, let, message, messages, severity, source, title, when)"
+        ),
         ("bad-expression.yaml", "14:32: error: rule BBE-001, `check`: unexpected '>'"),
-        ("unknown-parameter.yaml", "17:40: error: rule BUP-001, `check`: unknown parameter `params.max_items` (parameters: "
-            + "first_level_subdivisions, format_version, languages, max_item_count, pole_kinds, research_categories, size_classes)"),
-        ("unknown-field.yaml", "16:17: error: rule BUF-001, `check`: `item.amout` names a field the structure does not declare: "
-            + "`item` has no field `amout` for kind broken-unknown-field (did you mean `amount`?)"),
+        (
+            "unknown-parameter.yaml",
+            "17:40: error: rule BUP-001, `check`: unknown parameter `params.max_items` (parameters: "
+                + "first_level_subdivisions, format_version, languages, max_item_count, pole_kinds, research_categories, size_classes)"
+        ),
+        (
+            "unknown-field.yaml",
+            "16:17: error: rule BUF-001, `check`: `item.amout` names a field the structure does not declare: "
+                + "`item` has no field `amout` for kind broken-unknown-field (did you mean `amount`?)"
+        ),
         ("duplicate-rule-id.yaml", "19:5: error: rule BDR-001 is also defined at line 10: a rule ID names one rule"),
-        ("missing-language.yaml", "16:7: error: rule BML-001 message has no `nl` and `de` text: give it in every language the set "
-            + "declares (en, nl, fr and de), or as one plain text for all"),
-        ("misspelt-for-each.yaml", "14:15: error: rule BFE-001, `for_each`: `item[*]` leads to `item`, which the structure does not declare (did you mean `items`?)"),
+        (
+            "missing-language.yaml",
+            "16:7: error: rule BML-001 message has no `nl` and `de` text: give it in every language the set "
+                + "declares (en, nl, fr and de), or as one plain text for all"
+        ),
+        (
+            "misspelt-for-each.yaml",
+            "14:15: error: rule BFE-001, `for_each`: `item[*]` leads to `item`, which the structure does not declare (did you mean `items`?)"
+        ),
         ("undefined-placeholder.yaml", "16:15: error: rule BPH-001: the en message names `{cuont}`, which no `let` defines"),
     ])
     func aBrokenRuleFileIsReportedWithItsPlace(file: String, error: String) throws {
@@ -39,18 +54,23 @@ import TestSupport
     @Test func everyBrokenFileAtOnceAndTheOthersStillTested() throws {
         let project = try ScratchProject()
         let good = try String(contentsOf: Fixtures.repositoryFile("\(Self.broken)/unknown-field.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "item.amout", with: "item.amount").replacingOccurrences(of: "broken-unknown-field", with: "fixed")
+            .replacingOccurrences(of: "item.amout", with: "item.amount").replacingOccurrences(
+                of: "broken-unknown-field", with: "fixed"
+            )
             .replacingOccurrences(of: "BUF-001", with: "FIX-001")
         try project.write("good/fixed.yaml", good)
         let run = try project.run(["rules", "test", Fixtures.repositoryFile(Self.broken).path, "good"])
         #expect(run.status == 2)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.contains(": error: ") }.count == 13)
-        #expect(lines.prefix(13).map { $0.components(separatedBy: ":").first ?? "" } == [
-            "bad-expression.yaml", "duplicate-rule-id.yaml", "missing-declared-language.yaml", "missing-language.yaml",
-            "misspelt-at.yaml", "misspelt-for-each.yaml", "replaced-type.yaml", "rule-id-pattern.yaml", "undefined-placeholder.yaml",
-            "unknown-disabled-rule.yaml", "unknown-field.yaml", "unknown-key.yaml", "unknown-parameter.yaml",
-        ].map { Fixtures.repositoryFile("\(Self.broken)/\($0)").path }, "in the order of the files")
+        #expect(
+            lines.prefix(13).map { $0.components(separatedBy: ":").first ?? "" }
+                == [
+                    "bad-expression.yaml", "duplicate-rule-id.yaml", "missing-declared-language.yaml", "missing-language.yaml",
+                    "misspelt-at.yaml", "misspelt-for-each.yaml", "replaced-type.yaml", "rule-id-pattern.yaml",
+                    "undefined-placeholder.yaml",
+                    "unknown-disabled-rule.yaml", "unknown-field.yaml", "unknown-key.yaml", "unknown-parameter.yaml",
+                ].map { Fixtures.repositoryFile("\(Self.broken)/\($0)").path }, "in the order of the files")
         #expect(lines.suffix(2) == ["13 errors in 13 rule files", "2 passed, 0 failed"], "the sound file's two examples ran")
     }
 
@@ -68,11 +88,15 @@ import TestSupport
     @Test func aRuleWithoutExamplesFails() throws {
         let text = try String(contentsOf: Fixtures.repositoryFile("\(Self.broken)/unknown-field.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "item.amout", with: "item.amount")
-            .replacingOccurrences(of: "    examples:\n      pass: [\"items: [{amount: 1}]\"]\n      fail: [\"items: [{amount: 101}]\"]\n", with: "")
+            .replacingOccurrences(
+                of: "    examples:\n      pass: [\"items: [{amount: 1}]\"]\n      fail: [\"items: [{amount: 101}]\"]\n", with: "")
         let project = try ScratchProject(["rules/bare.yaml": text])
         let run = try project.run(["rules", "test", "rules"])
         #expect(run.status == 1)
-        #expect(run.stdout == "rules/bare.yaml:10:5: BUF-001: a rule needs at least one passing and one failing example\n0 passed, 1 failed\n")
+        #expect(
+            run.stdout
+                == "rules/bare.yaml:10:5: BUF-001: a rule needs at least one passing and one failing example\n0 passed, 1 failed\n"
+        )
     }
 
     @Test func aMissingFolderIsAUsageError() throws {

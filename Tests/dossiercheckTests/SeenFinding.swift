@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One finding of a JSON report, as these tests compare it.
 struct SeenFinding: Equatable, CustomStringConvertible {

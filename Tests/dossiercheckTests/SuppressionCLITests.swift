@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Inline suppressions, waivers and baselines, as a CI job sees them.
 @Suite struct SuppressionCLITests {
@@ -9,7 +9,9 @@ import TestSupport
     }
 
     @Test func aSuppressionIsReportedAsSuppressedWithItsReason() throws {
-        let project = try ScratchProject(["d.yaml": dossier(comment: "# dossiercheck-disable RES-008: the jury accepted nine members")])
+        let project = try ScratchProject([
+            "d.yaml": dossier(comment: "# dossiercheck-disable RES-008: the jury accepted nine members")
+        ])
         let run = try project.run(["check", "d.yaml", "--format", "json", "--fail-on", "warning"])
         #expect(run.status == 0)
         let report = try ScratchProject.json(run)
@@ -27,7 +29,9 @@ import TestSupport
         let project = try ScratchProject(["d.yaml": dossier(comment: "# dossiercheck-disable RES-008")])
         let run = try project.run(["check", "d.yaml"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("erreur[SUP-001]: this suppression of RES-008 gives no reason, so it suppresses nothing"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("erreur[SUP-001]: this suppression of RES-008 gives no reason, so it suppresses nothing"),
+            "\(run.stdout)")
         #expect(run.stdout.contains("avertissement[RES-008]"), "the finding stays open")
     }
 
@@ -46,7 +50,10 @@ import TestSupport
         #expect(run.stdout.contains("\"kind\": \"external\""))
         try project.write("waivers.yaml", waivers.replacingOccurrences(of: "2999-12-31", with: "2020-01-01"))
         let expired = try project.run(["check", "d.yaml", "--waivers", "waivers.yaml"])
-        #expect(expired.stdout.contains("avertissement[SUP-003]: the waiver of RES-008 at `members` (waivers.yaml:2) expired on 2020-01-01"), "\(expired.stdout)")
+        #expect(
+            expired.stdout.contains(
+                "avertissement[SUP-003]: the waiver of RES-008 at `members` (waivers.yaml:2) expired on 2020-01-01"),
+            "\(expired.stdout)")
         #expect(expired.stdout.contains("avertissement[RES-008]"))
         try project.write("waivers.yaml", waivers.replacingOccurrences(of: "RES-008", with: "RES-080"))
         let unknown = try project.run(["check", "d.yaml", "--waivers", "waivers.yaml"])
@@ -61,7 +68,9 @@ import TestSupport
         #expect(write.stderr.contains("recorded 1 finding in baseline.json"))
         #expect(try project.read("baseline.json").contains("\"rule\": \"RES-003\""))
         // Lines move, and a new finding appears.
-        let edited = "# a comment that moves every line\n\n" + ScratchProject.overCap.replacingOccurrences(of: "\nlanguage:", with: "\nsurprise: 1\nlanguage:")
+        let edited =
+            "# a comment that moves every line\n\n"
+            + ScratchProject.overCap.replacingOccurrences(of: "\nlanguage:", with: "\nsurprise: 1\nlanguage:")
         try project.write("d.yaml", edited)
         let run = try project.run(["check", "d.yaml", "--baseline", "baseline.json", "--format", "json"])
         #expect(run.status == 0, "only a warning is new: \(run.stdout)")

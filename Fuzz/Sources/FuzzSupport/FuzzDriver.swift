@@ -8,6 +8,8 @@ public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) ->
     exit(LLVMFuzzerRunDriver(&arguments, &vector, callback))
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The name is libFuzzer's C symbol.
 @_silgen_name("LLVMFuzzerRunDriver")
 private func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,

@@ -11,7 +11,8 @@ public enum Repository {
     /// The rule sets of `rules/`, as the binary bundles them.
     public static let ruleSets: [RuleSet] = {
         let folder = root.appending(path: "rules")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         do {
             return try RuleSetCollection.parse(
                 try names.map { ("rules/" + $0, try String(contentsOf: folder.appending(path: $0), encoding: .utf8)) })

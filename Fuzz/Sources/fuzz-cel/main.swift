@@ -27,12 +27,13 @@ private let member: (String, Int64) -> CELValue = { id, employees in
 }
 
 private let bindings: [String: CELValue] = [
-    "self": .map(CELMap([
-        (.string("members"), .list([member("a", 3), member("b", 300), member("c", 40)])),
-        (.string("title"), .string("TWEED – énergie")),
-        (.string("years"), .list([.int(1), .int(2), .int(3)])),
-        (.string("cap"), .double(160000.5)),
-    ])),
+    "self": .map(
+        CELMap([
+            (.string("members"), .list([member("a", 3), member("b", 300), member("c", 40)])),
+            (.string("title"), .string("TWEED – énergie")),
+            (.string("years"), .list([.int(1), .int(2), .int(3)])),
+            (.string("cap"), .double(160000.5)),
+        ])),
     "item": member("a", 3),
     "index": .int(0),
     "params": .map(CELMap([(.string("cap"), .int(160_000)), (.string("rates"), .list([.decimal(1), .decimal(0.8)]))])),

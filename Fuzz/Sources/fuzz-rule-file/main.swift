@@ -16,7 +16,8 @@ public func fuzzRuleFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     } catch {
         fatalError("unexpected error type: \(error)")
     }
-    guard let checker = try? Checker(ruleSets: RuleSetCollection.overriding(Repository.ruleSets, with: local), iso: Repository.iso)
+    guard
+        let checker = try? Checker(ruleSets: RuleSetCollection.overriding(Repository.ruleSets, with: local), iso: Repository.iso)
     else { return 0 }
     _ = checker.runExamples(only: Set(local.flatMap { $0.rules.map(\.id) }))
     return 0

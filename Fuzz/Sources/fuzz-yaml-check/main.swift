@@ -26,7 +26,8 @@ public func fuzzYAMLCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for (position, report) in reports.enumerated() {
         require(report.index == position, "documents are numbered in order")
         if report.findings.contains(where: { $0.rule == "HDR-004" }) {
-            require(report.findings.count == 1, "a document with HDR-004 gets no other finding: \(report.findings.map(\.message))")
+            require(
+                report.findings.count == 1, "a document with HDR-004 gets no other finding: \(report.findings.map(\.message))")
         }
         for finding in report.findings {
             require(!finding.message.isEmpty, "\(finding.rule): empty message")

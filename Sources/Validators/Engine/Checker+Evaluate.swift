@@ -11,7 +11,9 @@ extension Checker {
     /// Evaluates one CEL expression as a rule would see it: with the definitions and
     /// parameters of the dossier's kind, `self` bound to the dossier (as the rules see it:
     /// wrongly typed values removed) when one is given, and `variables` besides.
-    public func evaluate(_ source: String, dossier root: Node?, variables: [String: CELValue]) -> Result<CELValue, EvaluationFailure> {
+    public func evaluate(_ source: String, dossier root: Node?, variables: [String: CELValue]) -> Result<
+        CELValue, EvaluationFailure
+    > {
         let header = root.map(DossierHeader.init)
         let compiled = compiledKind(header?.kind, call: header?.call)
         var bindings: [String: CELValue] = [

@@ -31,7 +31,9 @@ public final class Checker: Sendable {
     }
 
     /// `lint: false` leaves out `RuleSetLint`'s checks (for `RuleSetDiagnosis`, which made them already).
-    init(ruleSets given: [RuleSet], iso: ISO3166, limits: EvaluationLimits, lint: Bool, compilingOnDemand: Set<String> = []) throws {
+    init(ruleSets given: [RuleSet], iso: ISO3166, limits: EvaluationLimits, lint: Bool, compilingOnDemand: Set<String> = [])
+        throws
+    {
         // Derived calls merged, sources cited, texts checked; parameters shown in titles filled in.
         let ruleSets = ParameterTexts.fill(try EffectiveRuleSets.resolve(given))
         self.ruleSets = ruleSets
@@ -66,7 +68,9 @@ public final class Checker: Sendable {
                     let without = set.call == nil ? set : first
                     throw RuleFileError(
                         file: without.file, mark: without.keyMarks["ruleset"],
-                        message: "kind `\(kind)` has two rule sets, `\(first.name)` (\(first.file)) and `\(set.name)` (\(set.file)): give each a `call:` with its own `name`, so that a dossier's `call:` picks one")
+                        message:
+                            "kind `\(kind)` has two rule sets, `\(first.name)` (\(first.file)) and `\(set.name)` (\(set.file)): give each a `call:` with its own `name`, so that a dossier's `call:` picks one"
+                    )
                 }
                 if let same = others.first(where: { $0.call == call.name }) {
                     throw RuleFileError(
@@ -77,7 +81,9 @@ public final class Checker: Sendable {
             }
             let calls = kindSets.filter { $0.kind == kind }.count > 1
             kinds[kind, default: []].append(
-                CallSlot(call: calls ? set.call?.name : nil, ruleSet: set.name, slot: try slot(kind, try Self.importOrder(set, byName))))
+                CallSlot(
+                    call: calls ? set.call?.name : nil, ruleSet: set.name, slot: try slot(kind, try Self.importOrder(set, byName))
+                ))
         }
         let fallbackSets = try libraries.flatMap { try Self.importOrder($0, byName) }
         var seen: Set<String> = []
@@ -141,7 +147,8 @@ public final class Checker: Sendable {
             // A kind no rule set knows gets HDR-001 (and HDR-004) and nothing else: no other rule knows
             // its structure (catalogue 1.1, clarification 12). The rules see its header alone.
             report.findings = check(
-                Self.header(of: root, fields: compiled.structure), with: compiled, language: report.language, reportStructure: false,
+                Self.header(of: root, fields: compiled.structure), with: compiled, language: report.language,
+                reportStructure: false,
                 notYetCheckable: &unchecked)
         } else {
             report.findings = check(root, with: compiled, language: report.language, notYetCheckable: &unchecked)
@@ -156,7 +163,8 @@ public final class Checker: Sendable {
         _ root: Node, with compiled: CompiledKind, language: Language, only: Set<String>? = nil, reportStructure: Bool = true
     ) -> [Finding] {
         var unchecked: Set<String> = []
-        return check(root, with: compiled, language: language, only: only, reportStructure: reportStructure, notYetCheckable: &unchecked)
+        return check(
+            root, with: compiled, language: language, only: only, reportStructure: reportStructure, notYetCheckable: &unchecked)
     }
 
     /// As `check`, collecting in `notYetCheckable` the rules whose verdict depends on a value still
@@ -234,13 +242,16 @@ public final class Checker: Sendable {
         var findings: [Finding] = []
         let targets =
             check.forEach.isEmpty
-            ? [Target(item: root, key: nil, index: nil)] : check.forEach.flatMap { Self.select($0, from: root, unknown: &unknown) }
+            ? [Target(item: root, key: nil, index: nil)]
+            : check.forEach.flatMap { Self.select($0, from: root, unknown: &unknown) }
         // Each target starts from `base` with its `item`, `key` and `index`; a let that succeeds
         // binds its name, one that fails leaves it as it was (unbound, unless it shadows a variable).
         var variables = base
         let letStart = compiled.lets.map { base[$0.name] }
         let letSlots = compiled.lets.map { variables.slot($0.name) }
-        let itemSlot = variables.slot("item"), keySlot = variables.slot("key"), indexSlot = variables.slot("index")
+        let itemSlot = variables.slot("item")
+        let keySlot = variables.slot("key")
+        let indexSlot = variables.slot("index")
         let positionSlot = variables.slot("position")
         for target in targets {
             if WorkCancellation.isRequested { break }
@@ -328,7 +339,10 @@ public final class Checker: Sendable {
             rule: rule.id, severity: .error,
             message: "rule \(rule.id) could not be checked here: \(limits.capped(message))",
             location: target.item.pointMark, path: target.item.path,
-            notes: [Finding.Note(message: "this is a defect of the rule set, not necessarily of the dossier; please report it", location: nil)])
+            notes: [
+                Finding.Note(
+                    message: "this is a defect of the rule set, not necessarily of the dossier; please report it", location: nil)
+            ])
     }
 
     struct Target {
@@ -448,9 +462,12 @@ public final class Checker: Sendable {
             for rule in set.rules {
                 if let other = owner[rule.id] {
                     // The calls derived from one base share its rules.
-                    if let a = roots[set.name], let b = sets.first(where: { $0.file == other && $0.rules.contains { $0.id == rule.id } }),
+                    if let a = roots[set.name],
+                        let b = sets.first(where: { $0.file == other && $0.rules.contains { $0.id == rule.id } }),
                         b.name != set.name, a == roots[b.name]
-                    { continue }
+                    {
+                        continue
+                    }
                     throw RuleFileError(file: set.file, mark: rule.mark, message: "rule \(rule.id) is also defined in \(other)")
                 }
                 owner[rule.id] = set.file
@@ -465,14 +482,20 @@ public final class Checker: Sendable {
         func visit(_ set: RuleSet) throws {
             if order.contains(where: { $0.name == set.name }) { return }
             guard visiting.insert(set.name).inserted else {
-                throw RuleFileError(file: set.file, mark: nil, message: "rule set `\(set.name)` imports itself (through \(visiting.sorted().joined(separator: ", ")))")
+                throw RuleFileError(
+                    file: set.file, mark: nil,
+                    message: "rule set `\(set.name)` imports itself (through \(visiting.sorted().joined(separator: ", ")))")
             }
             for name in set.imports {
                 guard let imported = byName[name] else {
-                    throw RuleFileError(file: set.file, mark: nil, message: "rule set `\(set.name)` imports `\(name)`, which no rule file defines")
+                    throw RuleFileError(
+                        file: set.file, mark: nil, message: "rule set `\(set.name)` imports `\(name)`, which no rule file defines"
+                    )
                 }
                 guard imported.kind == nil else {
-                    throw RuleFileError(file: set.file, mark: nil, message: "rule set `\(set.name)` imports `\(name)`, which is a kind's rule set, not a library")
+                    throw RuleFileError(
+                        file: set.file, mark: nil,
+                        message: "rule set `\(set.name)` imports `\(name)`, which is a kind's rule set, not a library")
                 }
                 try visit(imported)
             }

@@ -53,23 +53,31 @@ final class CompiledKind: @unchecked Sendable {
                 let owner = sets.first { $0.name != set.name && $0.types[name] != nil }?.name ?? "an imported set"
                 throw RuleFileError(
                     file: set.file, mark: set.keyMarks["types"],
-                    message: "type `\(name)` is already declared by `\(owner)`: to add fields, write `\(name): {extends: \(name), map: {…}}`; to declare another type, give it another name")
+                    message:
+                        "type `\(name)` is already declared by `\(owner)`: to add fields, write `\(name): {extends: \(name), map: {…}}`; to declare another type, give it another name"
+                )
             }
             types.merge(set.types) { _, new in new }
             for extensionSpec in set.typeExtensions {
                 guard let existing = types[extensionSpec.name] else {
                     throw RuleFileError(
                         file: set.file, mark: extensionSpec.mark,
-                        message: "type `\(extensionSpec.name)` extends a type no imported set declares (known: \(types.keys.sorted().joined(separator: ", ")))")
+                        message:
+                            "type `\(extensionSpec.name)` extends a type no imported set declares (known: \(types.keys.sorted().joined(separator: ", ")))"
+                    )
                 }
                 guard case .map(var fields) = existing else {
-                    throw RuleFileError(file: set.file, mark: extensionSpec.mark, message: "type `\(extensionSpec.name)` is not a mapping: only a mapping's fields can be extended")
+                    throw RuleFileError(
+                        file: set.file, mark: extensionSpec.mark,
+                        message: "type `\(extensionSpec.name)` is not a mapping: only a mapping's fields can be extended")
                 }
                 for field in extensionSpec.fields {
                     if fields.contains(where: { $0.name == field.name }) {
                         throw RuleFileError(
                             file: set.file, mark: extensionSpec.mark,
-                            message: "type `\(extensionSpec.name)` already has a field `\(field.name)`: an extension adds fields, it does not replace them")
+                            message:
+                                "type `\(extensionSpec.name)` already has a field `\(field.name)`: an extension adds fields, it does not replace them"
+                        )
                     }
                     fields.append(field)
                 }
@@ -88,7 +96,9 @@ final class CompiledKind: @unchecked Sendable {
                 if case .named(let name) = field.type, types[name] == nil {
                     throw RuleFileError(
                         file: set.file, mark: nil,
-                        message: "field `\(field.name)` has type `\(name)`, which is neither a basic type (text, integer, amount, number, boolean, date, any) nor declared under `types:`")
+                        message:
+                            "field `\(field.name)` has type `\(name)`, which is neither a basic type (text, integer, amount, number, boolean, date, any) nor declared under `types:`"
+                    )
                 }
             }
         }
@@ -106,7 +116,8 @@ final class CompiledKind: @unchecked Sendable {
                         file: set.file, mark: Mark(line: definition.mark.line, column: definition.mark.column + error.column - 1),
                         message: "definition `\(definition.name)`: \(error.message)")
                 } catch {
-                    throw RuleFileError(file: set.file, mark: definition.mark, message: "definition `\(definition.name)`: \(error)")
+                    throw RuleFileError(
+                        file: set.file, mark: definition.mark, message: "definition `\(definition.name)`: \(error)")
                 }
                 for name in ExpressionCompiler.parameterReferences(in: definition.body) where !parameterNames.contains(name) {
                     throw RuleFileError(
@@ -186,7 +197,8 @@ final class CompiledKind: @unchecked Sendable {
 
     /// A message may only name values the check computes, and parameters (`{params.x}`); an
     /// error points at the placeholder.
-    static func validatePlaceholders(_ check: Check, names: Set<String>, parameters: Set<String>, rule: Rule, file: String) throws {
+    static func validatePlaceholders(_ check: Check, names: Set<String>, parameters: Set<String>, rule: Rule, file: String) throws
+    {
         func known(_ placeholder: String) -> Bool {
             if placeholder.hasPrefix("params.") { return parameters.contains(String(placeholder.dropFirst("params.".count))) }
             return names.contains(placeholder)
@@ -194,7 +206,9 @@ final class CompiledKind: @unchecked Sendable {
         for text in [check.message] + (check.help.map { [$0] } ?? []) {
             for (language, template) in text.texts.sorted(by: { $0.key < $1.key }) {
                 for placeholder in PlaceholderCache.shared.placeholders(in: template) where !known(placeholder) {
-                    let what = placeholder.hasPrefix("params.") ? "which is not a parameter of the set or its imports" : "which no `let` defines"
+                    let what =
+                        placeholder.hasPrefix("params.")
+                        ? "which is not a parameter of the set or its imports" : "which no `let` defines"
                     throw RuleFileError(
                         file: file, mark: placeMark(of: placeholder, in: template, check: check) ?? check.assertion.mark,
                         message: "rule \(rule.id): the \(language.rawValue) message names `{\(placeholder)}`, \(what)")

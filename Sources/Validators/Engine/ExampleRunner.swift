@@ -69,7 +69,8 @@ extension Checker {
             if own.isEmpty {
                 outcome.failure = "expected a finding, got none"
             } else if let path = example.path, !own.contains(where: { $0.path == path }) {
-                outcome.failure = "expected a finding at `\(path)`, got it at " + own.map { "`\($0.path)`" }.joined(separator: ", ")
+                outcome.failure =
+                    "expected a finding at `\(path)`, got it at " + own.map { "`\($0.path)`" }.joined(separator: ", ")
             } else if let broken = own.first(where: { $0.message.contains("could not be checked") }) {
                 outcome.failure = broken.message
             }

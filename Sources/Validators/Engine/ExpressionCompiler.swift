@@ -19,7 +19,8 @@ struct ExpressionCompiler {
         let unknown = program.referencedVariables.subtracting(names).sorted()
         if let name = unknown.first {
             let known = names.sorted().joined(separator: ", ")
-            throw RuleFileError(file: file, mark: expression.mark, message: "\(what): unknown name `\(name)` (known here: \(known))")
+            throw RuleFileError(
+                file: file, mark: expression.mark, message: "\(what): unknown name `\(name)` (known here: \(known))")
         }
         for parameter in Self.parameterReferences(in: expression.source) where !parameterNames.contains(parameter) {
             throw RuleFileError(

@@ -71,10 +71,11 @@ private final class SubdivisionValues: @unchecked Sendable {
         if let known = lock.withLock({ built[code] }) { return known }
         let value: CELValue
         if let subdivision = iso.subdivisions[code] {
-            value = .map(CELMap(strings: [
-                ("code", .string(subdivision.code)), ("country", .string(subdivision.country)),
-                ("type", .string(subdivision.type)), ("parent", .string(subdivision.parent ?? "")),
-            ]))
+            value = .map(
+                CELMap(strings: [
+                    ("code", .string(subdivision.code)), ("country", .string(subdivision.country)),
+                    ("type", .string(subdivision.type)), ("parent", .string(subdivision.parent ?? "")),
+                ]))
         } else {
             value = .null
         }

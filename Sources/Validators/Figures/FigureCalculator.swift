@@ -43,12 +43,16 @@ public final class FigureCalculator: Sendable {
             let file = declaring?.file ?? "rules"
             let mark = declaring?.figures.marks[key]
             guard let definition = compiled.sets.flatMap(\.definitions).last(where: { $0.name == name }) else {
-                throw RuleFileError(file: file, mark: mark, message: "`figures.\(key)` names `\(name)`, which no definition of the rule set or its imports defines")
+                throw RuleFileError(
+                    file: file, mark: mark,
+                    message: "`figures.\(key)` names `\(name)`, which no definition of the rule set or its imports defines")
             }
             guard definition.parameters.count == 1 else {
                 throw RuleFileError(
                     file: file, mark: mark,
-                    message: "`figures.\(key)` names `\(name)`, which takes \(definition.parameters.count) parameters, not one (the organisation)")
+                    message:
+                        "`figures.\(key)` names `\(name)`, which takes \(definition.parameters.count) parameters, not one (the organisation)"
+                )
             }
             do {
                 return try compiled.environment.compile("\(name)(item)")

@@ -38,7 +38,9 @@ extension Checker {
     private func lines(
         of rows: CompiledFunding.Rows, root: Located, base: CELBindings, memo: CELMemo, language: Language
     ) -> [FundingSheet.Line] {
-        let targets = rows.spec.forEach.isEmpty ? [Target(item: root, key: nil, index: nil)] : rows.spec.forEach.flatMap { Self.select($0, from: root) }
+        let targets =
+            rows.spec.forEach.isEmpty
+            ? [Target(item: root, key: nil, index: nil)] : rows.spec.forEach.flatMap { Self.select($0, from: root) }
         var lines: [FundingSheet.Line] = []
         for target in targets {
             var variables = base
@@ -68,8 +70,10 @@ extension Checker {
             }
             lines.append(
                 FundingSheet.Line(
-                    label: MessageTemplate.render(rows.spec.label.text(in: language), values: variables.dictionary, language: language),
-                    path: target.item.path, location: target.item.pointMark, rules: rows.spec.rules, amounts: amounts, rates: rates))
+                    label: MessageTemplate.render(
+                        rows.spec.label.text(in: language), values: variables.dictionary, language: language),
+                    path: target.item.path, location: target.item.pointMark, rules: rows.spec.rules, amounts: amounts,
+                    rates: rates))
         }
         return lines
     }

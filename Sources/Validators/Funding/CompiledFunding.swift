@@ -33,7 +33,9 @@ struct CompiledFunding: @unchecked Sendable {
                 var rows: [Rows] = []
                 for spec in table.rows {
                     for rule in spec.rules where !ruleIDs.contains(rule) {
-                        throw RuleFileError(file: set.file, mark: spec.mark, message: "funding row: no rule `\(rule)` in this rule set or its imports")
+                        throw RuleFileError(
+                            file: set.file, mark: spec.mark,
+                            message: "funding row: no rule `\(rule)` in this rule set or its imports")
                     }
                     var names = CompiledKind.itemNames
                     var lets: [(String, CELProgram)] = []
@@ -46,7 +48,11 @@ struct CompiledFunding: @unchecked Sendable {
                             spec: spec, lets: lets,
                             when: try spec.when.map { try compiler.compile($0, names: names, what: "funding `when`") },
                             columns: try spec.columns.map {
-                                ($0.column, try compiler.compile($0.expression, names: names, what: "funding column `\($0.column.rawValue)`"))
+                                (
+                                    $0.column,
+                                    try compiler.compile(
+                                        $0.expression, names: names, what: "funding column `\($0.column.rawValue)`")
+                                )
                             }))
                 }
                 tables.append(Table(spec: table, rows: rows))

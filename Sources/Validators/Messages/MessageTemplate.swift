@@ -21,7 +21,7 @@ public enum MessageTemplate {
             case .text(let text): return text
             case .placeholder(let name, let format):
                 guard let value = values[name] ?? parameter(name, in: values) else { return "{\(name)}" }
-                return EvaluationLimits.cap(format_(value, format: format, language: language), to: maxValueLength)
+                return EvaluationLimits.cap(formatted(value, format: format, language: language), to: maxValueLength)
             }
         }.joined()
     }
@@ -44,12 +44,12 @@ public enum MessageTemplate {
     }
 
     /// A format applies to a number, and to every number inside a list or a map's values.
-    static func format_(_ value: CELValue, format: String?, language: Language) -> String {
+    static func formatted(_ value: CELValue, format: String?, language: Language) -> String {
         switch (value, format) {
         case (.list(let items), "eur"), (.list(let items), "percent"):
-            return items.isEmpty ? "—" : items.map { format_($0, format: format, language: language) }.joined(separator: ", ")
+            return items.isEmpty ? "—" : items.map { formatted($0, format: format, language: language) }.joined(separator: ", ")
         case (.map(let map), "eur"), (.map(let map), "percent"):
-            return map.entries.map { "\(plain($0.key, language)): \(format_($0.value, format: format, language: language))" }
+            return map.entries.map { "\(plain($0.key, language)): \(formatted($0.value, format: format, language: language))" }
                 .joined(separator: ", ")
         case (_, "eur"): return decimal(value).map { NumberFormat.euro($0, in: language) } ?? plain(value, language)
         case (_, "percent"): return decimal(value).map { NumberFormat.percent($0, in: language) } ?? plain(value, language)
@@ -120,7 +120,8 @@ public enum MessageTemplate {
                 let inside = template[next..<close]
                 let parts = inside.split(separator: ":", maxSplits: 1)
                 if let name = parts.first,
-                    isIdentifier(String(name)) || (name.hasPrefix("params.") && isIdentifier(String(name.dropFirst("params.".count))))
+                    isIdentifier(String(name))
+                        || (name.hasPrefix("params.") && isIdentifier(String(name.dropFirst("params.".count))))
                 {
                     if !text.isEmpty { result.append(.text(text)) }
                     text = ""

@@ -10,7 +10,7 @@ public enum NumberFormat {
         var input = value
         NSDecimalRound(&rounded, &input, maxFractionDigits, .plain)
         let negative = rounded < 0
-        let plain = (negative ? -rounded : rounded).description  // "160000.5" — Decimal's description is locale-free
+        let plain = (negative ? -rounded : rounded).description // "160000.5" — Decimal's description is locale-free
         let parts = plain.split(separator: ".", maxSplits: 1)
         let integer = String(parts[0])
         let fraction = parts.count > 1 ? String(parts[1]) : ""

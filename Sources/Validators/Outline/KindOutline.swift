@@ -35,15 +35,21 @@ public struct KindOutline: Sendable {
     /// Whether an `only_if` condition holds for this kind whatever the mapping holding the field
     /// (true or false), or nil when it depends on that mapping (`parent`).
     public func condition(_ source: String) -> Bool? {
-        guard let program = try? compiled.environment.compile(source), !program.referencedVariables.contains("parent") else { return nil }
-        guard case .success(.bool(let holds)) = program.evaluate(["kind": .string(kind), "params": compiled.parameters]) else { return nil }
+        guard let program = try? compiled.environment.compile(source), !program.referencedVariables.contains("parent") else {
+            return nil
+        }
+        guard case .success(.bool(let holds)) = program.evaluate(["kind": .string(kind), "params": compiled.parameters]) else {
+            return nil
+        }
         return holds
     }
 
     /// The value a field's `template` expression gives for a template in `language`.
     public func templateValue(_ field: FieldSpec, language: Language) -> CELValue? {
         guard let source = field.template?.source, let program = try? compiled.environment.compile(source) else { return nil }
-        let variables: [String: CELValue] = ["kind": .string(kind), "language": .string(language.rawValue), "params": compiled.parameters]
+        let variables: [String: CELValue] = [
+            "kind": .string(kind), "language": .string(language.rawValue), "params": compiled.parameters,
+        ]
         guard case .success(let value) = program.evaluate(variables) else { return nil }
         return value
     }

@@ -54,9 +54,10 @@ public enum EffectiveRuleSets {
                 guard let reference = result[index].extends else { continue }
                 guard let base = byName[reference.name], !dropped.contains(where: { result[$0].name == reference.name }) else {
                     let known = sets.filter { $0.kind != nil && $0.extends == nil }.map(\.name).sorted().joined(separator: ", ")
-                    errors.append(RuleFileError(
-                        file: result[index].file, mark: reference.mark,
-                        message: "`extends` names rule set `\(reference.name)`, which is not loaded (known: \(known))"))
+                    errors.append(
+                        RuleFileError(
+                            file: result[index].file, mark: reference.mark,
+                            message: "`extends` names rule set `\(reference.name)`, which is not loaded (known: \(known))"))
                     dropped.insert(index)
                     changed = true
                     continue
@@ -66,7 +67,8 @@ public enum EffectiveRuleSets {
                     result[index] = try derive(result[index], from: base)
                     byName[result[index].name] = result[index]
                 } catch {
-                    errors.append(error as? RuleFileError ?? RuleFileError(file: result[index].file, mark: nil, message: "\(error)"))
+                    errors.append(
+                        error as? RuleFileError ?? RuleFileError(file: result[index].file, mark: nil, message: "\(error)"))
                     dropped.insert(index)
                 }
                 changed = true
@@ -75,9 +77,10 @@ public enum EffectiveRuleSets {
         }
         for index in result.indices where !dropped.contains(index) {
             guard let reference = result[index].extends else { continue }
-            errors.append(RuleFileError(
-                file: result[index].file, mark: reference.mark,
-                message: "rule set `\(result[index].name)` extends itself through `\(reference.name)`"))
+            errors.append(
+                RuleFileError(
+                    file: result[index].file, mark: reference.mark,
+                    message: "rule set `\(result[index].name)` extends itself through `\(reference.name)`"))
             dropped.insert(index)
         }
         return result.indices.filter { !dropped.contains($0) }.map { result[$0] }
@@ -90,17 +93,23 @@ public enum EffectiveRuleSets {
         guard base.version == reference.version else {
             throw RuleFileError(
                 file: derived.file, mark: reference.mark,
-                message: "`extends` names `\(base.name)` \(reference.version), but the loaded `\(base.name)` is \(base.version) (\(base.file))")
+                message:
+                    "`extends` names `\(base.name)` \(reference.version), but the loaded `\(base.name)` is \(base.version) (\(base.file))"
+            )
         }
         guard base.kind != nil else {
             throw RuleFileError(
                 file: derived.file, mark: reference.mark,
-                message: "`extends` names `\(base.name)`, a library: a call derives from a rule set with a `kind` (libraries are imported)")
+                message:
+                    "`extends` names `\(base.name)`, a library: a call derives from a rule set with a `kind` (libraries are imported)"
+            )
         }
         for key in derived.keyMarks.keys.sorted() where !derivedKeys.contains(key) {
             throw RuleFileError(
                 file: derived.file, mark: derived.keyMarks[key],
-                message: "`\(key)` belongs in the base set `\(base.name)`: a derived call changes parameters, severities and disabled rules, adds rules, and names its call")
+                message:
+                    "`\(key)` belongs in the base set `\(base.name)`: a derived call changes parameters, severities and disabled rules, adds rules, and names its call"
+            )
         }
         var set = base
         for index in set.rules.indices where set.rules[index].inheritedFrom == nil { set.rules[index].inheritedFrom = base.name }
@@ -121,7 +130,9 @@ public enum EffectiveRuleSets {
                 let known = set.parameters.map(\.name).sorted().joined(separator: ", ")
                 throw RuleFileError(
                     file: derived.file, mark: parameter.mark,
-                    message: "`\(base.name)` has no parameter `\(parameter.name)`: a derived call changes the base's parameters (known: \(known))")
+                    message:
+                        "`\(base.name)` has no parameter `\(parameter.name)`: a derived call changes the base's parameters (known: \(known))"
+                )
             }
             let expected = shape(set.parameters[index].value)
             let given = shape(parameter.value)
@@ -138,7 +149,9 @@ public enum EffectiveRuleSets {
             if let existing = base.rules.first(where: { $0.id == rule.id }) {
                 throw RuleFileError(
                     file: derived.file, mark: rule.idMark ?? rule.mark,
-                    message: "rule \(rule.id) is already a rule of `\(base.name)` (\(base.file):\(existing.mark.line)): change its severity under `severities:` or turn it off under `disabled:`")
+                    message:
+                        "rule \(rule.id) is already a rule of `\(base.name)` (\(base.file):\(existing.mark.line)): change its severity under `severities:` or turn it off under `disabled:`"
+                )
             }
             set.rules.append(rule)
         }
@@ -179,31 +192,41 @@ public enum EffectiveRuleSets {
         var errors: [RuleFileError] = []
         let languages = set.declaredLanguages
         if let declared = set.languages, let fallback = set.defaultLanguage, !declared.contains(fallback) {
-            errors.append(RuleFileError(
-                file: set.file, mark: set.keyMarks["default_language"],
-                message: "`default_language` is \(fallback), which `languages` does not list (\(list(declared)))"))
+            errors.append(
+                RuleFileError(
+                    file: set.file, mark: set.keyMarks["default_language"],
+                    message: "`default_language` is \(fallback), which `languages` does not list (\(list(declared)))"))
         }
         for entry in set.texts {
             let missing = languages.filter { !entry.languages.contains($0) }
             if !missing.isEmpty {
-                errors.append(RuleFileError(
-                    file: set.file, mark: entry.mark,
-                    message: "\(entry.what) has no \(list(missing, quoted: true)) text: give it in every language the set declares (\(list(languages))), or as one plain text for all"))
+                errors.append(
+                    RuleFileError(
+                        file: set.file, mark: entry.mark,
+                        message:
+                            "\(entry.what) has no \(list(missing, quoted: true)) text: give it in every language the set declares (\(list(languages))), or as one plain text for all"
+                    ))
             }
             let extra = entry.languages.filter { !languages.contains($0) }.sorted()
             if !extra.isEmpty {
-                errors.append(RuleFileError(
-                    file: set.file, mark: entry.mark,
-                    message: "\(entry.what) has a \(list(extra, quoted: true)) text, a language the set does not declare (`languages`: \(list(languages)))"))
+                errors.append(
+                    RuleFileError(
+                        file: set.file, mark: entry.mark,
+                        message:
+                            "\(entry.what) has a \(list(extra, quoted: true)) text, a language the set does not declare (`languages`: \(list(languages)))"
+                    ))
             }
         }
         if let (pattern, mark) = set.ruleIDPattern, let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$") {
             for rule in set.rules {
                 let range = NSRange(rule.id.startIndex..., in: rule.id)
                 if regex.firstMatch(in: rule.id, range: range) == nil {
-                    errors.append(RuleFileError(
-                        file: set.file, mark: rule.idMark ?? rule.mark,
-                        message: "rule ID `\(rule.id)` does not match the set's `rule_ids` pattern `\(pattern)` (line \(mark.line))"))
+                    errors.append(
+                        RuleFileError(
+                            file: set.file, mark: rule.idMark ?? rule.mark,
+                            message:
+                                "rule ID `\(rule.id)` does not match the set's `rule_ids` pattern `\(pattern)` (line \(mark.line))"
+                        ))
                 }
             }
         }

@@ -13,7 +13,8 @@ public struct FundingTable: Sendable {
     public var mark: Mark
 
     public init(
-        title: LocalizedText, total: LocalizedText? = nil, headings: [FundingColumn: LocalizedText] = [:], rows: [FundingRows], mark: Mark
+        title: LocalizedText, total: LocalizedText? = nil, headings: [FundingColumn: LocalizedText] = [:], rows: [FundingRows],
+        mark: Mark
     ) {
         self.title = title
         self.total = total

@@ -6,7 +6,8 @@ struct FundingTableParser {
     let reader: NodeReader
 
     static let tableKeys: Set<String> = ["title", "total", "headings", "rows"]
-    static let rowKeys: Set<String> = Set(["rules", "for_each", "when", "let", "label"]).union(FundingColumn.allCases.map(\.rawValue))
+    static let rowKeys: Set<String> = Set(["rules", "for_each", "when", "let", "label"]).union(
+        FundingColumn.allCases.map(\.rawValue))
 
     func tables(_ node: Node) throws -> [FundingTable] {
         guard let items = node.sequence else { throw reader.error(node, "`funding` must be a list of tables") }
@@ -14,14 +15,16 @@ struct FundingTableParser {
     }
 
     func table(_ node: Node) throws -> FundingTable {
-        let entries = Dictionary(try reader.mapping(node, allowed: Self.tableKeys, what: "a funding table"), uniquingKeysWith: { a, _ in a })
+        let entries = Dictionary(
+            try reader.mapping(node, allowed: Self.tableKeys, what: "a funding table"), uniquingKeysWith: { a, _ in a })
         guard let title = entries["title"] else { throw reader.error(node, "a funding table needs a `title`") }
         guard let rows = entries["rows"]?.sequence, !rows.isEmpty else {
             throw reader.error(entries["rows"] ?? node, "a funding table needs `rows:`, a list of row specifications")
         }
         var headings: [FundingColumn: LocalizedText] = [:]
         if let node = entries["headings"] {
-            for (key, value) in try reader.mapping(node, allowed: Set(FundingColumn.allCases.map(\.rawValue)), what: "`headings`") {
+            for (key, value) in try reader.mapping(node, allowed: Set(FundingColumn.allCases.map(\.rawValue)), what: "`headings`")
+            {
                 headings[FundingColumn(rawValue: key)!] = try reader.localized(value, what: "the heading `\(key)`")
             }
         }
@@ -53,7 +56,8 @@ struct FundingTableParser {
         let names = Set(lets.map(\.name))
         for (language, template) in label.texts {
             for placeholder in MessageTemplate.placeholders(in: template) where !names.contains(placeholder) {
-                throw reader.error(labelNode, "the \(language.rawValue) label names `{\(placeholder)}`, which no `let` of the row defines")
+                throw reader.error(
+                    labelNode, "the \(language.rawValue) label names `{\(placeholder)}`, which no `let` of the row defines")
             }
         }
         var rules: [String] = []

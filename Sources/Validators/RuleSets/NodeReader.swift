@@ -20,7 +20,8 @@ struct NodeReader {
             guard let key = entry.key.scalar?.text else { throw error(entry.key, "keys of \(what) must be text") }
             if let allowed, !allowed.contains(key) {
                 let known = allowed.sorted().joined(separator: ", ")
-                throw RuleFileError(file: file, mark: entry.key.start, message: "unknown key `\(key)` in \(what) (known: \(known))")
+                throw RuleFileError(
+                    file: file, mark: entry.key.start, message: "unknown key `\(key)` in \(what) (known: \(known))")
             }
             result.append((key, entry.value))
         }
@@ -98,9 +99,10 @@ struct NodeReader {
         case .sequence(let items):
             return .list(try items.map { try parameterValue($0) })
         case .mapping:
-            return .map(try mapping(node, what: "a parameter table").map { pair in
-                (pair.0, try parameterValue(pair.1))
-            })
+            return .map(
+                try mapping(node, what: "a parameter table").map { pair in
+                    (pair.0, try parameterValue(pair.1))
+                })
         }
     }
 }

@@ -8,10 +8,12 @@ enum ParameterTexts {
     static func fill(_ sets: [RuleSet]) -> [RuleSet] {
         let byName = Dictionary(sets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return sets.map { set in
-            guard set.rules.contains(where: { needsFilling($0.title) || ($0.description.map(needsFilling) ?? false) }) else { return set }
+            guard set.rules.contains(where: { needsFilling($0.title) || ($0.description.map(needsFilling) ?? false) }) else {
+                return set
+            }
             let parameters = EffectiveRuleSets.closure(set, byName).reversed().flatMap(\.parameters)
             let values: [String: CELValue] = [
-                "params": .map(CELMap(parameters.map { (.string($0.name), CompiledKind.celValue($0.value)) })),
+                "params": .map(CELMap(parameters.map { (.string($0.name), CompiledKind.celValue($0.value)) }))
             ]
             var set = set
             for index in set.rules.indices {
@@ -46,10 +48,14 @@ enum ParameterTexts {
             for (what, text) in [("title", rule.title), ("description", rule.description ?? LocalizedText([:]))] {
                 for template in text.texts.values.sorted() {
                     for placeholder in MessageTemplate.placeholders(in: template) {
-                        guard placeholder.hasPrefix("params."), known.contains(String(placeholder.dropFirst("params.".count))) else {
-                            errors.append(RuleFileError(
-                                file: set.file, mark: rule.idMark ?? rule.mark,
-                                message: "rule \(rule.id): its \(what) names `{\(placeholder)}`; a title or description may show parameters only (`{params.NAME}`)"))
+                        guard placeholder.hasPrefix("params."), known.contains(String(placeholder.dropFirst("params.".count)))
+                        else {
+                            errors.append(
+                                RuleFileError(
+                                    file: set.file, mark: rule.idMark ?? rule.mark,
+                                    message:
+                                        "rule \(rule.id): its \(what) names `{\(placeholder)}`; a title or description may show parameters only (`{params.NAME}`)"
+                                ))
                             continue
                         }
                     }

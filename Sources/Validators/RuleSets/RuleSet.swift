@@ -73,7 +73,8 @@ public struct SourceDocument: Sendable, Equatable {
     public var cite: LocalizedText
 
     public init(
-        id: String, title: String, publisher: String? = nil, edition: String? = nil, url: String? = nil, language: Language? = nil,
+        id: String, title: String, publisher: String? = nil, edition: String? = nil, url: String? = nil,
+        language: Language? = nil,
         cite: LocalizedText
     ) {
         self.id = id
@@ -172,12 +173,12 @@ public indirect enum ParameterValue: Sendable, Equatable {
     public static func == (lhs: ParameterValue, rhs: ParameterValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
-        case let (.bool(a), .bool(b)): a == b
-        case let (.integer(a), .integer(b)): a == b
-        case let (.decimal(a), .decimal(b)): a == b
-        case let (.text(a), .text(b)): a == b
-        case let (.list(a), .list(b)): a == b
-        case let (.map(a), .map(b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
+        case (.bool(let a), .bool(let b)): a == b
+        case (.integer(let a), .integer(let b)): a == b
+        case (.decimal(let a), .decimal(let b)): a == b
+        case (.text(let a), .text(let b)): a == b
+        case (.list(let a), .list(let b)): a == b
+        case (.map(let a), .map(let b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
         default: false
         }
     }

@@ -69,7 +69,9 @@ public struct RuleSetDiagnosis: Sendable {
         sets.removeAll { names.contains($0.name) }
         while true {
             let names = Set(sets.map(\.name))
-            guard let index = sets.firstIndex(where: { set in set.imports.contains { removed.contains($0) && !names.contains($0) } })
+            guard
+                let index = sets.firstIndex(where: { set in set.imports.contains { removed.contains($0) && !names.contains($0) } }
+                )
             else { return }
             let set = sets.remove(at: index)
             let cause = set.imports.first { removed.contains($0) && !names.contains($0) }!

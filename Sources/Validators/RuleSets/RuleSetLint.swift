@@ -48,9 +48,10 @@ enum RuleSetLint {
                 // The calls derived from one base share its rules.
                 if other.set != set.name, let root = roots[set.name], root == roots[other.set] { continue }
                 let place = other.file == set.file ? "line \(other.mark.line)" : "\(other.file):\(other.mark.line)"
-                errors.append(RuleFileError(
-                    file: set.file, mark: rule.mark,
-                    message: "rule \(rule.id) is also defined at \(place): a rule ID names one rule"))
+                errors.append(
+                    RuleFileError(
+                        file: set.file, mark: rule.mark,
+                        message: "rule \(rule.id) is also defined at \(place): a rule ID names one rule"))
             }
         }
         return errors
@@ -89,7 +90,11 @@ enum RuleSetLint {
                     }
                     switch (step, resolved) {
                     case (.key(let key), .map(let fields)):
-                        if let field = fields.first(where: { $0.name == key }) { next.append(field.type) } else { next.append(nil) }
+                        if let field = fields.first(where: { $0.name == key }) {
+                            next.append(field.type)
+                        } else {
+                            next.append(nil)
+                        }
                     case (.anyKey, .map(let fields)):
                         next += fields.map { Optional($0.type) }
                     case (.index, .list(let item)), (.anyIndex, .list(let item)):
@@ -144,7 +149,9 @@ enum RuleSetLint {
             for member in members { types.merge(member.types) { _, new in new } }
             for member in members {
                 for extensionSpec in member.typeExtensions {
-                    if case .map(let fields)? = types[extensionSpec.name] { types[extensionSpec.name] = .map(fields + extensionSpec.fields) }
+                    if case .map(let fields)? = types[extensionSpec.name] {
+                        types[extensionSpec.name] = .map(fields + extensionSpec.fields)
+                    }
                 }
             }
             return Shape(kind: set.kind, structure: members.flatMap(\.structure), types: types)
@@ -157,7 +164,7 @@ enum RuleSetLint {
             var shapes = set.kind != nil ? [shape(set)] : kindShapes.filter { $0.0.contains(set.name) }.map(\.1)
             if shapes.isEmpty {
                 let own = shape(set)
-                if own.structure.isEmpty { continue }  // a library nobody imports, without structure: nothing to check against
+                if own.structure.isEmpty { continue } // a library nobody imports, without structure: nothing to check against
                 shapes = [own]
             }
             let lint = ExpressionLint(file: set.file, shapes: shapes)
@@ -193,9 +200,10 @@ enum RuleSetLint {
         var errors: [RuleFileError] = []
         for (index, pattern) in check.forEach.enumerated() {
             if let miss = pathMiss(pattern, from: shapes.map { [$0.root] }, shapes: shapes) {
-                errors.append(RuleFileError(
-                    file: file, mark: index < check.forEachMarks.count ? check.forEachMarks[index] : check.mark,
-                    message: "rule \(rule.id), `for_each`: `\(pattern)` \(miss)"))
+                errors.append(
+                    RuleFileError(
+                        file: file, mark: index < check.forEachMarks.count ? check.forEachMarks[index] : check.mark,
+                        message: "rule \(rule.id), `for_each`: `\(pattern)` \(miss)"))
             }
         }
         if let at = check.at {
@@ -203,7 +211,9 @@ enum RuleSetLint {
                 check.forEach.isEmpty ? [shape.root] : check.forEach.flatMap { shape.types(of: $0) }
             }
             if let miss = pathMiss(at, from: starts, shapes: shapes) {
-                errors.append(RuleFileError(file: file, mark: check.atMark ?? check.mark, message: "rule \(rule.id), `at`: `\(at)` \(miss)"))
+                errors.append(
+                    RuleFileError(file: file, mark: check.atMark ?? check.mark, message: "rule \(rule.id), `at`: `\(at)` \(miss)")
+                )
             }
         }
         return errors
@@ -219,7 +229,10 @@ enum RuleSetLint {
                 for (depth, step) in pattern.steps.enumerated() {
                     var next: [TypeSpec?] = []
                     for type in current {
-                        guard let type, let resolved = shape.resolve(type) else { next.append(nil); continue }
+                        guard let type, let resolved = shape.resolve(type) else {
+                            next.append(nil)
+                            continue
+                        }
                         switch (step, resolved) {
                         case (.key(let key), .map(let fields)):
                             if let field = fields.first(where: { $0.name == key }) {
@@ -241,7 +254,8 @@ enum RuleSetLint {
             }
         }
         guard let miss = misses.max(by: { $0.depth < $1.depth }) else { return nil }
-        var message = "leads to `\(miss.field)`, which \(miss.holder.isEmpty ? "the structure" : "`\(miss.holder)`") does not declare"
+        var message =
+            "leads to `\(miss.field)`, which \(miss.holder.isEmpty ? "the structure" : "`\(miss.holder)`") does not declare"
         if let suggestion = StructureChecker.closest(to: miss.field, in: miss.known) {
             message += " (did you mean `\(suggestion)`?)"
         } else if !miss.known.isEmpty, miss.known.count <= 12 {
@@ -285,7 +299,8 @@ enum RuleSetLint {
                 let holder = ([reference.root] + reference.fields.prefix(miss.depth)).joined(separator: ".")
                 let kinds = Set(misses.compactMap(\.0.kind)).sorted()
                 let whose = kinds.isEmpty ? "" : " for kind\(kinds.count == 1 ? "" : "s") \(kinds.joined(separator: ", "))"
-                var message = "\(what): `\(chain)` names a field the structure does not declare: `\(holder)` has no field `\(field)`\(whose)"
+                var message =
+                    "\(what): `\(chain)` names a field the structure does not declare: `\(holder)` has no field `\(field)`\(whose)"
                 let known = Set(misses.filter { $0.1.depth == miss.depth }.flatMap(\.1.known)).sorted()
                 if let suggestion = StructureChecker.closest(to: field, in: known) {
                     message += " (did you mean `\(suggestion)`?)"
@@ -293,8 +308,9 @@ enum RuleSetLint {
                     message += " (known: \(known.joined(separator: ", ")))"
                 }
                 let position = reference.positions[miss.depth]
-                errors.append(RuleFileError(
-                    file: file, mark: expression.place(line: position.line, column: position.column), message: message))
+                errors.append(
+                    RuleFileError(
+                        file: file, mark: expression.place(line: position.line, column: position.column), message: message))
             }
             return errors
         }

@@ -1,5 +1,5 @@
-import Foundation
 import DossierModel
+import Foundation
 
 /// Reads one rule file into a `RuleSet`, rejecting anything it does not know, with its place.
 public enum RuleSetParser {
@@ -51,7 +51,9 @@ private struct RuleSetBuilder {
         "id", "severity", "title", "description", "source", "builtin", "messages", "examples", "checks",
     ]).union(checkKeys)
     static let checkKeys: Set<String> = ["for_each", "let", "when", "check", "at", "message", "help"]
-    static let fieldKeys: Set<String> = ["type", "required", "one_of", "covered_by", "only_if", "doc", "template", "presence_rule"]
+    static let fieldKeys: Set<String> = [
+        "type", "required", "one_of", "covered_by", "only_if", "doc", "template", "presence_rule",
+    ]
 
     func ruleSet(_ root: Node) throws -> RuleSet {
         var set = RuleSet(
@@ -89,7 +91,8 @@ private struct RuleSetBuilder {
                 var languages: [Language] = []
                 for (index, tag) in tags.enumerated() {
                     guard let language = Language(rawValue: tag) else {
-                        throw reader.error(value.sequence?[index] ?? value, "`languages`: `\(tag)` is not a language tag (en, es, pt-BR …)")
+                        throw reader.error(
+                            value.sequence?[index] ?? value, "`languages`: `\(tag)` is not a language tag (en, es, pt-BR …)")
                     }
                     languages.append(language)
                 }
@@ -98,12 +101,14 @@ private struct RuleSetBuilder {
             case "default_language": set.defaultLanguage = reader.fallback
             case "extends":
                 let fields = Dictionary(
-                    try reader.mapping(value, allowed: ["ruleset", "version"], what: "`extends`"), uniquingKeysWith: { a, _ in a })
+                    try reader.mapping(value, allowed: ["ruleset", "version"], what: "`extends`"), uniquingKeysWith: { a, _ in a }
+                )
                 guard let name = fields["ruleset"], let version = fields["version"] else {
                     throw reader.error(value, "`extends` names the base set and its version: `{ruleset: NAME, version: 1.0.0}`")
                 }
                 set.extends = BaseReference(
-                    name: try reader.text(name, what: "`extends.ruleset`"), version: try reader.text(version, what: "`extends.version`"),
+                    name: try reader.text(name, what: "`extends.ruleset`"),
+                    version: try reader.text(version, what: "`extends.version`"),
                     mark: value.start)
             case "call": set.call = try call(value)
             case "severities":
@@ -117,7 +122,8 @@ private struct RuleSetBuilder {
                 }
             case "disabled":
                 for item in value.sequence ?? [value] {
-                    set.disabledRules.append(RuleChange(rule: try reader.text(item, what: "a rule ID in `disabled`"), value: true, mark: item.start))
+                    set.disabledRules.append(
+                        RuleChange(rule: try reader.text(item, what: "a rule ID in `disabled`"), value: true, mark: item.start))
                 }
             case "rule_ids":
                 let pattern = try reader.text(value, what: "`rule_ids`")
@@ -168,16 +174,22 @@ private struct RuleSetBuilder {
     /// `call: {name, title, opens, closes}`.
     func call(_ node: Node) throws -> CallIdentity {
         let fields = Dictionary(
-            try reader.mapping(node, allowed: ["name", "title", "opens", "closes"], what: "`call`"), uniquingKeysWith: { a, _ in a })
-        guard let name = fields["name"] else { throw reader.error(node, "`call` needs a `name` (what dossiers write as `call:`)") }
+            try reader.mapping(node, allowed: ["name", "title", "opens", "closes"], what: "`call`"),
+            uniquingKeysWith: { a, _ in a })
+        guard let name = fields["name"] else {
+            throw reader.error(node, "`call` needs a `name` (what dossiers write as `call:`)")
+        }
         func date(_ key: String) throws -> String? {
             guard let node = fields[key] else { return nil }
             let text = try reader.text(node, what: "`call.\(key)`")
-            guard StructureChecker.isCalendarDate(text) else { throw reader.error(node, "`call.\(key)` is a date (YYYY-MM-DD), found `\(text)`") }
+            guard StructureChecker.isCalendarDate(text) else {
+                throw reader.error(node, "`call.\(key)` is a date (YYYY-MM-DD), found `\(text)`")
+            }
             return text
         }
         return CallIdentity(
-            name: try reader.text(name, what: "`call.name`"), title: try fields["title"].map { try reader.localized($0, what: "`call.title`") },
+            name: try reader.text(name, what: "`call.name`"),
+            title: try fields["title"].map { try reader.localized($0, what: "`call.title`") },
             opens: try date("opens"), closes: try date("closes"), mark: node.start)
     }
 
@@ -302,13 +314,20 @@ private struct RuleSetBuilder {
         if let list = get("checks") {
             guard let items = list.sequence else { throw reader.error(list, "rule \(id): `checks` must be a list") }
             checks = try items.map { item in
-                try check(Dictionary(try reader.mapping(item, allowed: Self.checkKeys, what: "a check"), uniquingKeysWith: { a, _ in a }), at: item, rule: id)
+                try check(
+                    Dictionary(
+                        try reader.mapping(item, allowed: Self.checkKeys, what: "a check"), uniquingKeysWith: { a, _ in a }),
+                    at: item, rule: id)
             }
             if let inline = Self.checkKeys.first(where: { get($0) != nil }) {
                 throw reader.error(get(inline), "rule \(id): `\(inline)` belongs inside one of its `checks`")
             }
         } else if builtin == nil {
-            checks = [try check(Dictionary(entries.filter { Self.checkKeys.contains($0.0) }, uniquingKeysWith: { a, _ in a }), at: node, rule: id)]
+            checks = [
+                try check(
+                    Dictionary(entries.filter { Self.checkKeys.contains($0.0) }, uniquingKeysWith: { a, _ in a }), at: node,
+                    rule: id)
+            ]
         }
         return Rule(
             id: id, severity: severity, title: try reader.localized(try required("title"), what: "rule \(id) title"),
@@ -353,8 +372,10 @@ private struct RuleSetBuilder {
         return nodes.compactMap { value in
             guard let scalar = value.scalar else { return nil }
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            return (scalar.text, quoted ? Mark(line: value.start.line, column: value.start.column + 1) : value.start,
-                    scalar.style == .literal || scalar.style == .folded)
+            return (
+                scalar.text, quoted ? Mark(line: value.start.line, column: value.start.column + 1) : value.start,
+                scalar.style == .literal || scalar.style == .folded
+            )
         }
     }
 
@@ -380,7 +401,9 @@ private struct RuleSetBuilder {
                 if item.scalar != nil {
                     return Example(yaml: try reader.text(item, what: "an example"), kind: nil, path: nil, mark: item.start)
                 }
-                let fields = Dictionary(try reader.mapping(item, allowed: ["yaml", "kind", "at"], what: "an example"), uniquingKeysWith: { a, _ in a })
+                let fields = Dictionary(
+                    try reader.mapping(item, allowed: ["yaml", "kind", "at"], what: "an example"), uniquingKeysWith: { a, _ in a }
+                )
                 guard let yaml = fields["yaml"] else { throw reader.error(item, "rule \(id): an example needs `yaml:`") }
                 return Example(
                     yaml: try reader.text(yaml, what: "an example"),

@@ -17,7 +17,9 @@ struct StructureChecker {
     }
     private(set) var placeholderStarts = PlaceholderStarts([])
 
-    init(types: [String: TypeSpec], conditions: [String: CELProgram], variables: [String: CELValue], placeholders: Set<String> = []) {
+    init(
+        types: [String: TypeSpec], conditions: [String: CELProgram], variables: [String: CELValue], placeholders: Set<String> = []
+    ) {
         self.types = types
         self.conditions = conditions
         self.variables = variables
@@ -79,12 +81,10 @@ struct StructureChecker {
         // value, built when a condition needs it).
         var siblings: CELValue?
         var parentValue: CELValue {
-            get {
-                if let siblings { return siblings }
-                let value = Self.mapValue(located)
-                siblings = value
-                return value
-            }
+            if let siblings { return siblings }
+            let value = Self.mapValue(located)
+            siblings = value
+            return value
         }
         var attachedConditional = false
         for (spec, entry) in conditional {
@@ -100,14 +100,16 @@ struct StructureChecker {
             } else {
                 issues.append(
                     StructureIssue(
-                        rule: .unknownKeys, variant: "not_here", values: ["key": spec.name, "path": childPath(located, spec.name)],
+                        rule: .unknownKeys, variant: "not_here",
+                        values: ["key": spec.name, "path": childPath(located, spec.name)],
                         location: entry.key.start, end: entry.key.end, path: childPath(located, spec.name)))
             }
         }
-        for spec in fields where spec.required && spec.coveredBy == nil && spec.presenceRule == nil && located.field(spec.name) == nil {
+        for spec in fields
+        where spec.required && spec.coveredBy == nil && spec.presenceRule == nil && located.field(spec.name) == nil {
             if spec.onlyIf != nil && holdsIfKnown(spec.onlyIf!, parent: parentValue) != true { continue }
             if let entry = entries.first(where: { $0.key.scalar?.text == spec.name }), !isEmpty(entry.value) {
-                continue  // present but wrongly typed: already reported
+                continue // present but wrongly typed: already reported
             }
             issues.append(
                 StructureIssue(
@@ -154,7 +156,7 @@ struct StructureChecker {
         }
         let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(spec.name))
         if spec.presenceRule != nil, !fitsShape(entry.value, resolve(spec.type)) {
-            return  // absent: its presence rule reports it, HDR-002 does not (catalogue 1.1, clarification 11)
+            return // absent: its presence rule reports it, HDR-002 does not (catalogue 1.1, clarification 11)
         }
         if spec.coveredBy != nil {
             // The covering rule judges it: read it as typed when it fits (5.0 is 5), as written when not.
@@ -202,7 +204,10 @@ struct StructureChecker {
             issues.append(
                 StructureIssue(
                     rule: .types, variant: "wrong_type",
-                    values: ["field": spec.name, "path": located.path, "expected": "type." + type.vocabularyKey, "found": Self.describe(node)],
+                    values: [
+                        "field": spec.name, "path": located.path, "expected": "type." + type.vocabularyKey,
+                        "found": Self.describe(node),
+                    ],
                     location: located.pointMark, end: located.pointEnd, path: located.path))
             return false
         }
@@ -290,7 +295,8 @@ struct StructureChecker {
         let path = childPath(parent, key)
         if let suggestion = Self.closest(to: key, in: known) {
             return StructureIssue(
-                rule: .unknownKeys, variant: "unknown_key_suggestion", values: ["key": key, "path": path, "suggestion": suggestion],
+                rule: .unknownKeys, variant: "unknown_key_suggestion",
+                values: ["key": key, "path": path, "suggestion": suggestion],
                 location: keyNode.start, end: keyNode.end, path: path)
         }
         return StructureIssue(

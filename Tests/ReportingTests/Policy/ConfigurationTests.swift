@@ -1,6 +1,6 @@
 import DossierModel
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 @testable import Policy
@@ -23,7 +23,8 @@ import Validators
     }
 
     @Test func readsEverySetting() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             version: 1
             paths: [dossiers/, more.yaml]
             exclude: "**/drafts/**"
@@ -51,7 +52,9 @@ import Validators
 
     @Test func unknownKeysAreLocatedErrors() {
         let unknown = error { try parse("paths: [a]\ncolour: red\n") }
-        #expect(unknown?.description.hasPrefix(".dossiercheck.yaml:2:1: error: unknown key `colour`") == true, "\(String(describing: unknown))")
+        #expect(
+            unknown?.description.hasPrefix(".dossiercheck.yaml:2:1: error: unknown key `colour`") == true,
+            "\(String(describing: unknown))")
         #expect(error { try parse("version: 2") }?.message.contains("unsupported configuration version") == true)
         #expect(error { try parse("fail_on: sometimes") }?.mark == Mark(line: 1, column: 10))
         #expect(error { try parse("- a\n- b\n") }?.message.contains("must be a mapping") == true)
@@ -60,18 +63,25 @@ import Validators
     @Test func unknownRulesAndParametersAreLocatedErrors() throws {
         let sets = Fixtures.checker.ruleSets
         let rule = error { try parse("severity:\n  RES-999: error\n").adjust(sets) }
-        #expect(rule?.description == ".dossiercheck.yaml:2:3: error: unknown rule `RES-999` in `severity`: no loaded rule set has it")
-        #expect(error { try parse("disable: [NOPE-1]").adjust(sets) }?.message.contains("unknown rule `NOPE-1` in `disable`") == true)
+        #expect(
+            rule?.description == ".dossiercheck.yaml:2:3: error: unknown rule `RES-999` in `severity`: no loaded rule set has it")
+        #expect(
+            error { try parse("disable: [NOPE-1]").adjust(sets) }?.message.contains("unknown rule `NOPE-1` in `disable`") == true)
         #expect(error { try parse("disable: [HDR-004]").adjust(sets) }?.message.contains("cannot be disabled") == true)
-        #expect(error { try parse("parameters: {reseau-dossier: {nope: 1}}").adjust(sets) }?.message.contains("has no parameter `nope`") == true)
-        #expect(error { try parse("parameters: {nowhere: {a: 1}}").adjust(sets) }?.message.contains("unknown rule set `nowhere`") == true)
+        #expect(
+            error { try parse("parameters: {reseau-dossier: {nope: 1}}").adjust(sets) }?.message.contains(
+                "has no parameter `nope`") == true)
+        #expect(
+            error { try parse("parameters: {nowhere: {a: 1}}").adjust(sets) }?.message.contains("unknown rule set `nowhere`")
+                == true)
         let shape = error { try parse("parameters: {reseau-dossier: {min_members: ten}}").adjust(sets) }
         #expect(shape?.message == "parameter `min_members` of `reseau-dossier` is a number; the configuration gives a text")
         #expect(shape?.mark == Mark(line: 1, column: 44))
     }
 
     @Test func overridesChangeTheRuleSets() throws {
-        let sets = try parse("severity: {RES-008: error}\nparameters: {reseau-dossier: {min_members: 42}}").adjust(Fixtures.checker.ruleSets)
+        let sets = try parse("severity: {RES-008: error}\nparameters: {reseau-dossier: {min_members: 42}}").adjust(
+            Fixtures.checker.ruleSets)
         let reseau = try #require(sets.first { $0.name == "reseau-dossier" })
         #expect(reseau.rules.first { $0.id == "RES-008" }?.severity == .error)
         #expect(reseau.parameters.first { $0.name == "min_members" }?.value == .integer(42))

@@ -1,7 +1,7 @@
 import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validators
 
 @testable import Policy
@@ -10,7 +10,8 @@ import Validators
 @Suite struct FindingPolicyTests {
     /// The valid example with one member less than critical mass asks: a RES-008 warning at `members`.
     static var nineMembers: String {
-        (try? String(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/invalid-nine-members.yaml"), encoding: .utf8)) ?? ""
+        (try? String(contentsOf: Fixtures.repositoryFile("examples/reseau-dossier/invalid-nine-members.yaml"), encoding: .utf8))
+            ?? ""
     }
 
     func findings(_ report: CheckReport) -> [ReportedFinding] { report.dossiers.flatMap(\.dossier.findings) }
@@ -74,10 +75,18 @@ import Validators
         let known: Set<String> = ["RES-008"]
         let good = "waivers:\n  - {rule: RES-008, dossier: X, path: members, reason: jury, expires: 2026-12-31}\n"
         #expect((try? Waiver.parse(good, file: "w.yaml", knownRules: known))?.first?.line == 2)
-        #expect(throws: PolicyFileError.self) { try Waiver.parse(good.replacingOccurrences(of: "RES-008", with: "RES-009"), file: "w", knownRules: known) }
-        #expect(throws: PolicyFileError.self) { try Waiver.parse(good.replacingOccurrences(of: "2026-12-31", with: "2026-02-30"), file: "w", knownRules: known) }
-        #expect(throws: PolicyFileError.self) { try Waiver.parse(good.replacingOccurrences(of: "reason", with: "why"), file: "w", knownRules: known) }
-        #expect(throws: PolicyFileError.self) { try Waiver.parse(good.replacingOccurrences(of: ", reason: jury", with: ""), file: "w", knownRules: known) }
+        #expect(throws: PolicyFileError.self) {
+            try Waiver.parse(good.replacingOccurrences(of: "RES-008", with: "RES-009"), file: "w", knownRules: known)
+        }
+        #expect(throws: PolicyFileError.self) {
+            try Waiver.parse(good.replacingOccurrences(of: "2026-12-31", with: "2026-02-30"), file: "w", knownRules: known)
+        }
+        #expect(throws: PolicyFileError.self) {
+            try Waiver.parse(good.replacingOccurrences(of: "reason", with: "why"), file: "w", knownRules: known)
+        }
+        #expect(throws: PolicyFileError.self) {
+            try Waiver.parse(good.replacingOccurrences(of: ", reason: jury", with: ""), file: "w", knownRules: known)
+        }
     }
 
     @Test func disabledRulesLeaveTheReport() {
@@ -91,7 +100,12 @@ import Validators
         let file = Baseline.file(of: old)
         let baseline = try Baseline.parse(file, file: "base.json")
         #expect(baseline.fingerprints == Set(findings(old).map(\.fingerprint)))
-        var moved = SampleReports.checked([("d.yaml", "# moved\n" + Self.nineMembers.replacingOccurrences(of: "language: fr", with: "language: fr\nextra_key: 1"))])
+        var moved = SampleReports.checked([
+            (
+                "d.yaml",
+                "# moved\n" + Self.nineMembers.replacingOccurrences(of: "language: fr", with: "language: fr\nextra_key: 1")
+            )
+        ])
         baseline.apply(to: &moved)
         #expect(findings(moved).map(\.finding.rule) == ["HDR-003"], "only the new finding is left")
         #expect(moved.summary.baselined == findings(old).count)

@@ -14,7 +14,8 @@ import Testing
             """
         let found = InlineSuppression.scan(text)
         #expect(found.count == 2)
-        #expect(found[0] == InlineSuppression(rules: ["RES-008"], reason: "one reason", mark: Mark(line: 1, column: 7), target: 1))
+        #expect(
+            found[0] == InlineSuppression(rules: ["RES-008"], reason: "one reason", mark: Mark(line: 1, column: 7), target: 1))
         #expect(found[1].rules == ["RES-001", "RES-002"])
         #expect(found[1].target == 5, "blank and comment lines are skipped")
     }
