@@ -4,6 +4,8 @@ import Foundation
 struct NativeFunction: Sendable {
     let name: String
     let receiverStyle: Bool
+    /// How many arguments it takes, the receiver included; nil: any number (it checks them itself).
+    let arity: Int?
     let impl: FnN
 }
 
@@ -20,6 +22,8 @@ struct Compiler {
     var nextSlot = 0
     var frameSize = 0
     var referenced: Set<String> = []
+    /// Calls no function carries out (see `CELCallProblem`), in the order they are written.
+    var callProblems: [CELCallProblem] = []
     /// The deepest evaluation depth of the user functions called (their body height plus their own callees).
     var calleeDepth = 0
     /// How deep user-function calls nest below the functions called (see `UserFunction.callHeight`).
@@ -186,6 +190,12 @@ struct Compiler {
             if Builtins.names.contains(qualified) {
                 return try compileCall(e, target: nil, name: qualified, args: args)
             }
+            // `math.greates(…)`: a namespace of the extension libraries, not a variable.
+            if chain.path.isEmpty, Self.namespaces.contains(chain.root) {
+                var argNodes: [Node] = []
+                for a in args { argNodes.append(try compile(a)) }
+                return try unresolvedCall(e, name: qualified, receiver: false, argNodes: argNodes, count: args.count)
+            }
         }
         // `or` and `orValue` evaluate their argument only when the optional is empty.
         if let target, args.count == 1, name == "or" || name == "orValue" {
@@ -200,9 +210,7 @@ struct Compiler {
 
         if !receiver, let uf = userFunctions[name] {
             guard uf.parameters.count == args.count else {
-                let msg = "function '\(name)' expects \(uf.parameters.count) argument(s), got \(args.count)"
-                if definingFunction != nil { throw src.error(msg, at: e.offset) }
-                return ErrorNode(msg, args: argNodes, offset: e.offset)
+                return try unresolvedCall(e, name: name, receiver: receiver, argNodes: argNodes, count: args.count)
             }
             referenced.formUnion(uf.referencedVariables)
             calleeDepth = max(calleeDepth, uf.evalDepth)
@@ -210,6 +218,9 @@ struct Compiler {
             return UserCallNode(uf, argNodes, offset: e.offset)
         }
         if let nf = natives[name], !receiver || nf.receiverStyle {
+            guard nf.arity.map({ $0 == argNodes.count }) ?? true else {
+                return try unresolvedCall(e, name: name, receiver: receiver, argNodes: argNodes, count: args.count)
+            }
             return CallNNode(nf.impl, argNodes, offset: e.offset)
         }
         if let b = Builtins.lookup(name, receiver: receiver, arity: args.count) {
@@ -230,21 +241,37 @@ struct Compiler {
             }
             return try fold(n)
         }
-        if let definingFunction {
-            if name == definingFunction {
-                throw src.error("function '\(name)' cannot call itself (recursion is not allowed)", at: e.offset)
-            }
-            throw src.error(
-                "unknown function '\(name)' (a function may only call built-ins, natives and earlier definitions)",
-                at: e.offset)
+        if let definingFunction, name == definingFunction {
+            throw src.error("function '\(name)' cannot call itself (recursion is not allowed)", at: e.offset)
         }
-        let known = Builtins.names.contains(name) || natives[name] != nil
-        let msg =
-            known
-            ? "no matching overload for '\(name)' with \(args.count) argument(s)\(receiver ? " in receiver style" : "")"
-            : "unbound function '\(name)'"
+        return try unresolvedCall(e, name: name, receiver: receiver, argNodes: argNodes, count: args.count)
+    }
+
+    /// A call no function carries out: recorded, and an error when it runs (standard CEL's
+    /// "unbound function"); in a definition's body, an error at once.
+    mutating func unresolvedCall(_ e: Expr, name: String, receiver: Bool, argNodes: [Node], count: Int) throws(CELParseError)
+        -> Node
+    {
+        let problem = recordCallProblem(name, receiver: receiver, count: count, offset: e.offset)
+        if definingFunction != nil {
+            let hint =
+                problem.reason == .unknown ? " (a definition may only call built-ins, natives and earlier definitions)" : ""
+            var error = src.error(problem.message + hint, at: e.offset)
+            error.callProblem = problem
+            throw error
+        }
+        let msg: String
+        switch problem.reason {
+        case .unknown: msg = "unbound function '\(name)'"
+        default:
+            msg = "no matching overload for '\(name)' with \(count) argument(s)\(receiver ? " in receiver style" : "")"
+        }
         return ErrorNode(msg, args: argNodes, offset: e.offset)
     }
+
+    /// The namespaces of the extension libraries' functions (`math`, `strings`, `optional` …).
+    static let namespaces: Set<String> = Set(
+        Builtins.names.compactMap { $0.split(separator: ".").count > 1 ? String($0.split(separator: ".")[0]) : nil })
 
     /// Evaluates a pure node whose inputs are all constants, replacing it by its value. Nodes whose evaluation
     /// fails are kept, so the error still happens at run time.

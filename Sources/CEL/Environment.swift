@@ -73,12 +73,14 @@ public final class CELEnvironment: @unchecked Sendable {
     /// Registers a Swift function, callable as `name(a, b)` and, when `receiverStyle` is true, also as `a.name(b)`
     /// (the receiver is then the first element of the arguments). A native replaces a built-in of the same name.
     /// The closure must be pure and thread-safe; throw a `CELError` for bad arguments.
+    /// `arity`, when given, is the number of arguments it takes (a receiver counts as the first):
+    /// a call with another number is then a `CELCallProblem` of the compiled program.
     public func defineNative(
-        _ name: String, receiverStyle: Bool = false,
+        _ name: String, receiverStyle: Bool = false, arity: Int? = nil,
         _ impl: @escaping @Sendable ([CELValue]) throws(CELError) -> CELValue
     ) {
         lock.withLock {
-            natives[name] = NativeFunction(name: name, receiverStyle: receiverStyle, impl: impl)
+            natives[name] = NativeFunction(name: name, receiverStyle: receiverStyle, arity: arity, impl: impl)
         }
     }
 
@@ -98,7 +100,8 @@ public final class CELEnvironment: @unchecked Sendable {
         var keying = LoopKeying(nextSlot: compiler.frameSize)
         keying.apply(root)
         return CELProgram(
-            source: source, root: root, frameSize: keying.nextSlot, referencedVariables: compiler.referenced)
+            source: source, root: root, frameSize: keying.nextSlot, referencedVariables: compiler.referenced,
+            callProblems: compiler.callProblems)
     }
 
     /// Only checks the syntax of an expression.
@@ -122,14 +125,18 @@ public struct CELProgram: @unchecked Sendable { // the node tree is immutable af
     /// The top-level variable names the expression refers to (including those used inside the bodies of the
     /// user-defined functions it calls). For a dotted reference `a.b.c` this is the root name `a`.
     public let referencedVariables: Set<String>
+    /// The calls no function of the environment carries out, in the order they are written: each
+    /// is an error when evaluated, and a host that checks expressions ahead of time refuses them.
+    public let callProblems: [CELCallProblem]
     let root: Node
     let frameSize: Int
 
-    init(source: String, root: Node, frameSize: Int, referencedVariables: Set<String>) {
+    init(source: String, root: Node, frameSize: Int, referencedVariables: Set<String>, callProblems: [CELCallProblem] = []) {
         self.source = source
         self.root = root
         self.frameSize = frameSize
         self.referencedVariables = referencedVariables
+        self.callProblems = callProblems
     }
 
     /// Evaluates the program. `budget` bounds the work: every node evaluated and every macro iteration costs 1;

@@ -102,6 +102,8 @@ public struct CELParseError: Error, Sendable, Equatable, CustomStringConvertible
     public var line: Int
     /// 1-based column, in Unicode scalars from the start of the line.
     public var column: Int
+    /// For a call no function carries out (in a definition's body), what is wrong with it.
+    public var callProblem: CELCallProblem? = nil
 
     public init(message: String, offset: Int, line: Int, column: Int) {
         self.message = message

@@ -62,16 +62,32 @@ struct RuleOptions: ParsableArguments {
         let bundled = try RuleSetCollection.parse(BundledData.ruleFiles.map { ("rules/" + $0.name, $0.contents) })
         let (files, skipped) = try ruleFiles(ruleFolders + extraFolders)
         for path in skipped { Terminal.error("warning: \(path) is not a rule file (no `ruleset:`), skipped") }
-        let local = try RuleSetCollection.parse(files)
         let iso = ISO3166(table: BundledData.dataFile("iso3166.tsv") ?? "")
-        // Bundled sets are compiled by the test suite: a kind made of them alone is compiled when
-        // a dossier of that kind first needs it (start-up); local sets are compiled here, so that
-        // their errors end the run at once.
-        let onDemand = Set(bundled.map(\.name)).subtracting(local.map(\.name))
-        // Derived calls are merged before the configuration changes them, so that its
-        // `parameters:` and severities may name a derived set.
-        let effective = try EffectiveRuleSets.resolve(RuleSetCollection.overriding(bundled, with: local))
-        return try Checker(ruleSets: try adjust(effective), iso: iso, limits: limits, compilingOnDemand: onDemand)
+        do {
+            let local = try RuleSetCollection.parse(files)
+            // Bundled sets are compiled by the test suite: a kind made of them alone is compiled when
+            // a dossier of that kind first needs it (start-up); local sets are compiled here, so that
+            // their errors end the run at once.
+            let onDemand = Set(bundled.map(\.name)).subtracting(local.map(\.name))
+            // Derived calls are merged before the configuration changes them, so that its
+            // `parameters:` and severities may name a derived set.
+            let effective = try EffectiveRuleSets.resolve(RuleSetCollection.overriding(bundled, with: local))
+            return try Checker(ruleSets: try adjust(effective), iso: iso, limits: limits, compilingOnDemand: onDemand)
+        } catch let error as RuleFileError {
+            throw Self.everyError(of: files, bundled: bundled, iso: iso, else: error)
+        } catch let error as RuleSetCollection.Errors {
+            throw Self.everyError(of: files, bundled: bundled, iso: iso, else: error)
+        }
+    }
+
+    /// Every error of the local rule files, as `rules test` finds them (each check goes on past the
+    /// first error), so that every command shows a rule author all of them at once; `error` itself
+    /// when they have none (it came from the configuration).
+    static func everyError(of files: [(name: String, contents: String)], bundled: [RuleSet], iso: ISO3166, else error: any Error)
+        -> any Error
+    {
+        let diagnosis = RuleSetDiagnosis(files: files, base: bundled, iso: iso)
+        return diagnosis.errors.isEmpty ? error : RuleSetCollection.Errors(errors: diagnosis.errors)
     }
 
     /// The rule files `folders` name, and the YAML files in the folders that declare no rule set

@@ -388,6 +388,67 @@ func parseError(_ source: String, env: CELEnvironment = CELEnvironment()) -> CEL
     }
 }
 
+/// Calls no function carries out are found when an expression is compiled (and still fail when
+/// evaluated, as standard CEL's do): a host can refuse them before any data is seen.
+@Suite struct CallProblemTests {
+    static func environment() throws -> CELEnvironment {
+        let env = CELEnvironment()
+        env.defineNative("pair", arity: 2) { args throws(CELError) in .list(args) }
+        env.defineNative("twice", receiverStyle: true, arity: 1) { args throws(CELError) in .list(args + args) }
+        env.defineNative("loose") { args throws(CELError) in .int(Int64(args.count)) }
+        try env.defineFunction("twofold", parameters: ["n"], body: "n * 2")
+        return env
+    }
+
+    @Test func callsThatResolveHaveNoProblem() throws {
+        let program = try Self.environment().compile(
+            "size([1]) + [1].size() + twofold(1) + math.greatest(1, 2, 3) + max(1, 2, 3) + loose(1, 2, 3) + pair(1, 2).size()"
+                + " + [1].twice().size() + twice([1]).size() + 'a'.indexOf('a') + [1].all(x, x > 0).size()")
+        #expect(program.callProblems == [])
+    }
+
+    @Test(arguments: [
+        ("sizee([1])", "unknown function `sizee`", 1),
+        ("1 + [1].sizee()", "unknown function `sizee`", 5),
+        ("math.greates(1, 2)", "unknown function `math.greates`", 1),
+        ("size([1], 2)", "`size()` takes 1 argument, not 2", 1),
+        ("[1].size(2)", "`.size()` takes no arguments, not 1", 1),
+        ("twofold(1, 2)", "`twofold()` takes 1 argument, not 2", 1),
+        ("pair(1)", "`pair()` takes 2 arguments, not 1", 1),
+        ("[1].twice(2)", "`.twice()` takes no arguments, not 1", 1),
+        ("'a'.startsWith()", "`.startsWith()` takes 1 argument, not 0", 1),
+        ("1.pair(2)", "`pair` is a function, not a method: write `pair(x, …)`, not `x.pair(…)`", 1),
+        ("1.twofold()", "`twofold` is a function, not a method: write `twofold(x, …)`, not `x.twofold(…)`", 1),
+        ("startsWith('a', 'b')", "`startsWith` is a method: write `x.startsWith(…)`, not `startsWith(x, …)`", 1),
+    ])
+    func aCallNoFunctionCarriesOutIsFoundAtCompileTime(source: String, message: String, column: Int) throws {
+        let program = try Self.environment().compile(source)
+        #expect(program.callProblems.map(\.message) == [message])
+        #expect(program.callProblems.first?.line == 1)
+        #expect(program.callProblems.first.map { $0.column >= column } == true)
+        #expect(throws: CELError.self) { try program.value() }
+    }
+
+    @Test func inADefinitionItIsAnError() throws {
+        let env = try Self.environment()
+        #expect(throws: CELParseError.self) { try env.defineFunction("bad", parameters: ["x"], body: "size(x, 1)") }
+        do {
+            try env.defineFunction("worse", parameters: ["x"], body: "x +\n sizee(x)")
+        } catch let error as CELParseError {
+            #expect(error.callProblem?.reason == .unknown)
+            #expect(error.callProblem?.function == "sizee")
+            #expect((error.line, error.column) == (2, 2))
+        }
+    }
+
+    @Test func everyCallableNameIsKnown() throws {
+        let names = try Self.environment().functionNames
+        for name in ["size", "math.greatest", "twofold", "pair", "has", "exists_one", "indexOf"] {
+            #expect(names.contains(name), "\(name)")
+        }
+    }
+}
+
 @Suite struct LimitTests {
     @Test func budgetExceeded() throws {
         let env = CELEnvironment()

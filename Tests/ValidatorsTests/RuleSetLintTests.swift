@@ -65,6 +65,16 @@ import Validators
             "unknown-disabled-rule.yaml", 7, 12,
             "`disabled` names rule `ORG-040`, which neither `broken-disabled` nor a set it imports has (did you mean `ORG-001`?)"
         ),
+        ("unknown-function.yaml", 16, 33, "rule BUN-001, `check`: unknown function `totl` (did you mean `total`?)"),
+        ("wrong-arity.yaml", 15, 12, "rule BAR-001, `check`: `isoCountry()` takes 1 argument, not 2"),
+        (
+            "undeclared-type.yaml", 10, 22,
+            "field `personnel_eur` has type `money`, which is neither a basic type (text, integer, amount, number, boolean, date, any) nor declared under `types:`"
+        ),
+        (
+            "rule-id-form.yaml", 10, 9,
+            "rule ID `est 23` is not one word of letters, digits and `-`, `_` or `.` (write it as `ABC-001`; `rule_ids:` may set a pattern): a dossier's `# dossiercheck-disable` and the configuration name rules by it"
+        ),
     ])
     func eachBrokenFileGivesItsLocatedError(file: String, line: Int, column: Int, message: String) throws {
         let diagnosis = diagnose([try Self.fixture(file)])
@@ -88,13 +98,67 @@ import Validators
             atPath: Fixtures.repositoryFile("Tests/Fixtures/BrokenRules").path
         )
         .filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(names.count == 13)
+        #expect(names.count == 18)
         let diagnosis = diagnose(try names.map(Self.fixture))
         #expect(Set(diagnosis.errors.map(\.file)) == Set(names.map { "BrokenRules/\($0)" }))
-        #expect(diagnosis.errors.count == 13)
+        // One error per file, and the seven of `several-errors.yaml`.
+        #expect(diagnosis.errors.count == 17 + 7)
         // In file order, each at its place.
-        #expect(diagnosis.errors.map(\.file) == names.map { "BrokenRules/\($0)" })
+        #expect(
+            diagnosis.errors.map(\.file)
+                == names.flatMap { Array(repeating: "BrokenRules/\($0)", count: $0 == "several-errors.yaml" ? 7 : 1) })
         #expect(diagnosis.checker?.ruleSets.count == Self.bundled.count)
+    }
+
+    /// A file's errors all come in one run, in file order, whichever check finds them: reading
+    /// (an unknown key leaves its rule out, the others are still read), types, expressions, fields,
+    /// functions and placeholders.
+    @Test func everyErrorOfOneFileInOneRun() throws {
+        let file = "BrokenRules/several-errors.yaml"
+        let expected = [
+            "10:31: error: field `personnel_eur` has type `money`, which is neither a basic type (text, integer, amount, number, boolean, date, any) nor declared under `types:`",
+            "14:5: error: unknown key `sevrity` in a rule (known: at, builtin, check, checks, description, examples, for_each, help, id, let, message, messages, severity, source, title, when)",
+            "23:32: error: rule BSE-002, `check`: unexpected '>'",
+            "30:17: error: rule BSE-003, `check`: `item.amout` names a field the structure does not declare: `item` has no field `amout` for kind broken-several (did you mean `amount`?)",
+            "37:21: error: rule BSE-004, `n`: unknown function `sizee` (did you mean `size`?)",
+            "38:12: error: rule BSE-004, `check`: `size()` takes 1 argument, not 2",
+            "39:15: error: rule BSE-004: the en message names `{cuont}`, which no `let` defines",
+        ].map { "\(file):\($0)" }
+        let diagnosis = diagnose([try Self.fixture("several-errors.yaml")])
+        #expect(diagnosis.errors.map(\.description) == expected)
+        #expect(diagnosis.checker?.ruleSets.contains { $0.file == file } == false, "the broken set is left out")
+        // Building the engine over a file that reads refuses it with all its errors too.
+        let readable = try Self.fixture("several-errors.yaml").contents.replacingOccurrences(of: "    sevrity: error\n", with: "")
+        let local = try RuleSetCollection.parse([(file, readable)])
+        do {
+            _ = try Checker(ruleSets: RuleSetCollection.overriding(Self.bundled, with: local), iso: Fixtures.iso)
+            Issue.record("several-errors.yaml was accepted")
+        } catch let error as RuleSetCollection.Errors {
+            #expect(error.errors.count == 6)
+            #expect(error.errors.map { $0.mark?.line ?? 0 } == [10, 22, 29, 36, 37, 38], "in file order")
+        }
+    }
+
+    @Test func aDefinitionsCallsAreCheckedToo() {
+        let set =
+            Self.header + Self.structure
+            + "definitions:\n  lineCount(p): p.lines.sizee()\n  twice(n): n * 2\n  four(): twice(2, 2)\nrules: []\n"
+        #expect(
+            diagnose([("lint.yaml", set)]).errors.map(\.description) == [
+                "lint.yaml:12:28: error: definition `lineCount`: unknown function `sizee` (did you mean `size`?)",
+                "lint.yaml:14:17: error: definition `four`: `twice()` takes 1 argument, not 2",
+            ])
+    }
+
+    @Test func callsNoFunctionCarriesOutAreLoadErrors() {
+        let errors = lintErrors(
+            "    check: math.greates(1, 2) > 0 && [1].distinct(1).size() > 0 && self.plan.isoCountry()\n")
+        #expect(
+            errors == [
+                "rule LNT-001, `check`: unknown function `math.greates` (did you mean `math.greatest`?)",
+                "rule LNT-001, `check`: `.distinct()` takes no arguments, not 1",
+                "rule LNT-001, `check`: `isoCountry` is a function, not a method: write `isoCountry(x, …)`, not `x.isoCountry(…)`",
+            ])
     }
 
     @Test func theBundledRuleSetsHaveNoError() {

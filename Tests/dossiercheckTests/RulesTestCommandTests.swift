@@ -44,6 +44,8 @@ import Testing
             "14:15: error: rule BFE-001, `for_each`: `item[*]` leads to `item`, which the structure does not declare (did you mean `items`?)"
         ),
         ("undefined-placeholder.yaml", "16:15: error: rule BPH-001: the en message names `{cuont}`, which no `let` defines"),
+        ("unknown-function.yaml", "16:33: error: rule BUN-001, `check`: unknown function `totl` (did you mean `total`?)"),
+        ("wrong-arity.yaml", "15:12: error: rule BAR-001, `check`: `isoCountry()` takes 1 argument, not 2"),
     ])
     func aBrokenRuleFileIsReportedWithItsPlace(file: String, error: String) throws {
         let run = try Fixtures.run(["rules", "test", "\(Self.broken)/\(file)"])
@@ -62,16 +64,41 @@ import Testing
         let run = try project.run(["rules", "test", Fixtures.repositoryFile(Self.broken).path, "good"])
         #expect(run.status == 2)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.filter { $0.contains(": error: ") }.count == 13)
+        #expect(lines.filter { $0.contains(": error: ") }.count == 24)
         #expect(
-            lines.prefix(13).map { $0.components(separatedBy: ":").first ?? "" }
+            lines.prefix(24).map { $0.components(separatedBy: ":").first ?? "" }
                 == [
                     "bad-expression.yaml", "duplicate-rule-id.yaml", "missing-declared-language.yaml", "missing-language.yaml",
-                    "misspelt-at.yaml", "misspelt-for-each.yaml", "replaced-type.yaml", "rule-id-pattern.yaml",
-                    "undefined-placeholder.yaml",
-                    "unknown-disabled-rule.yaml", "unknown-field.yaml", "unknown-key.yaml", "unknown-parameter.yaml",
+                    "misspelt-at.yaml", "misspelt-for-each.yaml", "replaced-type.yaml", "rule-id-form.yaml",
+                    "rule-id-pattern.yaml",
+                ].map { Fixtures.repositoryFile("\(Self.broken)/\($0)").path }
+                + Array(repeating: Fixtures.repositoryFile("\(Self.broken)/several-errors.yaml").path, count: 7)
+                + [
+                    "undeclared-type.yaml", "undefined-placeholder.yaml", "unknown-disabled-rule.yaml", "unknown-field.yaml",
+                    "unknown-function.yaml", "unknown-key.yaml", "unknown-parameter.yaml", "wrong-arity.yaml",
                 ].map { Fixtures.repositoryFile("\(Self.broken)/\($0)").path }, "in the order of the files")
-        #expect(lines.suffix(2) == ["13 errors in 13 rule files", "2 passed, 0 failed"], "the sound file's two examples ran")
+        #expect(lines.suffix(2) == ["24 errors in 18 rule files", "2 passed, 0 failed"], "the sound file's two examples ran")
+    }
+
+    /// `check` (like every command that loads rules) shows every error of every file at once, in
+    /// file order, and stops before judging any dossier.
+    @Test func checkShowsEveryErrorOfTheRuleFilesAtOnce() throws {
+        let project = try ScratchProject()
+        for name in ["several-errors.yaml", "unknown-function.yaml"] {
+            try project.write(
+                "rules/\(name)", try String(contentsOf: Fixtures.repositoryFile("\(Self.broken)/\(name)"), encoding: .utf8))
+        }
+        try project.write("dossier.yaml", "dossier: 1\nkind: broken-several\nid: X\ntitle: T\nlanguage: en\n")
+        let run = try project.run(["check", "--rules", "rules", "dossier.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        let errors = run.stderr.split(separator: "\n").map(String.init)
+        #expect(
+            errors.map { $0.components(separatedBy: ": error: ").first ?? "" } == [
+                "rules/several-errors.yaml:10:31", "rules/several-errors.yaml:14:5", "rules/several-errors.yaml:23:32",
+                "rules/several-errors.yaml:30:17", "rules/several-errors.yaml:37:21", "rules/several-errors.yaml:38:12",
+                "rules/several-errors.yaml:39:15", "rules/unknown-function.yaml:16:33",
+            ])
     }
 
     @Test func failingExamplesAreListedAndCounted() throws {

@@ -41,7 +41,8 @@ public final class Checker: Sendable {
         // Sets known to compile are linted by the test suite too: a run of them alone skips the lint
         // (a third of a one-dossier run's start-up).
         let known = Set(ruleSets.map(\.name)).isSubset(of: compilingOnDemand)
-        if lint, !known, let first = RuleSetLint.errors(ruleSets).first { throw first }
+        // The lint's errors and those of compiling each kind are reported together, in file order.
+        var errors = lint && !known ? RuleSetLint.errors(ruleSets) : []
         var byName: [String: RuleSet] = [:]
         for set in ruleSets {
             if let other = byName[set.name] {
@@ -49,14 +50,21 @@ public final class Checker: Sendable {
             }
             byName[set.name] = set
         }
-        try Self.checkRuleIDs(ruleSets)
+        // (`RuleSetLint` reports them all, where it runs.)
+        if lint { try Self.checkRuleIDs(ruleSets) }
         let libraries = ruleSets.filter { $0.kind == nil }
         let kindSets = ruleSets.filter { $0.kind != nil }
         let knownKinds = kindSets.compactMap(\.kind).sorted()
         func slot(_ kind: String?, _ sets: [RuleSet]) throws -> KindSlot {
             let build = { try CompiledKind(kind: kind, sets: sets, knownKinds: knownKinds, iso: iso) }
             if sets.allSatisfy({ compilingOnDemand.contains($0.name) }) { return KindSlot(onDemand: build) }
-            return KindSlot(try build())
+            do {
+                return KindSlot(try build())
+            } catch {
+                guard let found = RuleSetCollection.Errors.of(error) else { throw error }
+                errors += found
+                return KindSlot(onDemand: build)
+            }
         }
         var kinds: [String: [CallSlot]] = [:]
         for set in kindSets {
@@ -87,7 +95,12 @@ public final class Checker: Sendable {
         }
         let fallbackSets = try libraries.flatMap { try Self.importOrder($0, byName) }
         var seen: Set<String> = []
-        self.fallbackSlot = try slot(nil, fallbackSets.filter { seen.insert($0.name).inserted })
+        let fallbackSlot = try slot(nil, fallbackSets.filter { seen.insert($0.name).inserted })
+        // A library's errors are found once per kind importing it: each is reported once.
+        var reported: Set<String> = []
+        try RuleSetCollection.Errors.throwing(
+            RuleFileError.inFileOrder(errors.filter { reported.insert($0.description).inserted }))
+        self.fallbackSlot = fallbackSlot
         self.kinds = kinds
         self.knownKinds = knownKinds.map { CELValue.string($0) }
     }

@@ -19,6 +19,9 @@ final class CompiledKind: @unchecked Sendable {
     /// Standard CEL, our functions and the sets' definitions.
     let environment: CELEnvironment
 
+    /// The types a field may have without a declaration under `types:`.
+    static let basicTypes = ["text", "integer", "amount", "number", "boolean", "date", "any"]
+
     static let itemNames: Set<String> = ["self", "params", "kind", "kinds", "calls", "item", "key", "index", "position"]
 
     init(kind: String?, sets: [RuleSet], knownKinds: [String], iso: ISO3166) throws {
@@ -91,14 +94,25 @@ final class CompiledKind: @unchecked Sendable {
             }
             for rule in set.rules { if let builtin = rule.builtin { builtins[builtin] = rule } }
         }
+        // From here on every error is collected, so that a rule author sees all of a file's at once.
+        var errors: [RuleFileError] = []
+        func collect(_ work: () throws -> Void) throws {
+            do {
+                try work()
+            } catch {
+                guard let found = RuleSetCollection.Errors.of(error) else { throw error }
+                errors += found
+            }
+        }
         for set in sets {
             for field in Self.allFields(set.structure, set.types) {
                 if case .named(let name) = field.type, types[name] == nil {
-                    throw RuleFileError(
-                        file: set.file, mark: nil,
-                        message:
-                            "field `\(field.name)` has type `\(name)`, which is neither a basic type (text, integer, amount, number, boolean, date, any) nor declared under `types:`"
-                    )
+                    var message =
+                        "field `\(field.name)` has type `\(name)`, which is neither a basic type (text, integer, amount, number, boolean, date, any) nor declared under `types:`"
+                    if let suggestion = KeySuggestion.closest(to: name, in: Self.basicTypes + types.keys.sorted()) {
+                        message += " (did you mean `\(suggestion)`?)"
+                    }
+                    errors.append(RuleFileError(file: set.file, mark: field.typeMark, message: message))
                 }
             }
         }
@@ -109,20 +123,27 @@ final class CompiledKind: @unchecked Sendable {
         let parameterNames = Set(parameterOwner.keys)
         for set in sets {
             for definition in set.definitions {
+                let body = Expression(source: definition.body, mark: definition.mark)
                 do {
                     try environment.defineFunction(definition.name, parameters: definition.parameters, body: definition.body)
                 } catch let error as CELParseError {
-                    throw RuleFileError(
-                        file: set.file, mark: Mark(line: definition.mark.line, column: definition.mark.column + error.column - 1),
-                        message: "definition `\(definition.name)`: \(error.message)")
+                    // With the name meant, the hint about what a definition may call is not needed.
+                    let suggestion = error.callProblem.map { ExpressionCompiler.suggestion(for: $0, in: environment) } ?? ""
+                    let message = suggestion.isEmpty ? error.message : error.callProblem!.message + suggestion
+                    errors.append(
+                        RuleFileError(
+                            file: set.file, mark: body.place(line: error.line, column: error.column),
+                            message: "definition `\(definition.name)`: \(message)"))
                 } catch {
-                    throw RuleFileError(
-                        file: set.file, mark: definition.mark, message: "definition `\(definition.name)`: \(error)")
+                    errors.append(
+                        RuleFileError(file: set.file, mark: definition.mark, message: "definition `\(definition.name)`: \(error)")
+                    )
                 }
                 for name in ExpressionCompiler.parameterReferences(in: definition.body) where !parameterNames.contains(name) {
-                    throw RuleFileError(
-                        file: set.file, mark: definition.mark,
-                        message: "definition `\(definition.name)`: unknown parameter `params.\(name)`")
+                    errors.append(
+                        RuleFileError(
+                            file: set.file, mark: body.placeOfParameter(name) ?? definition.mark,
+                            message: "definition `\(definition.name)`: unknown parameter `params.\(name)`"))
                 }
             }
         }
@@ -138,9 +159,11 @@ final class CompiledKind: @unchecked Sendable {
             let compiler = ExpressionCompiler(environment: environment, file: set.file, parameterNames: parameterNames)
             for field in Self.allFields(set.structure, set.types) {
                 guard let condition = field.onlyIf, conditions[condition] == nil else { continue }
-                conditions[condition] = try compiler.compile(
-                    Expression(source: condition, mark: Mark(line: 1, column: 1)), names: ["parent", "kind", "params"],
-                    what: "`only_if` of `\(field.name)`")
+                try collect {
+                    conditions[condition] = try compiler.compile(
+                        Expression(source: condition, mark: field.typeMark ?? Mark(line: 1, column: 1)),
+                        names: ["parent", "kind", "params"], what: "`only_if` of `\(field.name)`")
+                }
             }
             for var rule in set.rules where rule.builtin == nil && !disabled.contains(rule.id) {
                 if let severity = severities[rule.id] { rule.severity = severity }
@@ -149,21 +172,33 @@ final class CompiledKind: @unchecked Sendable {
                     var names = Self.itemNames
                     var lets: [(String, CELProgram)] = []
                     for (name, expression) in check.lets {
-                        lets.append((name, try compiler.compile(expression, names: names, what: "rule \(rule.id), `\(name)`")))
+                        try collect {
+                            lets.append(
+                                (name, try compiler.compile(expression, names: names, what: "rule \(rule.id), `\(name)`")))
+                        }
                         names.insert(name)
                     }
-                    checks.append(
-                        CompiledRule.CompiledCheck(
-                            check: check, lets: lets,
-                            when: try check.when.map { try compiler.compile($0, names: names, what: "rule \(rule.id), `when`") },
-                            assertion: try compiler.compile(check.assertion, names: names, what: "rule \(rule.id), `check`")))
-                    try Self.validatePlaceholders(check, names: names, parameters: parameterNames, rule: rule, file: set.file)
+                    var when: CELProgram?
+                    var assertion: CELProgram?
+                    try collect {
+                        when = try check.when.map { try compiler.compile($0, names: names, what: "rule \(rule.id), `when`") }
+                    }
+                    try collect {
+                        assertion = try compiler.compile(check.assertion, names: names, what: "rule \(rule.id), `check`")
+                    }
+                    errors += Self.placeholderErrors(check, names: names, parameters: parameterNames, rule: rule, file: set.file)
+                    if let assertion, lets.count == check.lets.count, when != nil || check.when == nil {
+                        checks.append(CompiledRule.CompiledCheck(check: check, lets: lets, when: when, assertion: assertion))
+                    }
                 }
                 compiledRules.append(CompiledRule(rule: rule, ruleSet: set.name, checks: checks))
             }
         }
+        var funding: CompiledFunding?
+        try collect { funding = try CompiledFunding(sets: sets, environment: environment, parameterNames: parameterNames) }
+        try RuleSetCollection.Errors.throwing(errors)
         self.rules = compiledRules
-        self.funding = try CompiledFunding(sets: sets, environment: environment, parameterNames: parameterNames)
+        self.funding = funding!
         var variables: [String: CELValue] = ["params": parameters]
         variables["kind"] = kind.map { .string($0) } ?? .null
         self.structureChecker = StructureChecker(
@@ -197,8 +232,10 @@ final class CompiledKind: @unchecked Sendable {
 
     /// A message may only name values the check computes, and parameters (`{params.x}`); an
     /// error points at the placeholder.
-    static func validatePlaceholders(_ check: Check, names: Set<String>, parameters: Set<String>, rule: Rule, file: String) throws
+    static func placeholderErrors(_ check: Check, names: Set<String>, parameters: Set<String>, rule: Rule, file: String)
+        -> [RuleFileError]
     {
+        var errors: [RuleFileError] = []
         func known(_ placeholder: String) -> Bool {
             if placeholder.hasPrefix("params.") { return parameters.contains(String(placeholder.dropFirst("params.".count))) }
             return names.contains(placeholder)
@@ -209,12 +246,14 @@ final class CompiledKind: @unchecked Sendable {
                     let what =
                         placeholder.hasPrefix("params.")
                         ? "which is not a parameter of the set or its imports" : "which no `let` defines"
-                    throw RuleFileError(
-                        file: file, mark: placeMark(of: placeholder, in: template, check: check) ?? check.assertion.mark,
-                        message: "rule \(rule.id): the \(language.rawValue) message names `{\(placeholder)}`, \(what)")
+                    errors.append(
+                        RuleFileError(
+                            file: file, mark: placeMark(of: placeholder, in: template, check: check) ?? check.assertion.mark,
+                            message: "rule \(rule.id): the \(language.rawValue) message names `{\(placeholder)}`, \(what)"))
                 }
             }
         }
+        return errors
     }
 
     /// Where `{placeholder}` stands in the rule file: in the text as written, when it is one line.

@@ -9,6 +9,8 @@ struct ExpressionCompiler {
     let file: String
     let parameterNames: Set<String>
 
+    /// The compiled expression; else every error in it, each at its place: a `RuleFileError`,
+    /// or `RuleSetCollection.Errors` when there are several.
     func compile(_ expression: Expression, names: Set<String>, what: String) throws -> CELProgram {
         let program: CELProgram
         do {
@@ -16,19 +18,36 @@ struct ExpressionCompiler {
         } catch let error {
             throw RuleFileError(file: file, mark: place(of: error, in: expression), message: "\(what): \(error.message)")
         }
-        let unknown = program.referencedVariables.subtracting(names).sorted()
-        if let name = unknown.first {
+        var errors: [RuleFileError] = []
+        for name in program.referencedVariables.subtracting(names).sorted() {
             let known = names.sorted().joined(separator: ", ")
-            throw RuleFileError(
-                file: file, mark: expression.mark, message: "\(what): unknown name `\(name)` (known here: \(known))")
+            errors.append(
+                RuleFileError(
+                    file: file, mark: expression.mark, message: "\(what): unknown name `\(name)` (known here: \(known))"))
         }
         for parameter in Self.parameterReferences(in: expression.source) where !parameterNames.contains(parameter) {
-            throw RuleFileError(
-                file: file, mark: expression.placeOfParameter(parameter) ?? expression.mark,
-                message: "\(what): unknown parameter `params.\(parameter)`"
-                    + (parameterNames.isEmpty ? "" : " (parameters: \(parameterNames.sorted().joined(separator: ", ")))"))
+            errors.append(
+                RuleFileError(
+                    file: file, mark: expression.placeOfParameter(parameter) ?? expression.mark,
+                    message: "\(what): unknown parameter `params.\(parameter)`"
+                        + (parameterNames.isEmpty ? "" : " (parameters: \(parameterNames.sorted().joined(separator: ", ")))")))
         }
+        for problem in program.callProblems {
+            errors.append(
+                RuleFileError(
+                    file: file, mark: expression.place(line: problem.line, column: problem.column),
+                    message: "\(what): \(problem.message)\(Self.suggestion(for: problem, in: environment))"))
+        }
+        try RuleSetCollection.Errors.throwing(errors)
         return program
+    }
+
+    /// For a call of an unknown name, " (did you mean `x`?)" with the closest name the environment has.
+    static func suggestion(for problem: CELCallProblem, in environment: CELEnvironment) -> String {
+        guard problem.reason == .unknown,
+            let suggestion = KeySuggestion.closest(to: problem.function, in: environment.functionNames)
+        else { return "" }
+        return " (did you mean `\(suggestion)`?)"
     }
 
     /// Maps a position inside the expression text to the rule file.

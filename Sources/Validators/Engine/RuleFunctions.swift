@@ -7,7 +7,7 @@ import Foundation
 enum RuleFunctions {
     static func register(in environment: CELEnvironment, iso: ISO3166) {
         // isoCountry('BE') → true: an ISO 3166-1 alpha-2 code.
-        environment.defineNative("isoCountry") { arguments throws(CELError) in
+        environment.defineNative("isoCountry", arity: 1) { arguments throws(CELError) in
             guard arguments.count == 1, case .string(let code) = arguments[0] else {
                 throw CELError(message: "isoCountry takes one string")
             }
@@ -15,14 +15,14 @@ enum RuleFunctions {
         }
         // isoSubdivision('BE-WLG') → {code, country, type, parent}, or null when unknown.
         let subdivisions = SubdivisionValues(iso: iso)
-        environment.defineNative("isoSubdivision") { arguments throws(CELError) in
+        environment.defineNative("isoSubdivision", arity: 1) { arguments throws(CELError) in
             guard arguments.count == 1, case .string(let code) = arguments[0] else {
                 throw CELError(message: "isoSubdivision takes one string")
             }
             return subdivisions.value(of: code)
         }
         // ['BE', 'DE', 'BE'].distinct() → ['BE', 'DE']: first occurrences, in order (CEL equality).
-        environment.defineNative("distinct", receiverStyle: true) { arguments throws(CELError) in
+        environment.defineNative("distinct", receiverStyle: true, arity: 1) { arguments throws(CELError) in
             guard arguments.count == 1, case .list(let items) = arguments[0] else {
                 throw CELError(message: "distinct is called on a list, without arguments")
             }
@@ -34,7 +34,7 @@ enum RuleFunctions {
         // element under the value of its field (the first element where two share one); elements
         // without the field, or whose value cannot be a key, are left out. A lookup in the result
         // is one step where `list.filter(o, o.id == x)` is one per element.
-        environment.defineNative("indexBy", receiverStyle: true) { arguments throws(CELError) in
+        environment.defineNative("indexBy", receiverStyle: true, arity: 2) { arguments throws(CELError) in
             guard arguments.count == 2, case .list(let items) = arguments[0], case .string(let field) = arguments[1] else {
                 throw CELError(message: "indexBy is called on a list, with the name of a field")
             }

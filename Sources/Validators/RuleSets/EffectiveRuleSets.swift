@@ -229,10 +229,19 @@ public enum EffectiveRuleSets {
                         ))
                 }
             }
+        } else {
+            for rule in set.rules where !isRuleID(rule.id) {
+                errors.append(
+                    RuleFileError(
+                        file: set.file, mark: rule.idMark ?? rule.mark,
+                        message:
+                            "rule ID `\(rule.id)` is not one word of letters, digits and `-`, `_` or `.` (write it as `ABC-001`; `rule_ids:` may set a pattern): a dossier's `# dossiercheck-disable` and the configuration name rules by it"
+                    ))
+            }
         }
         errors += ParameterTexts.unknownParameters(set, byName: byName)
         let members = closure(set, byName)
-        let known = Set(members.flatMap { $0.rules.map(\.id) })
+        let known = Set(members.flatMap { $0.rules.map(\.id) + $0.unreadableRules })
         for change in set.disabledRules where !known.contains(change.rule) {
             errors.append(unknownRule(change.rule, in: "disabled", set: set, mark: change.mark, known: known))
         }
@@ -276,5 +285,16 @@ public enum EffectiveRuleSets {
             let (named, section) = resolveSource(set.rules[index].source, in: set, documents: documents)
             set.rules[index].citation = Citation(document: named ?? documents.first, section: section)
         }
+    }
+}
+
+/// Whether `id` can be named where rules are listed (`# dossiercheck-disable A, B`, `disable:`):
+/// one word of ASCII letters, digits, `-`, `_` and `.`, beginning with a letter or digit.
+func isRuleID(_ id: String) -> Bool {
+    guard let first = id.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first)
+    else { return false }
+    return id.unicodeScalars.allSatisfy { scalar in
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
     }
 }

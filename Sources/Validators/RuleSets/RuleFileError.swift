@@ -17,3 +17,16 @@ public struct RuleFileError: Error, Sendable, CustomStringConvertible {
         return "\(file): error: \(message)"
     }
 }
+
+extension RuleFileError {
+    /// `errors` in the order of their files and of their places in them (in the order found
+    /// where those are the same), whichever check found them.
+    static func inFileOrder(_ errors: [RuleFileError]) -> [RuleFileError] {
+        errors.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.file != y.file { return x.file < y.file }
+            let (p, q) = (x.mark ?? Mark(line: 0, column: 0), y.mark ?? Mark(line: 0, column: 0))
+            return p != q ? p < q : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -51,6 +51,9 @@ public struct RuleSet: Sendable {
     public var keyMarks: [String: Mark] = [:]
     /// The texts given per language, checked against `languages` once it is known.
     var texts: [TextLedger.Entry] = []
+    /// The IDs of rules left out because they could not be read (their errors are reported):
+    /// entries naming them (`disabled`, `severities`) are not reported again.
+    var unreadableRules: [String] = []
 
     /// The languages its texts must come in: its own declaration, else the tool's four.
     public var declaredLanguages: [Language] { languages ?? Language.allCases }

@@ -24,7 +24,8 @@ public struct RuleSetDiagnosis: Sendable {
 
     /// Diagnoses `files` laid over `base` (a local set replaces a base set of the same name).
     public init(files: [(name: String, contents: String)], base: [RuleSet], iso: ISO3166, limits: EvaluationLimits = .default) {
-        let (local, parseErrors) = RuleSetCollection.parseEach(files)
+        // A file with parse errors is still checked (without its unreadable parts), then left out.
+        let (local, parseErrors) = RuleSetCollection.parseEach(files, keepingPartial: true)
         errors = parseErrors
         let (resolved, resolveErrors) = EffectiveRuleSets.resolveEach(RuleSetCollection.overriding(base, with: local))
         errors += resolveErrors
@@ -33,28 +34,35 @@ public struct RuleSetDiagnosis: Sendable {
         if !unresolved.isEmpty { remove(names: unresolved, from: &sets) }
         let lint = RuleSetLint.errors(sets)
         errors += lint
-        remove(files: Set(lint.map(\.file)), from: &sets)
-        // Build; on an error, leave its file out and build again (at most once per set).
-        for _ in 0...sets.count {
+        // Build; on an error, leave its file out and build again (at most once per set). The files
+        // with parse or lint errors are kept in until a build succeeds, so that their compile errors
+        // show beside those; then they are left out too.
+        var pending = Set(lint.map(\.file)).union(parseErrors.map(\.file))
+        for _ in 0...sets.count + 1 {
+            let before = sets.count
             do {
-                checker = try Checker(ruleSets: sets, iso: iso, limits: limits, lint: false)
-                break
-            } catch let error as RuleFileError {
-                errors.append(error)
-                let before = sets.count
-                remove(files: [error.file], from: &sets)
-                if sets.count == before { break }
+                let built = try Checker(ruleSets: sets, iso: iso, limits: limits, lint: false)
+                if pending.isEmpty {
+                    checker = built
+                    break
+                }
+                remove(files: pending, from: &sets)
+                pending = []
             } catch {
+                guard let found = RuleSetCollection.Errors.of(error) else { break }
+                errors += found
+                remove(files: Set(found.map(\.file)), from: &sets)
+            }
+            if sets.count == before, !pending.isEmpty {
+                remove(files: pending, from: &sets)
+                pending = []
+            } else if sets.count == before {
                 break
             }
         }
-        // In the order of the files and of the places in them, whichever check found them.
-        errors = errors.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
-            if x.file != y.file { return x.file < y.file }
-            let (p, q) = (x.mark ?? Mark(line: 0, column: 0), y.mark ?? Mark(line: 0, column: 0))
-            return p != q ? p < q : a.offset < b.offset
-        }.map(\.element)
+        // In the order of the files and of the places in them, whichever check found them; each once.
+        var reported: Set<String> = []
+        errors = RuleFileError.inFileOrder(errors.filter { reported.insert($0.description).inserted })
     }
 
     /// Leaves out the sets read from `files`, then every set importing a set no longer there.

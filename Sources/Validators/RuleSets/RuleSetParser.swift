@@ -3,7 +3,17 @@ import Foundation
 
 /// Reads one rule file into a `RuleSet`, rejecting anything it does not know, with its place.
 public enum RuleSetParser {
+    /// The set; else every error of the file (a `RuleFileError`, or `RuleSetCollection.Errors`).
     public static func parse(_ text: String, file: String) throws -> RuleSet {
+        let (set, errors) = try parseCollecting(text, file: file)
+        try RuleSetCollection.Errors.throwing(errors)
+        return set
+    }
+
+    /// The set without the parts that cannot be read, and the error of each such part, in file
+    /// order: a rule author sees all of them at once, and the rest of the set can still be
+    /// checked. Throws when the file cannot be read as a rule set at all.
+    static func parseCollecting(_ text: String, file: String) throws -> (set: RuleSet, errors: [RuleFileError]) {
         let documents = YAMLLoader.load(Array(text.utf8))
         guard documents.count == 1, let document = documents.first else {
             throw RuleFileError(file: file, mark: nil, message: "a rule file holds exactly one YAML document")
@@ -23,9 +33,10 @@ public enum RuleSetParser {
             }
             reader.fallback = language
         }
-        var set = try RuleSetBuilder(reader: reader).ruleSet(root)
+        let builder = RuleSetBuilder(reader: reader)
+        var set = try builder.ruleSet(root)
         set.texts = reader.ledger.entries
-        return set
+        return (set, builder.errors.found)
     }
 
     /// True when the YAML text declares a rule set (a mapping with `ruleset:`): other YAML files
@@ -41,6 +52,23 @@ public enum RuleSetParser {
 
 private struct RuleSetBuilder {
     let reader: NodeReader
+    /// The errors of the parts left out (a section, a rule), in file order.
+    let errors = FoundErrors()
+
+    final class FoundErrors {
+        var found: [RuleFileError] = []
+    }
+
+    /// Runs `read`; its error is kept, and reading goes on with the next part.
+    func recovering(_ read: () throws -> Void) {
+        do {
+            try read()
+        } catch let error as RuleFileError {
+            errors.found.append(error)
+        } catch {
+            errors.found.append(RuleFileError(file: reader.file, mark: nil, message: "\(error)"))
+        }
+    }
 
     static let topKeys: Set<String> = [
         "ruleset", "version", "catalogue", "kind", "imports", "title", "description", "parameters", "definitions", "types",
@@ -61,88 +89,104 @@ private struct RuleSetBuilder {
             types: [:], structure: [], rules: [], file: reader.file)
         var sawName = false
         var sawVersion = false
-        for (key, value) in try reader.mapping(root, allowed: Self.topKeys, what: "a rule file") {
+        let known = Self.topKeys.sorted().joined(separator: ", ")
+        for entry in root.mapping ?? [] where !Self.topKeys.contains(entry.key.scalar?.text ?? "") {
+            errors.found.append(
+                reader.error(entry.key, "unknown key `\(entry.key.scalar?.text ?? "?")` in a rule file (known: \(known))"))
+        }
+        let entries = try reader.mapping(root, what: "a rule file").filter { Self.topKeys.contains($0.0) }
+        for (key, value) in entries {
             set.keyMarks[key] = root.mapping?.first { $0.key.scalar?.text == key }?.key.start ?? value.start
-            switch key {
-            case "ruleset":
-                set.name = try reader.text(value, what: "`ruleset`")
-                sawName = true
-            case "version":
-                set.version = try reader.text(value, what: "`version`")
-                sawVersion = true
-            case "catalogue": set.catalogue = try reader.text(value, what: "`catalogue` (write the version in quotes: \"1.1\")")
-            case "kind": set.kind = try reader.text(value, what: "`kind`")
-            case "imports": set.imports = try reader.texts(value, what: "`imports`")
-            case "title": set.title = try reader.localized(value, what: "`title`")
-            case "description": _ = try reader.localized(value, what: "`description`")
-            case "parameters": set.parameters = try parameters(value)
-            case "definitions": set.definitions = try definitions(value)
-            case "types":
-                for (name, spec) in try reader.mapping(value, what: "`types`") {
-                    if let base = spec["extends"] {
-                        set.typeExtensions.append(try typeExtension(name, base: base, spec))
-                    } else {
-                        set.types[name] = try type(spec, what: "type `\(name)`")
-                    }
-                }
-            case "sources": set.sources = try sources(value)
-            case "languages":
-                let tags = try reader.texts(value, what: "`languages`")
-                var languages: [Language] = []
-                for (index, tag) in tags.enumerated() {
-                    guard let language = Language(rawValue: tag) else {
-                        throw reader.error(
-                            value.sequence?[index] ?? value, "`languages`: `\(tag)` is not a language tag (en, es, pt-BR …)")
-                    }
-                    languages.append(language)
-                }
-                guard !languages.isEmpty else { throw reader.error(value, "`languages` names no language") }
-                set.languages = languages
-            case "default_language": set.defaultLanguage = reader.fallback
-            case "extends":
-                let fields = Dictionary(
-                    try reader.mapping(value, allowed: ["ruleset", "version"], what: "`extends`"), uniquingKeysWith: { a, _ in a }
-                )
-                guard let name = fields["ruleset"], let version = fields["version"] else {
-                    throw reader.error(value, "`extends` names the base set and its version: `{ruleset: NAME, version: 1.0.0}`")
-                }
-                set.extends = BaseReference(
-                    name: try reader.text(name, what: "`extends.ruleset`"),
-                    version: try reader.text(version, what: "`extends.version`"),
-                    mark: value.start)
-            case "call": set.call = try call(value)
-            case "severities":
-                for (rule, severityNode) in try reader.mapping(value, what: "`severities`") {
-                    let text = try reader.text(severityNode, what: "a severity")
-                    guard let severity = Severity(rawValue: text) else {
-                        throw reader.error(severityNode, "`severities`: \(rule) is error, warning or info, found `\(text)`")
-                    }
-                    let mark = value.mapping?.first { $0.key.scalar?.text == rule }?.key.start ?? severityNode.start
-                    set.severityChanges.append(RuleChange(rule: rule, value: severity, mark: mark))
-                }
-            case "disabled":
-                for item in value.sequence ?? [value] {
-                    set.disabledRules.append(
-                        RuleChange(rule: try reader.text(item, what: "a rule ID in `disabled`"), value: true, mark: item.start))
-                }
-            case "rule_ids":
-                let pattern = try reader.text(value, what: "`rule_ids`")
-                guard (try? NSRegularExpression(pattern: "^(?:\(pattern))$")) != nil else {
-                    throw reader.error(value, "`rule_ids`: `\(pattern)` is not a regular expression")
-                }
-                set.ruleIDPattern = (pattern, value.start)
-            case "structure": set.structure = try fields(value, what: "`structure`")
-            case "rules":
-                guard let items = value.sequence else { throw reader.error(value, "`rules` must be a list") }
-                set.rules = try items.map(rule)
-            case "figures": set.figures = try figures(value)
-            case "funding": set.funding = try FundingTableParser(reader: reader).tables(value)
-            default: break
-            }
+            recovering { try read(key, value, into: &set, sawName: &sawName, sawVersion: &sawVersion) }
         }
         if !sawName { throw reader.error(root, "a rule file needs `ruleset:` (its name)") }
         if !sawVersion { throw reader.error(root, "rule set `\(set.name)` needs a `version:`") }
         return set
+    }
+
+    /// Reads one top-level section into `set`.
+    func read(_ key: String, _ value: Node, into set: inout RuleSet, sawName: inout Bool, sawVersion: inout Bool) throws {
+        switch key {
+        case "ruleset":
+            set.name = try reader.text(value, what: "`ruleset`")
+            sawName = true
+        case "version":
+            set.version = try reader.text(value, what: "`version`")
+            sawVersion = true
+        case "catalogue": set.catalogue = try reader.text(value, what: "`catalogue` (write the version in quotes: \"1.1\")")
+        case "kind": set.kind = try reader.text(value, what: "`kind`")
+        case "imports": set.imports = try reader.texts(value, what: "`imports`")
+        case "title": set.title = try reader.localized(value, what: "`title`")
+        case "description": _ = try reader.localized(value, what: "`description`")
+        case "parameters": set.parameters = try parameters(value)
+        case "definitions": set.definitions = try definitions(value)
+        case "types":
+            for (name, spec) in try reader.mapping(value, what: "`types`") {
+                if let base = spec["extends"] {
+                    set.typeExtensions.append(try typeExtension(name, base: base, spec))
+                } else {
+                    set.types[name] = try type(spec, what: "type `\(name)`")
+                }
+            }
+        case "sources": set.sources = try sources(value)
+        case "languages":
+            let tags = try reader.texts(value, what: "`languages`")
+            var languages: [Language] = []
+            for (index, tag) in tags.enumerated() {
+                guard let language = Language(rawValue: tag) else {
+                    throw reader.error(
+                        value.sequence?[index] ?? value, "`languages`: `\(tag)` is not a language tag (en, es, pt-BR …)")
+                }
+                languages.append(language)
+            }
+            guard !languages.isEmpty else { throw reader.error(value, "`languages` names no language") }
+            set.languages = languages
+        case "default_language": set.defaultLanguage = reader.fallback
+        case "extends":
+            let fields = Dictionary(
+                try reader.mapping(value, allowed: ["ruleset", "version"], what: "`extends`"), uniquingKeysWith: { a, _ in a }
+            )
+            guard let name = fields["ruleset"], let version = fields["version"] else {
+                throw reader.error(value, "`extends` names the base set and its version: `{ruleset: NAME, version: 1.0.0}`")
+            }
+            set.extends = BaseReference(
+                name: try reader.text(name, what: "`extends.ruleset`"),
+                version: try reader.text(version, what: "`extends.version`"),
+                mark: value.start)
+        case "call": set.call = try call(value)
+        case "severities":
+            for (rule, severityNode) in try reader.mapping(value, what: "`severities`") {
+                let text = try reader.text(severityNode, what: "a severity")
+                guard let severity = Severity(rawValue: text) else {
+                    throw reader.error(severityNode, "`severities`: \(rule) is error, warning or info, found `\(text)`")
+                }
+                let mark = value.mapping?.first { $0.key.scalar?.text == rule }?.key.start ?? severityNode.start
+                set.severityChanges.append(RuleChange(rule: rule, value: severity, mark: mark))
+            }
+        case "disabled":
+            for item in value.sequence ?? [value] {
+                set.disabledRules.append(
+                    RuleChange(rule: try reader.text(item, what: "a rule ID in `disabled`"), value: true, mark: item.start))
+            }
+        case "rule_ids":
+            let pattern = try reader.text(value, what: "`rule_ids`")
+            guard (try? NSRegularExpression(pattern: "^(?:\(pattern))$")) != nil else {
+                throw reader.error(value, "`rule_ids`: `\(pattern)` is not a regular expression")
+            }
+            set.ruleIDPattern = (pattern, value.start)
+        case "structure": set.structure = try fields(value, what: "`structure`")
+        case "rules":
+            guard let items = value.sequence else { throw reader.error(value, "`rules` must be a list") }
+            // Each rule on its own: a broken one is left out, and the others are still read.
+            for item in items {
+                let before = errors.found.count
+                recovering { set.rules.append(try rule(item)) }
+                if errors.found.count > before, let id = item["id"]?.scalar?.text { set.unreadableRules.append(id) }
+            }
+        case "figures": set.figures = try figures(value)
+        case "funding": set.funding = try FundingTableParser(reader: reader).tables(value)
+        default: break
+        }
     }
 
     /// `sources: {report: {title, publisher, edition, url, language, cite}}`, in order.
@@ -426,16 +470,21 @@ private struct RuleSetBuilder {
         let keys = node.mapping?.compactMap { $0.key.scalar?.text } ?? []
         let container = keys.first { $0 == "list" || $0 == "map" }
         guard keys.contains("type") || (container != nil && keys.count > 1) else {
-            return FieldSpec(name: name, type: try type(node, what: "field `\(name)`"))
+            var spec = FieldSpec(name: name, type: try type(node, what: "field `\(name)`"))
+            spec.typeMark = node.start
+            return spec
         }
         var spec = FieldSpec(name: name, type: .any)
+        spec.typeMark = node.start
         // `{list: T, doc: …}` and `{map: {…}, required: true}` are short for `{type: {list: T}, doc: …}`.
         let allowed = container.map { Self.fieldKeys.subtracting(["type"]).union([$0]) } ?? Self.fieldKeys
         for (key, value) in try reader.mapping(node, allowed: allowed, what: "field `\(name)`") {
             switch key {
             case "list": spec.type = .list(try field(name: "[*]", value))
             case "map": spec.type = .map(try fields(value, what: "field `\(name)`"))
-            case "type": spec.type = try type(value, what: "field `\(name)`")
+            case "type":
+                spec.type = try type(value, what: "field `\(name)`")
+                spec.typeMark = value.start
             case "required": spec.required = try reader.bool(value, what: "`required`")
             case "one_of":
                 guard let items = value.sequence else { throw reader.error(value, "`one_of` must be a list") }

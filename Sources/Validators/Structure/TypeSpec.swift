@@ -1,3 +1,5 @@
+import DossierModel
+
 /// The shape a value must have, as a rule set's `structure:` and `types:` declare it.
 public indirect enum TypeSpec: Sendable {
     case text
@@ -53,6 +55,8 @@ public struct FieldSpec: Sendable {
     /// A CEL expression whose value `dossiercheck init` writes for the field instead of a
     /// placeholder (it sees `kind`, `language` and `params`).
     public var template: Expression?
+    /// Where the field's type is written in its rule file (nil for fields not read from one).
+    public var typeMark: Mark? = nil
 
     public init(
         name: String, type: TypeSpec, required: Bool = false, oneOf: [String]? = nil, coveredBy: String? = nil,
