@@ -145,8 +145,8 @@ import Validators
             + "definitions:\n  lineCount(p): p.lines.sizee()\n  twice(n): n * 2\n  four(): twice(2, 2)\nrules: []\n"
         #expect(
             diagnose([("lint.yaml", set)]).errors.map(\.description) == [
-                "lint.yaml:12:28: error: definition `lineCount`: unknown function `sizee` (did you mean `size`?)",
-                "lint.yaml:14:17: error: definition `four`: `twice()` takes 1 argument, not 2",
+                "lint.yaml:12:25: error: definition `lineCount`: unknown function `sizee` (did you mean `size`?)",
+                "lint.yaml:14:11: error: definition `four`: `twice()` takes 1 argument, not 2",
             ])
     }
 

@@ -42,7 +42,8 @@ public final class Checker: Sendable {
         // (a third of a one-dossier run's start-up).
         let known = Set(ruleSets.map(\.name)).isSubset(of: compilingOnDemand)
         // The lint's errors and those of compiling each kind are reported together, in file order.
-        var errors = lint && !known ? RuleSetLint.errors(ruleSets) : []
+        let linting = lint && !known
+        var errors = linting ? RuleSetLint.errors(ruleSets) : []
         var byName: [String: RuleSet] = [:]
         for set in ruleSets {
             if let other = byName[set.name] {
@@ -51,7 +52,7 @@ public final class Checker: Sendable {
             byName[set.name] = set
         }
         // (`RuleSetLint` reports them all, where it runs.)
-        if lint { try Self.checkRuleIDs(ruleSets) }
+        if lint && !linting { try Self.checkRuleIDs(ruleSets) }
         let libraries = ruleSets.filter { $0.kind == nil }
         let kindSets = ruleSets.filter { $0.kind != nil }
         let knownKinds = kindSets.compactMap(\.kind).sorted()

@@ -48,16 +48,17 @@ public struct RuleSetDiagnosis: Sendable {
                 }
                 remove(files: pending, from: &sets)
                 pending = []
+                continue
             } catch {
                 guard let found = RuleSetCollection.Errors.of(error) else { break }
                 errors += found
                 remove(files: Set(found.map(\.file)), from: &sets)
             }
-            if sets.count == before, !pending.isEmpty {
+            // An error no set left out would mend: leave out the pending ones at least.
+            if sets.count == before {
+                guard !pending.isEmpty else { break }
                 remove(files: pending, from: &sets)
                 pending = []
-            } else if sets.count == before {
-                break
             }
         }
         // In the order of the files and of the places in them, whichever check found them; each once.
