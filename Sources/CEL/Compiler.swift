@@ -22,6 +22,8 @@ struct Compiler {
     var nextSlot = 0
     var frameSize = 0
     var referenced: Set<String> = []
+    /// Where each top-level variable the expression itself names is first written (an offset).
+    var writtenVariables: [String: Int] = [:]
     /// Calls no function carries out (see `CELCallProblem`), in the order they are written.
     var callProblems: [CELCallProblem] = []
     /// The deepest evaluation depth of the user functions called (their body height plus their own callees).
@@ -84,6 +86,7 @@ struct Compiler {
             if !absolute, let slot = lookupLocal(name) { return LocalNode(slot: slot, offset: e.offset) }
             if let t = Compiler.typeDenotations[name] { return ConstNode(.type(t), offset: e.offset) }
             referenced.insert(name)
+            if writtenVariables[name] == nil { writtenVariables[name] = e.offset }
             return VarNode(name, offset: e.offset)
 
         case .select(let operand, let field):
@@ -91,6 +94,7 @@ struct Compiler {
                 let full = ([chain.root] + chain.path).joined(separator: ".")
                 if let t = Compiler.typeDenotations[full] { return ConstNode(.type(t), offset: e.offset) }
                 referenced.insert(chain.root)
+                if writtenVariables[chain.root] == nil { writtenVariables[chain.root] = chain.offset }
                 return QualifiedVarNode(root: chain.root, path: chain.path, offset: chain.offset)
             }
             let op = try compile(operand)
@@ -263,6 +267,8 @@ struct Compiler {
         let msg: String
         switch problem.reason {
         case .unknown: msg = "unbound function '\(name)'"
+        case .arity(let expected) where userFunctions[name] != nil:
+            msg = "function '\(name)' expects \(expected.first ?? 0) argument(s), got \(count)"
         default:
             msg = "no matching overload for '\(name)' with \(count) argument(s)\(receiver ? " in receiver style" : "")"
         }

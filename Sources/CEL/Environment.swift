@@ -101,7 +101,11 @@ public final class CELEnvironment: @unchecked Sendable {
         keying.apply(root)
         return CELProgram(
             source: source, root: root, frameSize: keying.nextSlot, referencedVariables: compiler.referenced,
-            callProblems: compiler.callProblems)
+            callProblems: compiler.callProblems,
+            variablePositions: compiler.writtenVariables.mapValues { offset in
+                let (line, column) = compiler.src.lineColumn(offset)
+                return CELFieldReference.Position(line: line, column: column)
+            })
     }
 
     /// Only checks the syntax of an expression.
@@ -128,15 +132,22 @@ public struct CELProgram: @unchecked Sendable { // the node tree is immutable af
     /// The calls no function of the environment carries out, in the order they are written: each
     /// is an error when evaluated, and a host that checks expressions ahead of time refuses them.
     public let callProblems: [CELCallProblem]
+    /// Where each top-level variable the expression itself names (not the functions it calls) is
+    /// first written, so that a host can point at a name it does not know.
+    public let variablePositions: [String: CELFieldReference.Position]
     let root: Node
     let frameSize: Int
 
-    init(source: String, root: Node, frameSize: Int, referencedVariables: Set<String>, callProblems: [CELCallProblem] = []) {
+    init(
+        source: String, root: Node, frameSize: Int, referencedVariables: Set<String>, callProblems: [CELCallProblem] = [],
+        variablePositions: [String: CELFieldReference.Position] = [:]
+    ) {
         self.source = source
         self.root = root
         self.frameSize = frameSize
         self.referencedVariables = referencedVariables
         self.callProblems = callProblems
+        self.variablePositions = variablePositions
     }
 
     /// Evaluates the program. `budget` bounds the work: every node evaluated and every macro iteration costs 1;

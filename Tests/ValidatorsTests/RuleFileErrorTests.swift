@@ -78,9 +78,15 @@ import Validators
     }
 
     @Test func unknownName() throws {
-        let found = try #require(
-            error(Self.header + Self.goodRule.replacingOccurrences(of: "self.size() > 0", with: "selff.size() > 0")))
+        let text =
+            Self.header + Self.goodRule.replacingOccurrences(of: "self.size() > 0", with: "self.size() > 0 && selff.size() > 0")
+        let found = try #require(error(text))
         #expect(found.message.contains("unknown name `selff`"))
+        // At the name, not at the start of the expression.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains("selff") })
+        let column = try #require(lines[line].range(of: "selff")).lowerBound.utf16Offset(in: lines[line]) + 1
+        #expect(found.mark == Mark(line: line + 1, column: column))
     }
 
     @Test func duplicateRuleID() throws {

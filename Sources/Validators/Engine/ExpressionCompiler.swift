@@ -21,9 +21,11 @@ struct ExpressionCompiler {
         var errors: [RuleFileError] = []
         for name in program.referencedVariables.subtracting(names).sorted() {
             let known = names.sorted().joined(separator: ", ")
+            // At the name; a name only a called definition reads is at the expression.
+            let mark = program.variablePositions[name].map { expression.place(line: $0.line, column: $0.column) }
             errors.append(
                 RuleFileError(
-                    file: file, mark: expression.mark, message: "\(what): unknown name `\(name)` (known here: \(known))"))
+                    file: file, mark: mark ?? expression.mark, message: "\(what): unknown name `\(name)` (known here: \(known))"))
         }
         for parameter in Self.parameterReferences(in: expression.source) where !parameterNames.contains(parameter) {
             errors.append(
