@@ -139,6 +139,22 @@ import Validators
         }
     }
 
+    /// A section that cannot be read is reported alone: the rules are not checked against a
+    /// structure left out, which would call every field unknown.
+    @Test func aSectionThatCannotBeReadIsReportedAlone() {
+        let set =
+            Self.header + "structure:\n  plan: {map: {note: {type: text, requird: true}}}\nrules:\n"
+            + "  - {id: LNT-001, severity: error, title: T, source: s, check: has(self.plan.note), message: m}\n"
+            + "  - {id: LNT-002, severity: eror, title: T, source: s, check: has(self.plan), message: m}\n"
+            + "whatever: 1\n"
+        #expect(
+            diagnose([("lint.yaml", set)]).errors.map(\.description) == [
+                "lint.yaml:7:35: error: unknown key `requird` in field `note` (known: covered_by, doc, one_of, only_if, presence_rule, required, template, type)",
+                "lint.yaml:10:29: error: rule LNT-002: severity is error, warning or info, found `eror`",
+                "lint.yaml:11:1: error: unknown key `whatever` in a rule file (known: call, catalogue, default_language, definitions, description, disabled, extends, figures, funding, imports, kind, languages, parameters, rule_ids, rules, ruleset, severities, sources, structure, title, types, version)",
+            ])
+    }
+
     @Test func aDefinitionsCallsAreCheckedToo() {
         let set =
             Self.header + Self.structure

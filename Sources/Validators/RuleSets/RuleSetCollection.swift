@@ -33,8 +33,8 @@ public enum RuleSetCollection {
     }
 
     /// Parses every file: the sets of those that parse, and every error of each that does not, in
-    /// the order of `files`. With `keepingPartial`, the sets of files with errors are kept too,
-    /// without the parts that could not be read, so that the rest of them can still be checked.
+    /// the order of `files`. With `keepingPartial`, the sets of files with errors in some rules are
+    /// kept too, without those rules, so that the rest of them can still be checked.
     /// Files are parsed side by side: the bundled ones are parsed at every start.
     public static func parseEach(_ files: [(name: String, contents: String)], keepingPartial: Bool = false) -> (
         sets: [RuleSet], errors: [RuleFileError]
@@ -43,8 +43,8 @@ public enum RuleSetCollection {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             do {
-                let (set, errors) = try RuleSetParser.parseCollecting(file.contents, file: file.name)
-                outcomes[index] = (set, errors)
+                let (set, errors, checkable) = try RuleSetParser.parseCollecting(file.contents, file: file.name)
+                outcomes[index] = (errors.isEmpty || (keepingPartial && checkable) ? set : nil, errors)
             } catch {
                 outcomes[index] = (nil, Errors.of(error) ?? [RuleFileError(file: file.name, mark: nil, message: "\(error)")])
             }
@@ -52,7 +52,7 @@ public enum RuleSetCollection {
         var sets: [RuleSet] = []
         var errors: [RuleFileError] = []
         for case (let set, let found)? in outcomes.values {
-            if let set, found.isEmpty || keepingPartial { sets.append(set) }
+            if let set { sets.append(set) }
             errors += found
         }
         return (sets, errors)

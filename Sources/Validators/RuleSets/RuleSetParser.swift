@@ -5,7 +5,7 @@ import Foundation
 public enum RuleSetParser {
     /// The set; else every error of the file (a `RuleFileError`, or `RuleSetCollection.Errors`).
     public static func parse(_ text: String, file: String) throws -> RuleSet {
-        let (set, errors) = try parseCollecting(text, file: file)
+        let (set, errors, _) = try parseCollecting(text, file: file)
         try RuleSetCollection.Errors.throwing(errors)
         return set
     }
@@ -13,7 +13,7 @@ public enum RuleSetParser {
     /// The set without the parts that cannot be read, and the error of each such part, in file
     /// order: a rule author sees all of them at once, and the rest of the set can still be
     /// checked. Throws when the file cannot be read as a rule set at all.
-    static func parseCollecting(_ text: String, file: String) throws -> (set: RuleSet, errors: [RuleFileError]) {
+    static func parseCollecting(_ text: String, file: String) throws -> (set: RuleSet, errors: [RuleFileError], checkable: Bool) {
         let documents = YAMLLoader.load(Array(text.utf8))
         guard documents.count == 1, let document = documents.first else {
             throw RuleFileError(file: file, mark: nil, message: "a rule file holds exactly one YAML document")
@@ -36,7 +36,7 @@ public enum RuleSetParser {
         let builder = RuleSetBuilder(reader: reader)
         var set = try builder.ruleSet(root)
         set.texts = reader.ledger.entries
-        return (set, builder.errors.found)
+        return (set, builder.errors.found, !builder.errors.sectionLeftOut)
     }
 
     /// True when the YAML text declares a rule set (a mapping with `ruleset:`): other YAML files
@@ -57,6 +57,9 @@ private struct RuleSetBuilder {
 
     final class FoundErrors {
         var found: [RuleFileError] = []
+        /// Whether a whole section (not one rule) was left out: the rest of the set would then
+        /// give misleading errors (every field unknown without its `structure`), so it is not checked.
+        var sectionLeftOut = false
     }
 
     /// Runs `read`; its error is kept, and reading goes on with the next part.
@@ -97,7 +100,9 @@ private struct RuleSetBuilder {
         let entries = try reader.mapping(root, what: "a rule file").filter { Self.topKeys.contains($0.0) }
         for (key, value) in entries {
             set.keyMarks[key] = root.mapping?.first { $0.key.scalar?.text == key }?.key.start ?? value.start
+            let before = errors.found.count
             recovering { try read(key, value, into: &set, sawName: &sawName, sawVersion: &sawVersion) }
+            if key != "rules", errors.found.count > before { errors.sectionLeftOut = true }
         }
         if !sawName { throw reader.error(root, "a rule file needs `ruleset:` (its name)") }
         if !sawVersion { throw reader.error(root, "rule set `\(set.name)` needs a `version:`") }
