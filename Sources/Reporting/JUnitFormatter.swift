@@ -73,7 +73,7 @@ public struct JUnitFormatter: ReportFormatter {
             for reported in dossier.findings where !order.contains(reported.finding.rule) { order.append(reported.finding.rule) }
             var byRule: [String: Case] = [:]
             for id in order {
-                let title = report.tool.rule(id)?.title
+                let title = report.tool.rule(id, in: dossier.ruleSets)?.title
                 byRule[id] = Case(name: title.map { "\(id): \($0)" } ?? id, classname: classname)
             }
             for reported in dossier.findings {
