@@ -174,6 +174,12 @@ import Testing
         #expect(list.stdout.contains("eurostars-2027 1.0.0 (kind `eurostars-project`)"), "\(list.stdout)")
         #expect(list.stdout.contains("at least 50% of the costs (Eurostars guidelines, §2.2)"), "\(list.stdout)")
         #expect(list.stdout.contains("at least 60% of the costs (Eurostars guidelines, §2.2)"), "\(list.stdout)")
+        // JUnit and Markdown cite the programme's own document too, not the report.
+        for format in ["junit", "markdown"] {
+            let cited = try Fixtures.run(["check", "--rules", Self.rules, "--lang", "en", "--format", format, earlier, later])
+            #expect(cited.stdout.contains("source: Eurostars guidelines, §4.1"), "\(format): \(cited.stdout)")
+            #expect(!cited.stdout.contains("Clusterbeleid"), "\(format)")
+        }
         let sarif = try Fixtures.run(["check", "--rules", Self.rules, "--format", "sarif", earlier, later])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         let run0 = try #require((report["runs"] as? [[String: Any]])?.first)
@@ -214,5 +220,24 @@ import Testing
             html.contains(
                 "source: <span lang=\"es\">Proyecto Eurostars (I+D internacional de pymes); guía de Eurostars, §2.2</span>"))
         #expect(!html.contains("Clusterbeleid"), "the programme's findings cite its own guidelines")
+    }
+
+    /// Issue 15's tutorial, followed from scratch: a dossier naming a call of which only another is
+    /// loaded was checked against it in silence.
+    @Test func aSingleCallRefusesADossierOfAnother() throws {
+        let later = try String(
+            contentsOf: Self.dossiers.appending(path: "valid-optiagro-2027.yaml"), encoding: .utf8)
+        let project = try ScratchProject(["rules/eurostars.yaml": try Self.base(), "d.yaml": later])
+        let run = try project.run(["check", "--rules", "rules", "--lang", "en", "d.yaml"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(
+            run.stdout.contains("error[HDR-001]: `call` must name one of the calls open for this kind; found E3-2027"),
+            "\(run.stdout)")
+        #expect(run.stdout.contains("E3-2026"), "the help names the call that is open: \(run.stdout)")
+        // A dossier that names no call is checked against the one there is.
+        let earlier = try String(contentsOf: Self.dossiers.appending(path: "valid-optiagro-2026.yaml"), encoding: .utf8)
+        try project.write("e.yaml", earlier.replacingOccurrences(of: "call: E3-2026\n", with: ""))
+        let unnamed = try project.run(["check", "--rules", "rules", "e.yaml"])
+        #expect(unnamed.status == 0, "\(unnamed.stdout)")
     }
 }

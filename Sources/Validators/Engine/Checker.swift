@@ -224,9 +224,15 @@ public final class Checker: Sendable {
         return (slots.first { $0.call != nil && $0.call == call } ?? base).slot.compiled
     }
 
-    /// `calls` as rules see it: the calls loaded for the kind (empty with a single set).
+    /// `calls` as rules see it: the calls loaded for the kind; with a single set, its own call when
+    /// it names one (a dossier that names another call is not checked against it in silence).
     func callsValue(_ kind: String?) -> CELValue {
-        .list(kind.map { calls(ofKind: $0).map { CELValue.string($0) } } ?? [])
+        guard let kind else { return .list([]) }
+        var names = calls(ofKind: kind)
+        if names.isEmpty, let only = kinds[kind]?.first, let call = ruleSets.first(where: { $0.name == only.ruleSet })?.call {
+            names = [call.name]
+        }
+        return .list(names.map { CELValue.string($0) })
     }
 
     // MARK: - rules
