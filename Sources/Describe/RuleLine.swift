@@ -7,8 +7,9 @@ enum RuleLine {
     }
 
     /// The rule's `source` as a short reference: a section of the report as written (`§7.4.2`),
-    /// one of the dossier format in the reader's language (`Dossierformat, §1`, not `format §1`).
+    /// one of another document with its name in the reader's language (`Dossierformat, §1`, not
+    /// `format §1`; `Eurostars guidelines, §2.2` for a set that names its own document).
     static func source(_ rule: Rule, words: DescribeWords) -> String {
-        rule.source.hasPrefix("format") ? (rule.citation?.text(in: words.language) ?? rule.source) : rule.source
+        rule.citation?.short(in: words.language) ?? rule.source
     }
 }

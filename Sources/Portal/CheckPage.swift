@@ -177,7 +177,7 @@ struct CheckPage {
         let frame = FindingFrame(finding, file: file, lines: whole ? [] : lines, source: source)
         html += Self.frame(Array(frame.rows(window: FrameWindow(columns: Self.frameColumns)).prefix(Self.frameRows)))
         var notes = frame.notes
-        if let rule = tool.rule(finding.rule),
+        if let rule = tool.rule(finding.rule, in: dossier.ruleSets),
             let provenance = labels.provenance(
                 programme: rule.programme?.text(in: labels.language), citation: rule.citation(in: labels.language))
         {

@@ -43,7 +43,7 @@ struct RulePages {
                 html +=
                     "<tr class=\"\(rule.severity.rawValue)\"><td><a class=\"rule\" href=\"/rules/\(URLText.pathComponent(rule.id))?lang=\(language.rawValue)\">\(e(rule.id))</a></td>"
                 html +=
-                    "<td>\(e(vocabulary.severity(rule.severity)))</td><td>\(e(rule.title.text(in: language)))</td><td>\(e(rule.source))</td></tr>\n"
+                    "<td>\(e(vocabulary.severity(rule.severity)))</td><td>\(e(rule.title.text(in: language)))</td><td>\(e(rule.citation?.short(in: language) ?? rule.source))</td></tr>\n"
             }
             html += "</tbody></table>\n</section>\n"
         }

@@ -73,12 +73,14 @@ public struct JUnitFormatter: ReportFormatter {
             for reported in dossier.findings where !order.contains(reported.finding.rule) { order.append(reported.finding.rule) }
             var byRule: [String: Case] = [:]
             for id in order {
-                let title = report.tool.rule(id)?.title
+                let title = report.tool.rule(id, in: dossier.ruleSets)?.title
                 byRule[id] = Case(name: title.map { "\(id): \($0)" } ?? id, classname: classname)
             }
             for reported in dossier.findings {
                 let finding = reported.finding
-                let line = Self.describe(finding, file: file.path)
+                let line = Self.describe(
+                    finding, file: file.path,
+                    source: report.tool.rule(finding.rule, in: dossier.ruleSets)?.citation(in: dossier.language))
                 if let suppression = reported.suppression {
                     let label = suppression.kind == .inSource ? "suppressed" : "waived"
                     byRule[finding.rule]?.skipped.append("\(label): \(suppression.reason) — \(line)")
@@ -97,12 +99,14 @@ public struct JUnitFormatter: ReportFormatter {
         return cases
     }
 
-    /// `file:line:column: severity[RULE]: message`, then the node path and the help.
-    static func describe(_ finding: Finding, file: String) -> String {
+    /// `file:line:column: severity[RULE]: message`, then the node path, the help and where the rule
+    /// comes from (the document its call's set cites).
+    static func describe(_ finding: Finding, file: String, source: String? = nil) -> String {
         var text =
             "\(file):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)"
         if !finding.path.isEmpty { text += "\n  at: \(finding.path)" }
         if let help = finding.help { text += "\n  help: \(help)" }
+        if let source { text += "\n  source: \(source)" }
         return text
     }
 }

@@ -43,13 +43,17 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "| **Total** | \(s.dossiers) | \(s.errors) | \(s.warnings) | \(s.infos) | \(s.suppressed) | \(s.waived) |\n"
 
         let open = report.dossiers.flatMap { entry in
-            entry.dossier.findings.filter(\.isOpen).map { (entry.file.path, $0.finding) }
+            entry.dossier.findings.filter(\.isOpen).map { (entry.file.path, $0.finding, entry.dossier) }
         }
         if !open.isEmpty {
             out += "\n#### Findings\n\n| Severity | Rule | Where | Message |\n|---|---|---|---|\n"
-            for (path, finding) in open.prefix(maxFindings) {
+            for (path, finding, dossier) in open.prefix(maxFindings) {
                 var message = Self.cell(finding.message)
                 if let help = finding.help { message += "<br>help: " + Self.cell(help) }
+                // The document the rule comes from, as its call's set cites it (a programme's own guidelines).
+                if let source = report.tool.rule(finding.rule, in: dossier.ruleSets)?.citation(in: dossier.language) {
+                    message += "<br>source: " + Self.cell(source)
+                }
                 var place = "`\(Self.cell(path)):\(finding.location.line):\(finding.location.column)`"
                 if !finding.path.isEmpty { place += "<br>`\(Self.cell(finding.path))`" }
                 out += "| \(finding.severity.rawValue) | \(finding.rule) | \(place) | \(message) |\n"

@@ -19,6 +19,9 @@ public struct RuleDescriptor: Sendable, Equatable {
     public var programme: LocalizedText?
     /// The document and section `source` names (from the rule set's `sources:`).
     public var cited: Citation?
+    /// The language its title is in: the one asked for, or the set's default or English when the
+    /// set lacks it; nil for the tool's own rules (English).
+    public var language: Language?
 
     public init(
         id: String, ruleSet: String, ruleSetVersion: String, title: String, description: String? = nil,
@@ -42,6 +45,7 @@ public struct RuleDescriptor: Sendable, Equatable {
             id: rule.id, ruleSet: set.name, ruleSetVersion: set.version, title: rule.title.text(in: language),
             description: rule.description?.text(in: language), source: rule.source, severity: rule.severity, enabled: enabled,
             programme: set.title.texts.isEmpty ? nil : set.title, cited: rule.citation)
+        self.language = rule.title.language(for: language)
     }
 
     /// The descriptors of every rule of `sets`, in their order.

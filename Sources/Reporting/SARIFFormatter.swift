@@ -21,17 +21,33 @@ public struct SARIFFormatter: ReportFormatter {
         let rules = report.tool.rules
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = index }
+        // A result points at its rule as the dossier's call holds it (two calls share rule IDs).
+        func index(_ id: String, _ dossier: DossierResult) -> Int? {
+            let names = Set(dossier.ruleSets.map(\.name))
+            return rules.firstIndex { $0.id == id && names.contains($0.ruleSet) } ?? ruleIndex[id]
+        }
+        let language = Self.language(of: report)
         var results: [JSONValue] = []
         for (file, dossier) in report.dossiers {
             for reported in dossier.findings {
                 results.append(
-                    result(reported, file: file, dossier: dossier, ruleIndex: ruleIndex[reported.finding.rule], report: report))
+                    result(
+                        reported, file: file, dossier: dossier, ruleIndex: index(reported.finding.rule, dossier), report: report,
+                        language: language))
             }
         }
         var run: [(String, JSONValue)] = [
-            ("tool", .object([("driver", driver(report.tool))])),
+            ("tool", .object([("driver", driver(report.tool, language: language))])),
             ("invocations", .array([invocation(report)])),
         ]
+        // The language of the run's texts (SARIF 2.1.0 §3.14.15, `ll` or `ll-CC` only: a longer BCP 47
+        // tag goes to the run's property bag); a text in another one (a rule set without it falls back
+        // to its default or English) says so in its own property bag.
+        if Self.fitsSARIF(language) {
+            run.append(("language", .string(language.rawValue)))
+        } else {
+            run.append(("properties", .object([("language", .string(language.rawValue))])))
+        }
         if let sourceRoot {
             run.append(("originalUriBaseIds", .object([(Self.rootBase, .object([("uri", .string(sourceRoot))]))])))
         }
@@ -44,25 +60,41 @@ public struct SARIFFormatter: ReportFormatter {
         ])
     }
 
-    func driver(_ tool: ToolInfo) -> JSONValue {
-        .object([
+    /// The language the run was asked in: the dossiers' own when they share one (`--lang` gives
+    /// them all the same), else English.
+    static func language(of report: CheckReport) -> Language {
+        let languages = Set(report.dossiers.map(\.dossier.language))
+        return languages.count == 1 ? languages.first! : .en
+    }
+
+    /// True when SARIF's `language` pattern (`^[a-zA-Z]{2}(-[a-zA-Z]{2})?$`) admits the tag.
+    static func fitsSARIF(_ language: Language) -> Bool {
+        let parts = language.rawValue.split(separator: "-")
+        return (1...2).contains(parts.count) && parts.allSatisfy { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }
+    }
+
+    func driver(_ tool: ToolInfo, language: Language) -> JSONValue {
+        // The rule catalogue version the rule sets implement, as the JSON report's `tool.catalogue`
+        // says it: in the driver's property bag, the place SARIF 2.1.0 leaves for what it does not name.
+        var properties: [(String, JSONValue)] = []
+        if let catalogue = tool.catalogue { properties.append(("catalogue", .string(catalogue))) }
+        properties.append(("ruleSets", .array(tool.ruleSets.map(ruleSet))))
+        return .object([
             ("name", .string(tool.name)),
             ("version", .string(tool.version)),
             ("semanticVersion", .string(tool.version)),
-            ("rules", .array(tool.rules.map(rule))),
-            (
-                "properties",
-                .object([
-                    (
-                        "ruleSets",
-                        .array(tool.ruleSets.map { .object([("name", .string($0.name)), ("version", .string($0.version))]) })
-                    )
-                ])
-            ),
+            ("rules", .array(tool.rules.map { rule($0, language: language) })),
+            ("properties", .object(properties)),
         ])
     }
 
-    func rule(_ rule: RuleDescriptor) -> JSONValue {
+    func ruleSet(_ set: DocumentReport.RuleSetVersion) -> JSONValue {
+        var entries: [(String, JSONValue)] = [("name", .string(set.name)), ("version", .string(set.version))]
+        if let catalogue = set.catalogue { entries.append(("catalogue", .string(catalogue))) }
+        return .object(entries)
+    }
+
+    func rule(_ rule: RuleDescriptor, language: Language) -> JSONValue {
         var configuration: [(String, JSONValue)] = [("level", .string(Self.level(rule.severity)))]
         if !rule.enabled { configuration.append(("enabled", .bool(false))) }
         var properties: [(String, JSONValue)] = [
@@ -70,6 +102,7 @@ public struct SARIFFormatter: ReportFormatter {
             ("ruleSetVersion", .string(rule.ruleSetVersion)),
         ]
         if let source = rule.source { properties.append(("source", .string(source))) }
+        if (rule.language ?? .en) != language { properties.append(("language", .string((rule.language ?? .en).rawValue))) }
         properties.append(("tags", .array([.string(rule.ruleSet)])))
         return .object([
             ("id", .string(rule.id)),
@@ -82,9 +115,10 @@ public struct SARIFFormatter: ReportFormatter {
         ])
     }
 
-    func result(_ reported: ReportedFinding, file: FileReport, dossier: DossierResult, ruleIndex: Int?, report: CheckReport)
-        -> JSONValue
-    {
+    func result(
+        _ reported: ReportedFinding, file: FileReport, dossier: DossierResult, ruleIndex: Int?, report: CheckReport,
+        language: Language = .en
+    ) -> JSONValue {
         let finding = reported.finding
         var text = finding.message
         for note in finding.notes where note.location == nil { text += "\nnote: \(note.message)" }
@@ -130,6 +164,8 @@ public struct SARIFFormatter: ReportFormatter {
             ("path", .string(finding.path)),
         ]
         properties.append(("documentIndex", .int(dossier.index)))
+        let shown = finding.language ?? dossier.language
+        if shown != language { properties.append(("language", .string(shown.rawValue))) }
         entries.append(("properties", .object(properties)))
         return .object(entries)
     }

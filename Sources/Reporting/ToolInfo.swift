@@ -24,4 +24,12 @@ public struct ToolInfo: Sendable {
 
     /// The descriptor of the rule with this ID.
     public func rule(_ id: String) -> RuleDescriptor? { rules.first { $0.id == id } }
+
+    /// The descriptor of the rule with this ID as one dossier's rule sets hold it: with two calls
+    /// of one kind loaded (a base and a call derived from it share rule IDs), the call the dossier
+    /// was checked against, not the first loaded.
+    public func rule(_ id: String, in sets: [DocumentReport.RuleSetVersion]) -> RuleDescriptor? {
+        let names = Set(sets.map(\.name))
+        return rules.first { $0.id == id && names.contains($0.ruleSet) } ?? rule(id)
+    }
 }

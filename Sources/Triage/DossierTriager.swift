@@ -21,7 +21,16 @@ public struct DossierTriager: Sendable {
         let documents = YAMLLoader.load(bytes)
         return documents.enumerated().map { position, document in
             let report = checker.check(document, language: language)
-            let findings = report.findings.map { LocatedFinding(finding: $0, excerpt: Self.excerpt($0.location.line, lines)) }
+            let sets = checker.ruleSets.filter { set in report.ruleSets.contains { $0.name == set.name } }
+            let findings = report.findings.map { finding in
+                let holder = sets.first { $0.rules.contains { $0.id == finding.rule } }
+                let rule = holder?.rules.first { $0.id == finding.rule }
+                return LocatedFinding(
+                    finding: finding, excerpt: Self.excerpt(finding.location.line, lines),
+                    programme: holder.flatMap { $0.title.texts.isEmpty ? nil : $0.title.text(in: report.language) },
+                    citation: rule?.citation?.text(in: report.language),
+                    citedLanguage: holder?.title.language(for: report.language))
+            }
             guard let root = document.root, document.problem == nil else {
                 // The lines of the document before its error still name it.
                 let next = position + 1 < documents.count ? documents[position + 1].start.line : Int.max

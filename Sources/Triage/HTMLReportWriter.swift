@@ -17,7 +17,7 @@ public struct HTMLReportWriter: Sendable {
         let e = HTMLText.escape
         html += """
             <!DOCTYPE html>
-            <html lang="\(report.language.rawValue)">
+            <html lang="\(labels.pageLanguage.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="\(HTMLReportAssets.contentSecurityPolicy)">
@@ -238,8 +238,11 @@ public struct HTMLReportWriter: Sendable {
     private func finding(_ located: LocatedFinding, _ dossier: TriagedDossier, _ labels: TriageLabels, into html: inout String) {
         let e = HTMLText.escape
         let finding = located.finding
+        // The page is in the language of its labels; a message in another (the dossier's, or the
+        // default or English its rule set fell back to) is tagged with its own.
+        let text = finding.language ?? dossier.language
         html +=
-            "<li class=\"sev-\(finding.severity.rawValue)\">\(Self.severity(finding.severity, labels)) <code>\(e(finding.rule))</code> \(e(finding.message))"
+            "<li class=\"sev-\(finding.severity.rawValue)\">\(Self.severity(finding.severity, labels)) <code>\(e(finding.rule))</code> <span class=\"message\"\(Self.lang(text, in: labels))>\(e(finding.message))</span>"
         let path = finding.path.isEmpty ? "" : " · <code>\(e(finding.path))</code>"
         html += "<div class=\"where\">\(e(dossier.file)):\(finding.location.line):\(finding.location.column)\(path)</div>"
         if !located.excerpt.isEmpty {
@@ -254,7 +257,18 @@ public struct HTMLReportWriter: Sendable {
                 String(repeating: " ", count: width) + "   " + String(repeating: " ", count: max(0, finding.location.column - 1))
             html += "<span class=\"caret\">\(caretLine)^</span></pre>"
         }
-        if let help = finding.help { html += "<div class=\"help\"><strong>\(e(labels["help"]))</strong>: \(e(help))</div>" }
+        if let help = finding.help {
+            html +=
+                "<div class=\"help\"><strong>\(e(labels["help"]))</strong>: <span\(Self.lang(text, in: labels))>\(e(help))</span></div>"
+        }
+        // Where the rule comes from, as the terminal's note says it: the programme and the document
+        // its set cites (a programme's own guidelines, not the report, when it names them).
+        if let provenance = ReportVocabulary(dossier.language).provenance(
+            programme: located.programme, citation: located.citation)
+        {
+            html +=
+                "<div class=\"where cited\">\(e(labels["source"])): <span\(Self.lang(located.citedLanguage ?? dossier.language, in: labels))>\(e(provenance))</span></div>"
+        }
         for note in finding.notes {
             let place = note.location.map { " (\($0.line):\($0.column))" } ?? ""
             html += "<div class=\"where\">\(e(note.message))\(place)</div>"
@@ -263,6 +277,11 @@ public struct HTMLReportWriter: Sendable {
     }
 
     // MARK: - cells
+
+    /// ` lang="es"` for a text in another language than the page's labels, else nothing.
+    static func lang(_ language: Language, in labels: TriageLabels) -> String {
+        language == labels.pageLanguage ? "" : " lang=\"\(language.rawValue)\""
+    }
 
     static func severity(_ severity: Severity, _ labels: TriageLabels) -> String {
         "<span class=\"badge \(severity.rawValue)\">\(HTMLText.escape(labels[severity.rawValue]))</span>"

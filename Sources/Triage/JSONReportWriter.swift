@@ -105,6 +105,7 @@ public struct JSONReportWriter: Sendable {
                             ("message", .string(finding.message)), ("line", .int(finding.location.line)),
                             ("column", .int(finding.location.column)), ("path", .string(finding.path)),
                             ("help", finding.help.map(JSONValue.string) ?? .null),
+                            ("source", located.citation.map(JSONValue.string) ?? .null),
                         ])
                     })
             ))

@@ -1,12 +1,25 @@
 import Validators
 
-/// A finding with the source lines it points at (the line before it, for context, and its own).
+/// A finding with the source lines it points at (the line before it, for context, and its own),
+/// and where its rule comes from.
 public struct LocatedFinding: Sendable {
     public var finding: Finding
     public var excerpt: [SourceLine]
+    /// The programme of the rule (its rule set's title) and the document and section it cites
+    /// (`guía de Eurostars, §2.2`), in the finding's language; of the call the dossier was
+    /// checked against when several calls share the rule.
+    public var programme: String?
+    public var citation: String?
+    /// The language those two are in (the set's default or English when it lacks the dossier's).
+    public var citedLanguage: Language?
 
-    public init(finding: Finding, excerpt: [SourceLine]) {
+    public init(
+        finding: Finding, excerpt: [SourceLine], programme: String? = nil, citation: String? = nil, citedLanguage: Language? = nil
+    ) {
         self.finding = finding
         self.excerpt = excerpt
+        self.programme = programme
+        self.citation = citation
+        self.citedLanguage = citedLanguage
     }
 }

@@ -6,6 +6,10 @@ public struct TriageLabels: Sendable {
 
     public init(_ language: Language) { self.language = language }
 
+    /// The language the labels are in: the report's when the tool has words in it, else English
+    /// (`es` gives English labels, so the page says `lang="en"` and tags its Spanish texts).
+    public var pageLanguage: Language { Language(rawValue: language.words.rawValue)! }
+
     public subscript(_ key: String) -> String {
         guard let texts = Self.table[key] else { return key }
         switch language.words {
@@ -104,6 +108,8 @@ public struct TriageLabels: Sendable {
             "Nicht als Dossier lesbar"
         ),
         "help": ("help", "hulp", "aide", "Hilfe"),
+        "source": ("source", "bron", "source", "Quelle"),
+        "sourceColumn": ("Source", "Bron", "Source", "Quelle"),
         "backToTable": ("back to the table", "terug naar de tabel", "retour au tableau", "zurück zur Tabelle"),
         "skipped": (
             "YAML files without a dossier header skipped", "YAML-bestanden zonder dossierkop overgeslagen",

@@ -66,6 +66,7 @@ public struct WorkbookReportWriter: Sendable {
                 rows.append([
                     .text(dossier.label), .text(finding.rule), .text(labels[finding.severity.rawValue]), .text(finding.message),
                     .integer(finding.location.line), .integer(finding.location.column), .text(finding.path), .text(dossier.file),
+                    Self.text(located.citation),
                 ])
             }
         }
@@ -73,9 +74,9 @@ public struct WorkbookReportWriter: Sendable {
             name: "Findings",
             header: [
                 labels["dossier"], labels["rule"], labels["severity"], labels["message"], labels["line"], labels["column"],
-                labels["path"], labels["file"],
+                labels["path"], labels["file"], labels["sourceColumn"],
             ],
-            rows: rows, widths: [22, 10, 12, 80, 7, 8, 36, 40], frozenColumns: 1)
+            rows: rows, widths: [22, 10, 12, 80, 7, 8, 36, 40, 36], frozenColumns: 1)
     }
 
     func organisations(_ report: CallReport, _ labels: TriageLabels) -> SpreadsheetSheet {

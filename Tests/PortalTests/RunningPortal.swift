@@ -16,14 +16,14 @@ final class RunningPortal: @unchecked Sendable {
 
     static func start(
         maxBodySize: Int = 2 << 20, requestTimeout: Duration = .seconds(10), maxConcurrent: Int = 4,
-        limits: CheckLimits = .default
+        limits: CheckLimits = .default, checker: Checker = Fixtures.checker
     ) async throws -> RunningPortal {
         let configuration = PortalConfiguration(
             host: "127.0.0.1", port: 0, maxBodySize: maxBodySize, requestTimeout: requestTimeout, maxConcurrent: maxConcurrent,
             version: "0.1.0")
         let lines = Lines()
         let portal = Portal(
-            configuration: configuration, engine: PortalEngine(checker: Fixtures.checker, limits: limits, version: "0.1.0"),
+            configuration: configuration, engine: PortalEngine(checker: checker, limits: limits, version: "0.1.0"),
             log: { lines.append($0) })
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {

@@ -21,6 +21,22 @@ import Testing
         try SchemaValidator.expectValid(SARIFFormatter().format(try SampleReports.examples()), as: .sarif, "the examples' report")
     }
 
+    /// Issue #21: SARIF names the rule catalogue version, as the JSON report's `tool.catalogue` does,
+    /// in the driver's property bag (valid SARIF 2.1.0: `syntheticReportIsValidSARIF`).
+    @Test func theDriverNamesTheCatalogueVersion() throws {
+        let sarif = try parsed(SampleReports.synthetic())
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let properties = try #require(driver["properties"] as? [String: Any])
+        #expect(properties["catalogue"] as? String == "1.1")
+        let sets = try #require(properties["ruleSets"] as? [[String: Any]])
+        #expect(sets.map { $0["catalogue"] as? String } == ["1.1", "1.1"])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(JSONFormatter().format(SampleReports.synthetic()).utf8)) as? [String: Any]
+        )
+        #expect((json["tool"] as? [String: Any])?["catalogue"] as? String == "1.1")
+    }
+
     @Test func resultsCarryRuleLocationFingerprintAndSuppressions() throws {
         let sarif = try parsed(SampleReports.synthetic())
         #expect(sarif["version"] as? String == "2.1.0")

@@ -93,6 +93,22 @@ import Validators
         Mutant(
             clarification: 8, cause: "`employees: 23.0` is 23", example: tki, from: "employees: 35", to: "employees: 35.0",
             expected: []),
+        // One breach, one rule (point 1) with clarification 10: a cost line's amounts are PPR-005's,
+        // so a wrong-typed, negative or infinite one is PPR-005 alone, never also HDR-002.
+        Mutant(
+            clarification: 10, cause: "a wrong-typed eligible cost", example: ppr,
+            from: "activity: training, eligible_eur: 180000,", to: "activity: training, eligible_eur: \"lots\",",
+            expected: ["PPR-005"]),
+        Mutant(
+            clarification: 10, cause: "a quoted aid", example: ppr, from: "aid_requested_eur: 126000}",
+            to: "aid_requested_eur: \"126000\"}", expected: ["PPR-005"]),
+        Mutant(
+            clarification: 10, cause: "a negative aid", example: ppr, from: "aid_requested_eur: 126000}",
+            to: "aid_requested_eur: -1}", expected: ["PPR-005"]),
+        Mutant(
+            clarification: 10, cause: "an infinite eligible cost", example: ppr,
+            from: "activity: training, eligible_eur: 180000,", to: "activity: training, eligible_eur: 1e400,",
+            expected: ["PPR-005"]),
     ]
 
     @Test(arguments: deviations)

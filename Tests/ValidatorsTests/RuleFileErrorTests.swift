@@ -48,6 +48,19 @@ import Validators
         #expect(error(Self.header + Self.goodRule) == nil)
     }
 
+    /// Issue 15's tutorial, followed from scratch: `{en: Eurostars project, call 2027, es: …}` reads
+    /// as a key `call 2027`; the error says why.
+    @Test func aCommaInAOneLineTextIsNamed() throws {
+        let text = Self.header.replacingOccurrences(
+            of: "imports: [common]\n", with: "imports: [common]\ntitle: {en: Test project, call 2027, nl: Testproject}\n")
+        let found = try #require(error(text + Self.goodRule))
+        #expect(
+            found.message
+                == "unknown key `call 2027` in `title`: a text per language is keyed by language tags (en, es, pt-BR …); in `{…}` a comma ends a text: quote a text that holds one"
+        )
+        #expect(found.mark?.line == 5)
+    }
+
     @Test func brokenYAML() throws {
         let found = try #require(error(Self.header + "  - id: [TST-001\n"))
         #expect(found.file == "local/test.yaml")

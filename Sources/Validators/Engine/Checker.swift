@@ -238,9 +238,15 @@ public final class Checker: Sendable {
         return (slots.first { $0.call != nil && $0.call == call } ?? base).slot.compiled
     }
 
-    /// `calls` as rules see it: the calls loaded for the kind (empty with a single set).
+    /// `calls` as rules see it: the calls loaded for the kind; with a single set, its own call when
+    /// it names one (a dossier that names another call is not checked against it in silence).
     func callsValue(_ kind: String?) -> CELValue {
-        .list(kind.map { calls(ofKind: $0).map { CELValue.string($0) } } ?? [])
+        guard let kind else { return .list([]) }
+        var names = calls(ofKind: kind)
+        if names.isEmpty, let only = kinds[kind]?.first, let call = ruleSets.first(where: { $0.name == only.ruleSet })?.call {
+            names = [call.name]
+        }
+        return .list(names.map { CELValue.string($0) })
     }
 
     // MARK: - rules
@@ -325,15 +331,19 @@ public final class Checker: Sendable {
                 let values = variables.dictionary
                 let cap = limits.maxMessageValueLength
                 let (place, path) = Self.point(check.at, from: target.item)
-                findings.append(
-                    Finding(
-                        rule: rule.id, severity: rule.severity,
-                        message: MessageTemplate.render(
-                            check.message.text(in: language), values: values, language: language, maxValueLength: cap),
-                        location: place.mark, end: place.end, path: path,
-                        help: check.help.map {
-                            MessageTemplate.render($0.text(in: language), values: values, language: language, maxValueLength: cap)
-                        }, remedy: Self.complying(values, language: language)))
+                // A message the set lacks in `language` falls back whole: its figures are written as in
+                // the language its words are in, and the finding says which that is.
+                let shown = check.message.language(for: language)
+                var finding = Finding(
+                    rule: rule.id, severity: rule.severity,
+                    message: MessageTemplate.render(
+                        check.message.text(in: language), values: values, language: shown, maxValueLength: cap),
+                    location: place.mark, end: place.end, path: path,
+                    help: check.help.map {
+                        MessageTemplate.render($0.text(in: language), values: values, language: shown, maxValueLength: cap)
+                    }, remedy: Self.complying(values, language: language))
+                if shown != language { finding.language = shown }
+                findings.append(finding)
             case .success(let other):
                 findings.append(evaluationFailure(rule, target, "`check` gave \(other), not true or false"))
             case .failure(let error):
@@ -440,12 +450,16 @@ public final class Checker: Sendable {
         }
         let template = rule.builtinMessages[issue.variant]?.text(in: language) ?? issue.variant
         let cap = limits.maxMessageValueLength
-        return Finding(
+        var finding = Finding(
             rule: rule.id, severity: rule.severity, message: MessageTemplate.render(template, texts: texts, maxValueLength: cap),
             location: issue.location, end: issue.end, path: issue.path,
             help: rule.builtinMessages[issue.variant + ".help"].map {
                 MessageTemplate.render($0.text(in: language), texts: texts, maxValueLength: cap)
             }, remedy: issue.values["suggestion"].map { .renameKey(to: $0) })
+        if let shown = rule.builtinMessages[issue.variant]?.language(for: language), shown != language {
+            finding.language = shown
+        }
+        return finding
     }
 
     private func wellFormedFinding(_ problem: LoadProblem, language: Language) -> Finding {

@@ -5,6 +5,15 @@ import Foundation
 /// Everything needed to check dossiers of one kind: its rule set with the libraries it
 /// imports, the merged structure, parameters and definitions, and the compiled rules.
 final class CompiledKind: @unchecked Sendable {
+    /// A parameter as a kind's rules see it: the languages dossiers of a kind may be in are those
+    /// its set declares (HDR-001), not the library's four; templates and explanations show the same.
+    static func inForce(_ parameter: Parameter, sets: [RuleSet]) -> Parameter {
+        guard parameter.name == "languages", let declared = sets.last?.languages, sets.last?.kind != nil else { return parameter }
+        var shown = parameter
+        shown.value = .list(declared.map { .text($0.rawValue) })
+        return shown
+    }
+
     let kind: String?
     /// The sets in force, libraries first.
     let sets: [RuleSet]
@@ -45,12 +54,7 @@ final class CompiledKind: @unchecked Sendable {
                         message: "parameter `\(parameter.name)` is already defined by rule set `\(owner)`")
                 }
                 parameterOwner[parameter.name] = set.name
-                var value = Self.celValue(parameter.value)
-                // The languages dossiers of a kind may be in are those its set declares (HDR-001).
-                if parameter.name == "languages", let declared = sets.last?.languages, sets.last?.kind != nil {
-                    value = .list(declared.map { .string($0.rawValue) })
-                }
-                parameterEntries.append((.string(parameter.name), value))
+                parameterEntries.append((.string(parameter.name), Self.celValue(Self.inForce(parameter, sets: sets).value)))
             }
             for (name, _) in set.types.sorted(by: { $0.key < $1.key }) where types[name] != nil {
                 let owner = sets.first { $0.name != set.name && $0.types[name] != nil }?.name ?? "an imported set"

@@ -13,13 +13,24 @@ public struct ExampleOutcome: Sendable, CustomStringConvertible {
     public var failure: String?
     /// The rule's findings on the example (what `explain` shows for a failing one).
     public var findings: [Finding] = []
+    /// The derived call an inherited rule's example was run in, with that call's parameters, and
+    /// the file of the call's rule set (where its own examples for the rule go).
+    public var call: String? = nil
+    public var callFile: String? = nil
 
     public enum Expectation: String, Sendable { case pass, fail }
 
     public var description: String {
         let place = "\(file):\(mark.line):\(mark.column)"
-        if let failure { return "\(place): \(rule) \(expectation.rawValue) example #\(number + 1): \(failure)" }
-        return "\(place): \(rule) \(expectation.rawValue) example #\(number + 1): ok"
+        let example = "\(rule) \(expectation.rawValue) example #\(number + 1)" + (call.map { " in call \($0)" } ?? "")
+        if let failure {
+            let hint =
+                call.map {
+                    " (the call's parameters change this verdict: if that is meant, give \(rule) its examples for call \($0) under `examples:` in \(callFile ?? "its rule file"))"
+                } ?? ""
+            return "\(place): \(example): \(failure)\(hint)"
+        }
+        return "\(place): \(example): ok"
     }
 }
 
@@ -28,8 +39,10 @@ extension Checker {
     public func runExamples(only ids: Set<String>? = nil, language: Language = .en) -> [ExampleOutcome] {
         var outcomes: [ExampleOutcome] = []
         for set in ruleSets {
-            // A derived call's inherited rules are tried in their base, with its parameters.
-            for rule in set.rules where (ids?.contains(rule.id) ?? true) && rule.inheritedFrom == nil {
+            // A derived call's inherited rules are tried twice: in their base with its parameters, and
+            // here with the call's, so that a threshold that breaks an example shows. Where the call's
+            // parameters change a verdict on purpose, the call gives that rule's examples (`examples:`).
+            for rule in set.rules where ids?.contains(rule.id) ?? true {
                 for (number, example) in rule.examples.passing.enumerated() {
                     outcomes.append(run(example, number: number, expectation: .pass, rule: rule, set: set, language: language))
                 }
@@ -45,7 +58,12 @@ extension Checker {
         _ example: Example, number: Int, expectation: ExampleOutcome.Expectation, rule: Rule, set: RuleSet, language: Language
     ) -> ExampleOutcome {
         var outcome = ExampleOutcome(
-            rule: rule.id, file: set.file, expectation: expectation, number: number, mark: example.mark, failure: nil)
+            rule: rule.id, file: example.file ?? set.file, expectation: expectation, number: number, mark: example.mark,
+            failure: nil)
+        if rule.inheritedFrom != nil {
+            outcome.call = set.call?.name ?? set.name
+            outcome.callFile = set.file
+        }
         let documents = YAMLLoader.load(Array(example.yaml.utf8))
         var findings: [Finding] = []
         for document in documents {

@@ -19,6 +19,10 @@ public struct Finding: Sendable {
     public var notes: [Note]
     /// The one edit that would clear the finding, when the checker knows it (an editor offers it).
     public var remedy: Remedy?
+    /// The language its message and help are in when the rule set lacks the one asked for (they
+    /// fell back to the set's default language, else English); nil when they are in that one.
+    /// HTML and SARIF tag the text with it rather than with the language asked for.
+    public var language: Language? = nil
 
     /// An edit at the finding's node: its key renamed (HDR-003's suggestion), or its value
     /// replaced by the one a rule's `complying` let computes.

@@ -14,12 +14,26 @@ public struct LocalizedText: Sendable, Equatable {
 
     /// The text in `language`, else its variant's, else the fallback's, else English, else any.
     public func text(in language: Language) -> String {
-        if let text = texts[language] { return text }
-        if language.rawValue != language.primary, let primary = Language(rawValue: language.primary), let text = texts[primary] {
-            return text
+        source(for: language).flatMap { texts[$0] } ?? ""
+    }
+
+    /// The language `text(in: language)` is actually in: `language` itself, its variant (`de` for
+    /// `de-AT`), the set's default, English, or the first there is. A plain text serves every
+    /// language, so it is in the one asked for. Outputs tag a text that fell back with this, not
+    /// with the language asked for.
+    public func language(for language: Language) -> Language {
+        guard givenPerLanguage else { return language }
+        return source(for: language) ?? language
+    }
+
+    private func source(for language: Language) -> Language? {
+        if texts[language] != nil { return language }
+        if language.rawValue != language.primary, let primary = Language(rawValue: language.primary), texts[primary] != nil {
+            return primary
         }
-        if let fallback, let text = texts[fallback] { return text }
-        return texts[.en] ?? texts.sorted { $0.key < $1.key }.first?.value ?? ""
+        if let fallback, texts[fallback] != nil { return fallback }
+        if texts[.en] != nil { return .en }
+        return texts.keys.sorted().first
     }
 
     /// False for a plain text (`title: Foo`), true for a mapping of languages.

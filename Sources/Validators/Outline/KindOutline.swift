@@ -25,7 +25,7 @@ public struct KindOutline: Sendable {
     /// Every rule in force, with the set that holds it, in the sets' order.
     public var rules: [(rule: Rule, set: RuleSet)] { sets.flatMap { set in set.rules.map { ($0, set) } } }
 
-    public var parameters: [Parameter] { sets.flatMap(\.parameters) }
+    public var parameters: [Parameter] { sets.flatMap(\.parameters).map { CompiledKind.inForce($0, sets: sets) } }
 
     public var definitions: [Definition] { sets.flatMap(\.definitions) }
 

@@ -38,7 +38,7 @@ public enum EffectiveRuleSets {
     /// What a derived set may say besides what it changes.
     static let derivedKeys: Set<String> = [
         "ruleset", "version", "extends", "title", "description", "call", "parameters", "severities", "disabled", "rules",
-        "imports", "sources", "languages", "default_language",
+        "imports", "sources", "languages", "default_language", "examples",
     ]
 
     /// Each derived set replaced by its base with its changes, bases first resolved themselves;
@@ -112,7 +112,27 @@ public enum EffectiveRuleSets {
             )
         }
         var set = base
-        for index in set.rules.indices where set.rules[index].inheritedFrom == nil { set.rules[index].inheritedFrom = base.name }
+        for index in set.rules.indices {
+            if set.rules[index].inheritedFrom == nil { set.rules[index].inheritedFrom = base.name }
+            // The inherited examples stay where they are written: in the base's file.
+            for number in set.rules[index].examples.passing.indices where set.rules[index].examples.passing[number].file == nil {
+                set.rules[index].examples.passing[number].file = base.file
+            }
+            for number in set.rules[index].examples.failing.indices where set.rules[index].examples.failing[number].file == nil {
+                set.rules[index].examples.failing[number].file = base.file
+            }
+        }
+        for change in derived.callExamples {
+            guard let index = set.rules.firstIndex(where: { $0.id == change.rule }) else {
+                let known = set.rules.map(\.id).joined(separator: ", ")
+                throw RuleFileError(
+                    file: derived.file, mark: change.mark,
+                    message:
+                        "`examples` names rule `\(change.rule)`, which `\(base.name)` does not have: a derived call gives examples for the rules it inherits (known: \(known)); its own rules carry theirs"
+                )
+            }
+            set.rules[index].examples = change.value
+        }
         set.name = derived.name
         set.version = derived.version
         set.file = derived.file
@@ -190,6 +210,14 @@ public enum EffectiveRuleSets {
 
     static func check(_ set: RuleSet, byName: [String: RuleSet]) -> [RuleFileError] {
         var errors: [RuleFileError] = []
+        if set.derivedFrom == nil, let first = set.callExamples.first {
+            errors.append(
+                RuleFileError(
+                    file: set.file, mark: set.keyMarks["examples"] ?? first.mark,
+                    message:
+                        "`examples` at the top of a rule file gives a derived call's examples for the rules it inherits; `\(set.name)` extends no set: write each rule's examples under the rule"
+                ))
+        }
         let languages = set.declaredLanguages
         if let declared = set.languages, let fallback = set.defaultLanguage, !declared.contains(fallback) {
             errors.append(
@@ -283,7 +311,10 @@ public enum EffectiveRuleSets {
         }
         for index in set.rules.indices {
             let (named, section) = resolveSource(set.rules[index].source, in: set, documents: documents)
-            set.rules[index].citation = Citation(document: named ?? documents.first, section: section)
+            // A section without a document name is of the set's own first document, else of the
+            // first its imports declare (the bundled sets' report): only the former is "named".
+            set.rules[index].citation = Citation(
+                document: named ?? documents.first, section: section, named: named != nil || !set.sources.isEmpty)
         }
     }
 }

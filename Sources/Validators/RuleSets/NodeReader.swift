@@ -71,9 +71,14 @@ struct NodeReader {
         for entry in node.mapping ?? [] {
             guard let key = entry.key.scalar?.text, let language = Language(rawValue: key) else {
                 let key = entry.key.scalar?.text ?? "?"
+                // `{en: Eurostars project, call 2027, es: …}`: the comma ended the text, and YAML read the
+                // rest as a key.
+                let comma = key.contains(" ") ? "; in `{…}` a comma ends a text: quote a text that holds one" : ""
                 throw RuleFileError(
                     file: file, mark: entry.key.start,
-                    message: "unknown key `\(key)` in \(what): a text per language is keyed by language tags (en, es, pt-BR …)")
+                    message:
+                        "unknown key `\(key)` in \(what): a text per language is keyed by language tags (en, es, pt-BR …)\(comma)"
+                )
             }
             texts[language] = try text(entry.value, what: "\(what).\(key)")
         }

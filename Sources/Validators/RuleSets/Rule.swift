@@ -77,6 +77,9 @@ public struct Example: Sendable {
     public var path: String?
     /// Where the example stands in the rule file.
     public var mark: Mark
+    /// The rule file it is written in when not its set's own: a derived call runs its base's
+    /// examples of the rules it inherits.
+    public var file: String? = nil
 }
 
 /// A CEL expression as written in a rule file, with its place for located errors.

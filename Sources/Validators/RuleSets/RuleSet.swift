@@ -43,6 +43,9 @@ public struct RuleSet: Sendable {
     public var severityChanges: [RuleChange<Severity>] = []
     /// Rules, its own or imported, not checked for its kind (`disabled:`).
     public var disabledRules: [RuleChange<Bool>] = []
+    /// A derived call's examples for rules it inherits (`examples: {EST-005: {pass: …, fail: …}}`):
+    /// they replace the base's in this call, where its parameters change the verdict.
+    public var callExamples: [RuleChange<RuleExamples>] = []
     /// The pattern every rule ID of the set matches (`rule_ids:`), with its place.
     public var ruleIDPattern: (pattern: String, mark: Mark)? = nil
     /// Fields added to types of imported sets (`types: {organisation: {extends: organisation, …}}`).
@@ -110,16 +113,29 @@ public struct SourceDocument: Sendable, Equatable {
 public struct Citation: Sendable, Equatable {
     public var document: SourceDocument?
     public var section: String
+    /// True when the rule's own set declares the document, or its `source` names it (`format §1`);
+    /// false when the section falls back to the first document an imported set declares (the
+    /// bundled sets' report).
+    public var named: Bool
 
-    public init(document: SourceDocument?, section: String) {
+    public init(document: SourceDocument?, section: String, named: Bool = true) {
         self.document = document
         self.section = section
+        self.named = named
     }
 
     /// How a note cites it: the document's `cite` and the section; the section alone when the
     /// sets declare no document.
     public func text(in language: Language) -> String {
         document?.citation(section, in: language) ?? section
+    }
+
+    /// How a one-line list cites it (`rules list`, templates, schemas, the portal's rule table):
+    /// the section alone for the common document the imports declare (`§7.4.2`), else with its
+    /// document (`Eurostars guidelines, §2.2`, `dossier format, §1`), so that a programme's own
+    /// document is never mistaken for the report.
+    public func short(in language: Language) -> String {
+        named ? text(in: language) : section
     }
 }
 

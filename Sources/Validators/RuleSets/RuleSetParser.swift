@@ -76,7 +76,7 @@ private struct RuleSetBuilder {
     static let topKeys: Set<String> = [
         "ruleset", "version", "catalogue", "kind", "imports", "title", "description", "parameters", "definitions", "types",
         "structure", "rules", "figures", "funding", "sources", "languages", "default_language", "extends", "call",
-        "severities", "disabled", "rule_ids",
+        "severities", "disabled", "rule_ids", "examples",
     ]
     static let ruleKeys: Set<String> = Set([
         "id", "severity", "title", "description", "source", "builtin", "messages", "examples", "checks",
@@ -190,6 +190,12 @@ private struct RuleSetBuilder {
             }
         case "figures": set.figures = try figures(value)
         case "funding": set.funding = try FundingTableParser(reader: reader).tables(value)
+        case "examples":
+            // A derived call's own examples for inherited rules whose verdict its parameters change.
+            for (rule, node) in try reader.mapping(value, what: "`examples`") {
+                let mark = value.mapping?.first { $0.key.scalar?.text == rule }?.key.start ?? node.start
+                set.callExamples.append(RuleChange(rule: rule, value: try examples(node, rule: rule), mark: mark))
+            }
         default: break
         }
     }
