@@ -3,7 +3,8 @@ import Hummingbird
 
 /// The structured access log: one JSON line per request — time, method, path (without its query,
 /// which may hold a file name; at most 256 characters), status, duration, and the body's size and SHA-256 when it was
-/// read. Never the body, a header or a query value.
+/// read. Never the body, a header or a query value. The requests the connection refuses itself
+/// (400, 408, 417: `HTTPConformance`) are logged there, in the same form, and not again here.
 public struct AccessLog: RouterMiddleware {
     public typealias Context = PortalContext
     let sink: @Sendable (String) -> Void
@@ -20,30 +21,39 @@ public struct AccessLog: RouterMiddleware {
         let started = Date()
         do {
             let response = try await next(request, context)
-            sink(line(request, context, status: Int(response.status.code), since: start, at: started))
+            log(request, context, status: Int(response.status.code), since: start, at: started)
             return response
         } catch {
-            sink(line(request, context, status: 500, since: start, at: started))
+            log(request, context, status: 500, since: start, at: started)
             throw error
         }
     }
 
-    func line(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant, at started: Date)
-        -> String
+    private func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant, at started: Date)
     {
-        let elapsed = ContinuousClock.now - start
+        // Answered on the wire by the connection, which has logged it.
+        if let (connection, number) = RefusedRequests.current, connection.wasRefused(number) { return }
+        sink(
+            Self.line(
+                method: request.method.rawValue, path: request.uri.path, status: status, elapsed: ContinuousClock.now - start,
+                at: started, body: context.record.body))
+    }
+
+    /// One line; a method or path not known (a request whose head could not be read) is `null`.
+    static func line(
+        method: String?, path: String?, status: Int, elapsed: Duration, at started: Date, body: (size: Int, sha256: String)?
+    ) -> String {
         let (seconds, attoseconds) = elapsed.components
         let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        let body = context.record.body
-        var fields = [
-            "\"time\":\(Self.quote(Self.timestamp(started)))",
-            "\"method\":\(Self.quote(Self.capped(request.method.rawValue, to: 32)))",
-            "\"path\":\(Self.quote(Self.capped(request.uri.path, to: Self.maxPathLength)))",
+        let fields = [
+            "\"time\":\(quote(timestamp(started)))",
+            "\"method\":\(method.map { quote(capped($0, to: 32)) } ?? "null")",
+            "\"path\":\(path.map { quote(capped($0, to: maxPathLength)) } ?? "null")",
             "\"status\":\(status)",
             "\"durationMs\":\(String(format: "%.3f", milliseconds))",
+            "\"bodyBytes\":\(body.map { String($0.size) } ?? "null")",
+            "\"bodySha256\":\(body.map { quote($0.sha256) } ?? "null")",
         ]
-        fields.append("\"bodyBytes\":\(body.map { String($0.size) } ?? "null")")
-        fields.append("\"bodySha256\":\(body.map { Self.quote($0.sha256) } ?? "null")")
         return "{" + fields.joined(separator: ",") + "}"
     }
 

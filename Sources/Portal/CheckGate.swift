@@ -1,16 +1,6 @@
 import DossierModel
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-
-    /// glibc's `malloc_trim` (malloc.h, which the Glibc module does not export), looked up once.
-    nonisolated(unsafe) private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    }()
-#endif
-
 /// The portal's concurrency and time limits on checks. A request takes a slot once its body has
 /// been read whole (a slow sender holds a connection, never a slot) and keeps it while its dossier
 /// is parsed, checked and its answer rendered; with no slot free it is refused at once (503,
@@ -18,7 +8,8 @@ import Foundation
 /// event loops and Swift's shared pool. At the deadline the request is answered (503) and the work
 /// is told to stop (`WorkCancellation`): the loader and the rule engine end within a few
 /// thousand steps, and only then is the slot freed, so slow dossiers never take more than `limit`
-/// cores. When the last slot is freed, memory the checks gave back is returned to the system.
+/// cores. When the last slot is freed, memory the checks gave back is returned to the system
+/// (`FreedMemory`).
 final class CheckGate: @unchecked Sendable {
     let limit: Int
     private let lock = NSLock()
@@ -47,16 +38,10 @@ final class CheckGate: @unchecked Sendable {
         // server's memory returns near its baseline after a burst — now, and once more a second
         // later, when the last answers have been written and their buffers freed.
         guard idle else { return }
-        Self.trim()
+        FreedMemory.trim()
         DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(1)) { [weak self] in
-            if self?.inUse == 0 { Self.trim() }
+            if self?.inUse == 0 { FreedMemory.trim() }
         }
-    }
-
-    private static func trim() {
-        #if canImport(Glibc)
-            _ = mallocTrim?(0)
-        #endif
     }
 
     /// How many slots are taken now.

@@ -1,3 +1,4 @@
+import Foundation
 import HummingbirdCore
 import Logging
 import NIOCore
@@ -16,7 +17,10 @@ import NIOHTTP1
 /// - a request body that has not arrived whole `bodyTimeout` after its head ends the connection
 ///   (408 when the request was not answered yet), whatever the route: a slow sender to a route
 ///   that ignores the body is not kept beyond it.
-/// The refusals made here are plain text and never repeat anything of the request.
+/// The refusals made here are plain text and never repeat anything of the request; each is
+/// access-logged like the router's answers (`AccessLog.line`, the same capped fields), and, for a
+/// request whose head the router had already taken, marked so that the router does not log it again
+/// (`RefusedRequests`).
 final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -25,9 +29,25 @@ final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
 
     let maxBodySize: Int
     let bodyTimeout: TimeAmount
+    let log: @Sendable (String) -> Void
+    let refused: RefusedRequests
 
-    /// The requests not answered yet, oldest first: their version and whether the connection stays open after.
-    private var unanswered: [(version: HTTPVersion, keepAlive: Bool)] = []
+    /// A request not answered yet: its version, whether the connection stays open after, and what
+    /// the access log says of it; `number` once its head is passed on to the router.
+    private struct Unanswered {
+        var version: HTTPVersion
+        var keepAlive: Bool
+        var method: String
+        var path: String
+        var since: ContinuousClock.Instant
+        var at: Date
+        var number: Int?
+    }
+
+    /// The requests not answered yet, oldest first.
+    private var unanswered: [Unanswered] = []
+    /// When the connection became ready for its next request (for one whose head cannot be read).
+    private var ready = (since: ContinuousClock.now, at: Date())
     /// A response head is written for the oldest request, its end not yet.
     private var answering = false
     /// A request's body is being received.
@@ -37,9 +57,11 @@ final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
     private var bodyTimer: Scheduled<Void>?
     private var context: ChannelHandlerContext?
 
-    init(maxBodySize: Int, bodyTimeout: TimeAmount) {
+    init(maxBodySize: Int, bodyTimeout: TimeAmount, log: @escaping @Sendable (String) -> Void, refused: RefusedRequests) {
         self.maxBodySize = maxBodySize
         self.bodyTimeout = bodyTimeout
+        self.log = log
+        self.refused = refused
     }
 
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
@@ -55,7 +77,10 @@ final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let head):
             let declared = head.headers["content-length"].first.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             // A body refused by its declared size is not read: the connection ends after the 413.
-            unanswered.append((head.version, head.isKeepAlive && (declared ?? 0) <= maxBodySize))
+            unanswered.append(
+                Unanswered(
+                    version: head.version, keepAlive: head.isKeepAlive && (declared ?? 0) <= maxBodySize,
+                    method: head.method.rawValue, path: URI(head.uri).path, since: .now, at: Date()))
             receiving = true
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             bodyTimer = context.eventLoop.scheduleTask(in: bodyTimeout) { handler.value.bodyTimedOut() }
@@ -76,12 +101,14 @@ final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
                         wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
                 }
             }
+            unanswered[unanswered.count - 1].number = refused.passOn()
         case .body:
             break
         case .end:
             receiving = false
             bodyTimer?.cancel()
             bodyTimer = nil
+            ready = (.now, Date())
         }
         context.fireChannelRead(data)
     }
@@ -168,6 +195,12 @@ final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
             context.close(promise: nil)
             return
         }
+        let request = unanswered.first
+        if let number = request?.number { refused.refuse(number) }
+        log(
+            AccessLog.line(
+                method: request?.method, path: request?.path, status: Int(status.code),
+                elapsed: .now - (request?.since ?? ready.since), at: request?.at ?? ready.at, body: nil))
         let body = context.channel.allocator.buffer(string: message + "\n")
         let headers = HTTPHeaders([
             ("content-type", "text/plain; charset=utf-8"), ("content-length", String(body.readableBytes)),
@@ -181,26 +214,47 @@ final class HTTPConformance: ChannelDuplexHandler, RemovableChannelHandler {
     }
 }
 
-/// Hummingbird's HTTP/1 channel with `HTTPConformance` put right after NIO's request parser.
+/// Hummingbird's HTTP/1 channel with `HTTPConformance` put right after NIO's request parser, and
+/// the router's handling of each request bound to its number on the connection (`RefusedRequests`).
 struct ConformingHTTP1Channel: ServerChildChannel {
-    typealias Value = HTTP1Channel.Value
+    struct Value: ServerChildChannelValue {
+        let http1: HTTP1Channel.Value
+        let refused: RefusedRequests
+        var channel: any Channel { http1.channel }
+    }
+
     let http1: HTTP1Channel
     let maxBodySize: Int
     let bodyTimeout: TimeAmount
+    let log: @Sendable (String) -> Void
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let maxBodySize = maxBodySize
         let bodyTimeout = bodyTimeout
+        let log = log
         return http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
             let operations = channel.pipeline.syncOperations
             let parser = try operations.context(handlerType: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            let refused = RefusedRequests()
             try operations.addHandler(
-                HTTPConformance(maxBodySize: maxBodySize, bodyTimeout: bodyTimeout), position: .after(parser.handler))
-            return value
+                HTTPConformance(maxBodySize: maxBodySize, bodyTimeout: bodyTimeout, log: log, refused: refused),
+                position: .after(parser.handler))
+            return Value(http1: value, refused: refused)
         }
     }
 
     func handle(value: Value, logger: Logger) async {
-        await http1.handle(value: value, logger: logger)
+        let responder = http1.responder
+        let refused = value.refused
+        let numbered = HTTP1Channel(
+            responder: { request, writer, channel in
+                // The writer cannot be copied: it is moved into the closure through an optional.
+                var held: ResponseWriter? = writer
+                try await RefusedRequests.$current.withValue((refused, refused.route())) {
+                    try await responder(request, held.take()!, channel)
+                }
+            },
+            configuration: http1.configuration)
+        await numbered.handle(value: value.http1, logger: logger)
     }
 }

@@ -36,10 +36,12 @@ public struct Portal: Sendable {
     public func run(handlingSignals signals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         async throws
     {
+        FreedMemory.configure()
         var logger = Logger(label: "dossiercheck.serve")
         // Embedded (tests), the server is stopped by cancelling its task, which Hummingbird logs as an error.
         logger.logLevel = signals ? .warning : .critical
         let maxBodySize = configuration.maxBodySize
+        let log = self.log
         // A body still arriving a second after the request's deadline ends its connection (the
         // checking routes have answered 503 by then; the others do not read bodies).
         let bodyTimeout = TimeAmount.nanoseconds(
@@ -48,7 +50,8 @@ public struct Portal: Sendable {
             ConformingHTTP1Channel(
                 http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(60))),
                 maxBodySize: maxBodySize,
-                bodyTimeout: bodyTimeout)
+                bodyTimeout: bodyTimeout,
+                log: log)
         }
         let app = Application(
             router: router(),

@@ -169,6 +169,68 @@ import Testing
         #expect(portal.log.allSatisfy { $0.utf8.count < 600 })
     }
 
+    /// The answers the connection gives itself — 400 for malformed framing or an unsupported
+    /// transfer coding, 417 for an expectation it does not meet, 408 for a body that does not
+    /// arrive in time — are access-logged like the router's, once each, with the same capped fields
+    /// (a request whose head cannot be read has a null method and path).
+    @Test func refusalsAreAccessLogged() async throws {
+        let portal = try await RunningPortal.start(requestTimeout: .seconds(2))
+        defer { Task { await portal.stop() } }
+        let long = String(repeating: "p", count: 3000)
+        let refusals: [(request: String, line: String)] = [
+            (
+                "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n",
+                #""method":"POST","path":"/api/v1/check","status":400,"#
+            ),
+            (
+                "POST /check?name=secret HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\nabc",
+                #""method":"POST","path":"/check","status":400,"#
+            ),
+            ("GET / HTTP/1.1 extra\r\nHost: a\r\n\r\n", #""method":null,"path":null,"status":400,"#),
+            (
+                "PUT /\(long) HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nExpect: something-else\r\n\r\n",
+                #""method":"PUT","path":"/\#(long.prefix(255))\u2026","status":417,"#
+            ),
+        ]
+        for (request, expected) in refusals {
+            let before = portal.log.count
+            let closed = try await RawHTTP.run {
+                let connection = try RawConnection(port: portal.port)
+                connection.send(request)
+                return connection.closes(within: 10)
+            }
+            #expect(closed)
+            // The router's handling of a request the connection refused ends too: it must not log it again.
+            try await Task.sleep(for: .milliseconds(500))
+            let lines = portal.log.dropFirst(before)
+            #expect(lines.count == 1, "\(request.prefix(40)): \(lines)")
+            #expect(lines.first?.contains(expected) == true, "\(request.prefix(40)): \(lines)")
+            #expect(lines.first.map { $0.contains("secret") || $0.utf8.count > 600 } == false)
+            #expect(lines.first?.contains(#""bodyBytes":null,"bodySha256":null}"#) == true)
+        }
+
+        // 408: a request pipelined behind a check that takes its whole 2 s, whose body stops
+        // coming. The router takes it only once the check is answered; the connection refuses it
+        // a second past its own time limit, before the router's deadline for it.
+        var heavy = "dossier: 1\nkind: reseau-dossier\nid: R-1\ntitle: T\nlanguage: en\n"
+        for key in 0..<60_000 { heavy += "k\(key): 1\n" }
+        let before = portal.log.count
+        let (first, second) = try await RawHTTP.run { [heavy] in
+            let connection = try RawConnection(port: portal.port)
+            connection.send(
+                "POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Type: application/yaml\r\nContent-Length: \(heavy.utf8.count)\r\n\r\n"
+                    + heavy + "POST /api/v1/check?name=late HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\nd")
+            return (connection.response(timeout: 20)?.status, connection.response(timeout: 20)?.status)
+        }
+        #expect(first == 503)
+        #expect(second == 408)
+        try await Task.sleep(for: .milliseconds(500))
+        let lines = portal.log.dropFirst(before)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.contains(#""path":"/api/v1/check","status":503,"#) }, "\(lines)")
+        #expect(lines.contains { $0.contains(#""path":"/api/v1/check","status":408,"#) }, "\(lines)")
+    }
+
     /// A body trickled to a route that does not read it ends its connection shortly after the
     /// request's time limit (the idle timeout would never come: a byte arrives every half second).
     @Test func aTrickledBodyEndsItsConnection() async throws {
