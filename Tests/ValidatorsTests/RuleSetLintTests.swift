@@ -151,7 +151,7 @@ import Validators
             diagnose([("lint.yaml", set)]).errors.map(\.description) == [
                 "lint.yaml:7:35: error: unknown key `requird` in field `note` (known: covered_by, doc, one_of, only_if, presence_rule, required, template, type)",
                 "lint.yaml:10:29: error: rule LNT-002: severity is error, warning or info, found `eror`",
-                "lint.yaml:11:1: error: unknown key `whatever` in a rule file (known: call, catalogue, default_language, definitions, description, disabled, extends, figures, funding, imports, kind, languages, parameters, rule_ids, rules, ruleset, severities, sources, structure, title, types, version)",
+                "lint.yaml:11:1: error: unknown key `whatever` in a rule file (known: call, catalogue, default_language, definitions, description, disabled, examples, extends, figures, funding, imports, kind, languages, parameters, rule_ids, rules, ruleset, severities, sources, structure, title, types, version)",
             ])
     }
 
