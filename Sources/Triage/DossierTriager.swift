@@ -1,4 +1,5 @@
 import DossierModel
+import Reporting
 import Validators
 
 /// Checks one file's dossiers and computes their figures: the engine's findings with the
@@ -18,10 +19,15 @@ public struct DossierTriager: Sendable {
     /// Every dossier of one file. A document that does not parse is a row too, with its error.
     public func triage(file: String, bytes: [UInt8]) -> [TriagedDossier] {
         let lines = Self.lines(of: bytes)
+        let frameLines = FindingFrame.lines(String(decoding: bytes, as: UTF8.self))
+        let source = SourceLines(frameLines)
         let documents = YAMLLoader.load(bytes)
         return documents.enumerated().map { position, document in
             let report = checker.check(document, language: language)
-            let findings = report.findings.map { LocatedFinding(finding: $0, excerpt: Self.excerpt($0.location.line, lines)) }
+            let findings = report.findings.map {
+                LocatedFinding(
+                    finding: $0, frame: Self.frame($0, file: file, lines: frameLines, source: source, from: document.start.line))
+            }
             guard let root = document.root, document.problem == nil else {
                 // The lines of the document before its error still name it.
                 let next = position + 1 < documents.count ? documents[position + 1].start.line : Int.max
@@ -59,12 +65,19 @@ public struct DossierTriager: Sendable {
         }
     }
 
-    /// The finding's line and the one before it, each cut to 240 characters.
-    static func excerpt(_ line: Int, _ lines: [Substring]) -> [SourceLine] {
-        guard line >= 1, line <= lines.count else { return [] }
-        return (max(1, line - 1)...line).map { number in
-            let text = lines[number - 1]
-            return SourceLine(number: number, text: text.count > 240 ? String(text.prefix(240)) + "…" : String(text))
-        }
+    /// Rows of code frame shown under a finding, at most.
+    static let frameRows = 16
+    /// Display columns of a source line in a code frame, as on the portal's page.
+    static let frameColumns = 120
+
+    /// The finding's code frame, as the terminal and the portal show it: its lines around the
+    /// place, each cut to `frameColumns` around the whole marked value; none for a finding about
+    /// the whole dossier.
+    static func frame(_ finding: Finding, file: String, lines: [Substring], source: SourceLines, from startLine: Int)
+        -> [FindingFrame.Row]
+    {
+        if FindingFrame.isWholeDossier(finding, lines: lines, startLine: startLine) { return [] }
+        let frame = FindingFrame(finding, file: file, lines: lines, source: source)
+        return Array(frame.rows(window: FrameWindow(columns: frameColumns)).prefix(frameRows))
     }
 }

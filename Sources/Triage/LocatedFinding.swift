@@ -1,12 +1,13 @@
+import Reporting
 import Validators
 
-/// A finding with the source lines it points at (the line before it, for context, and its own).
+/// A finding with the code frame shown under it: its source lines, the marked value underlined.
 public struct LocatedFinding: Sendable {
     public var finding: Finding
-    public var excerpt: [SourceLine]
+    public var frame: [FindingFrame.Row]
 
-    public init(finding: Finding, excerpt: [SourceLine]) {
+    public init(finding: Finding, frame: [FindingFrame.Row]) {
         self.finding = finding
-        self.excerpt = excerpt
+        self.frame = frame
     }
 }
