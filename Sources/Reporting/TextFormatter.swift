@@ -77,9 +77,13 @@ public struct TextFormatter: ReportFormatter {
         words: ReportVocabulary, notesShown: inout Set<String>
     ) -> String {
         let tint = Self.tint(finding.severity)
+        // The message wraps at words too, its further lines under its start.
+        let heading = "\(words.severity(finding.severity))[\(finding.rule)]"
+        let indent = String(repeating: " ", count: TextWrap.width(heading) + 2)
+        let message = TextWrap.lines(finding.message, width: columns.map { $0 - indent.count })
         var out =
-            style.paint("\(words.severity(finding.severity))[\(finding.rule)]", tint, bold: true)
-            + style.paint(": \(finding.message)", nil, bold: true) + "\n"
+            style.paint(heading, tint, bold: true) + style.paint(": " + message[0], nil, bold: true) + "\n"
+            + message.dropFirst().map { indent + style.paint($0, nil, bold: true) + "\n" }.joined()
         let frame = FindingFrame(finding, file: file, lines: lines, source: source)
         var notes = frame.notes
         let gutterWidth = max(frame.widestLineNumber, String(finding.location.line).count)

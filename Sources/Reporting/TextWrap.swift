@@ -8,8 +8,8 @@ enum TextWrap {
     /// The display columns `text` takes.
     static func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + FrameWindow.width($1) } }
 
-    /// `text` as lines of at most `width` columns, broken at spaces (a word longer than a line is
-    /// cut where it reaches the end); nil width, one line.
+    /// `text` as lines of at most `width` columns, broken at spaces outside code spans (a word longer
+    /// than a line is cut where it reaches the end); nil width, one line.
     static func lines(_ text: String, width: Int?) -> [String] {
         guard let width else { return [text] }
         let room = max(width, narrowest)
@@ -17,8 +17,8 @@ enum TextWrap {
         var lines: [String] = []
         var line = ""
         var used = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(word)
+        for word in words(text) {
+            var word = word
             var wordWidth = Self.width(word)
             if used > 0, used + 1 + wordWidth <= room {
                 line += " " + word
@@ -45,5 +45,20 @@ enum TextWrap {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The words of `text` between spaces; a code span (`dossiercheck explain RES-004`) is one word.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var open = false
+        for piece in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if open, let last = words.popLast() {
+                words.append(last + " " + piece)
+            } else {
+                words.append(String(piece))
+            }
+            if piece.filter({ $0 == "`" }).count % 2 == 1 { open.toggle() }
+        }
+        return words
     }
 }

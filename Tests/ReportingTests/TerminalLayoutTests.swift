@@ -80,6 +80,11 @@ import Validators
                 String(repeating: "x", count: 20), String(repeating: "x", count: 20), String(repeating: "x", count: 5),
             ])
         #expect(TextWrap.lines("", width: 20) == [""])
+        // A code span is kept on one line.
+        #expect(
+            TextWrap.lines("for more on a rule, run `dossiercheck explain RES-004` now", width: 30) == [
+                "for more on a rule, run", "`dossiercheck explain RES-004`", "now",
+            ])
     }
 
     /// The note naming a rule set's programme and source comes with the first finding of that set

@@ -1,7 +1,6 @@
 import TestSupport
 import Testing
-
-@testable import Validators
+import Validators
 
 /// Help that says what to write (issue #16, point 4): the allowed values or the closest one for a
 /// code-list field, the regions of the organisation's own country, the organisation named by its id.
@@ -100,8 +99,8 @@ import Testing
         #expect(french?.notes.contains { $0.message == "`statuts` est peut-être `statutes`, mal orthographié" } == true)
         // A finding elsewhere, or one that does not name the meant key, gets no such note.
         #expect(findings.filter { $0.rule != "RES-001" }.allSatisfy { $0.notes.allSatisfy { $0.location != typo.location } })
-        #expect(Checker.names("missing: statutes", "statutes"))
-        #expect(!Checker.names("missing: statutes_date", "statutes"))
+        #expect(KeySuggestion.names("missing: statutes", "statutes"))
+        #expect(!KeySuggestion.names("missing: statutes_date", "statutes"))
     }
 
     @Test func closestCodes() {

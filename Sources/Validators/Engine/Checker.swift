@@ -223,27 +223,11 @@ public final class Checker: Sendable {
             let note = MessageTemplate.render(wording.text(in: language), texts: ["key": key, "suggestion": suggestion])
             for index in findings.indices
             where findings[index].rule != rule.id && findings[index].path == parent
-                && Self.names(findings[index].message, suggestion)
+                && KeySuggestion.names(findings[index].message + " " + (findings[index].help ?? ""), suggestion)
             {
                 findings[index].notes.append(Finding.Note(message: note, location: issue.location))
             }
         }
-    }
-
-    /// Whether `message` names `key` as a word of its own (`statutes`, not `statutes_date`).
-    static func names(_ message: String, _ key: String) -> Bool {
-        func isWordCharacter(_ character: Character?) -> Bool {
-            guard let character else { return false }
-            return character.isLetter || character.isNumber || character == "_" || character == "-"
-        }
-        var searchStart = message.startIndex
-        while let range = message.range(of: key, range: searchStart..<message.endIndex) {
-            let before = range.lowerBound > message.startIndex ? message[message.index(before: range.lowerBound)] : nil
-            let after = range.upperBound < message.endIndex ? message[range.upperBound] : nil
-            if !isWordCharacter(before), !isWordCharacter(after) { return true }
-            searchStart = range.upperBound
-        }
-        return false
     }
 
     /// The entries of `root` that the libraries' structure declares (the header), for a dossier of unknown kind.
