@@ -133,7 +133,10 @@ public struct TextFormatter: ReportFormatter {
     func summaryLine(_ report: CheckReport, language: Language = .en) -> String {
         let s = report.summary
         let tint: TerminalStyle.Tint = report.fails || s.unreadable > 0 ? .red : (s.errors + s.warnings > 0 ? .yellow : .green)
-        return style.paint(ReportVocabulary(language).summary(s), tint, bold: true) + "\n"
+        return TextWrap.lines(ReportVocabulary(language).summary(s), width: columns).map {
+            style.paint($0, tint, bold: true) + "\n"
+        }
+        .joined()
     }
 
     static func tint(_ severity: Severity) -> TerminalStyle.Tint {

@@ -1,7 +1,7 @@
 /// Text wrapped to a terminal's width at word boundaries, widths counted in display columns as
 /// `FrameWindow` counts them (a wide character takes two), so that a terminal never breaks a line
 /// itself — it would break mid-word and start the rest under the gutter.
-enum TextWrap {
+public enum TextWrap {
     /// The narrowest a wrapped text gets, however little room the terminal leaves.
     static let narrowest = 20
 
@@ -10,7 +10,7 @@ enum TextWrap {
 
     /// `text` as lines of at most `width` columns, broken at spaces outside code spans (a word longer
     /// than a line is cut where it reaches the end); nil width, one line.
-    static func lines(_ text: String, width: Int?) -> [String] {
+    public static func lines(_ text: String, width: Int?) -> [String] {
         guard let width else { return [text] }
         let room = max(width, narrowest)
         guard Self.width(text) > room else { return [text] }

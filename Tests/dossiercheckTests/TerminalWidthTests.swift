@@ -37,8 +37,8 @@ import Testing
         let run = try project.run(["check", "d.yaml", "--lang", "en"], environment: ["COLUMNS": columns, "NO_COLOR": "1"])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdout.contains("error[RES-004]"), "\(run.stdout)")
-        // The message line is the finding's own heading and may run on; every other line fits.
-        for line in run.stdout.split(separator: "\n") where !line.hasPrefix("error[") && !line.hasPrefix("warning[") {
+        // Every line fits: messages, notes, help, the hint and the summary wrap at words.
+        for line in run.stdout.split(separator: "\n") {
             #expect(Self.width(line) <= width, "COLUMNS=\(columns): \(line)")
         }
         #expect(run.stdout.contains("|     - {year: 8") || run.stdout.contains("| ..."), "\(run.stdout)")
