@@ -47,12 +47,14 @@ public enum TextWrap {
         return lines
     }
 
-    /// The words of `text` between spaces; a code span (`dossiercheck explain RES-004`) is one word.
+    /// The words of `text` between spaces; a code span (`dossiercheck explain RES-004`) is one word,
+    /// and so are a number and its unit or its groups of thousands (`160 000 €`, `100 %`), and a
+    /// word and the French punctuation spaced after it (`dire `GB` ?`).
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         var open = false
         for piece in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if open, let last = words.popLast() {
+            if open || words.last.map({ keeps($0, with: piece) }) == true, let last = words.popLast() {
                 words.append(last + " " + piece)
             } else {
                 words.append(String(piece))
@@ -60,5 +62,15 @@ public enum TextWrap {
             if piece.filter({ $0 == "`" }).count % 2 == 1 { open.toggle() }
         }
         return words
+    }
+
+    /// Whether `next` stays on the line of `word`: a unit or punctuation that French spaces
+    /// (`%`, `€`, `:`, `;`, `?`, `!`, `»`), or a group of three digits after a number.
+    static func keeps(_ word: String, with next: Substring) -> Bool {
+        guard let first = next.first else { return false }
+        if "%€:;?!»".contains(first) { return true }
+        if word.last == "«" { return true }
+        return word.last?.isNumber == true && next.count >= 3 && next.prefix(3).allSatisfy(\.isNumber)
+            && (next.count == 3 || !next.dropFirst(3).first!.isNumber)
     }
 }

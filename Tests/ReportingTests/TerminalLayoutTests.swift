@@ -80,6 +80,11 @@ import Validators
                 String(repeating: "x", count: 20), String(repeating: "x", count: 20), String(repeating: "x", count: 5),
             ])
         #expect(TextWrap.lines("", width: 20) == [""])
+        // A number keeps its unit and its groups of thousands; French punctuation stays with its word.
+        #expect(
+            TextWrap.lines("le partenaire porte 420 000 € des coûts (100 %) ; vouliez-vous dire `GB` ?", width: 22) == [
+                "le partenaire porte", "420 000 € des coûts", "(100 %) ; vouliez-vous", "dire `GB` ?",
+            ])
         // A code span is kept on one line.
         #expect(
             TextWrap.lines("for more on a rule, run `dossiercheck explain RES-004` now", width: 30) == [

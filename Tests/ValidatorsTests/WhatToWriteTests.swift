@@ -15,24 +15,23 @@ import Validators
         try #require(findings.first { $0.rule == rule && $0.path == path }, "\(findings.map { "\($0.rule) \($0.path)" })")
     }
 
+    /// The finding of `rule` at `members[0].field` for one organisation `laserval` with `fields`.
+    static func laserval(_ fields: String, _ rule: String, at field: String, language: Language = .en) throws -> Finding {
+        try finding(
+            reseau("  - {id: laserval, name: L, \(fields)}\n", language: language), rule, at: "members[0].\(field)")
+    }
+
     @Test func aCountryCodeInCommonUseGetsItsISOCode() throws {
-        let uk = try Self.finding(
-            Self.reseau("  - {id: laserval, name: L, category: enterprise, country: UK, region: GB-ENG}\n"), "ORG-004",
-            at: "members[0].country")
+        let uk = try Self.laserval("category: enterprise, country: UK, region: GB-ENG", "ORG-004", at: "country")
         #expect(uk.message == "`laserval`: `UK` is not an ISO 3166-1 country code")
         #expect(uk.help == "did you mean `GB`?")
-        let lower = try Self.finding(
-            Self.reseau("  - {id: laserval, name: L, category: enterprise, country: be, region: BE-WAL}\n"), "ORG-004",
-            at: "members[0].country")
+        let lower = try Self.laserval("category: enterprise, country: be, region: BE-WAL", "ORG-004", at: "country")
         #expect(lower.help == "did you mean `BE`?")
-        let french = try Self.finding(
-            Self.reseau("  - {id: laserval, name: L, category: enterprise, country: be, region: BE-WAL}\n", language: .fr),
-            "ORG-004", at: "members[0].country")
+        let french = try Self.laserval(
+            "category: enterprise, country: be, region: BE-WAL", "ORG-004", at: "country", language: .fr)
         #expect(french.help == "vouliez-vous dire `BE` ?")
         // Nothing close: what to write.
-        let unknown = try Self.finding(
-            Self.reseau("  - {id: laserval, name: L, category: enterprise, country: XQ, region: BE-WAL}\n"), "ORG-004",
-            at: "members[0].country")
+        let unknown = try Self.laserval("category: enterprise, country: XQ, region: BE-WAL", "ORG-004", at: "country")
         #expect(unknown.help?.hasPrefix("write the two-letter ISO 3166-1 code") == true, "\(unknown.help ?? "")")
     }
 
@@ -70,19 +69,25 @@ import Validators
         #expect(french.contains { $0.message == "`laserval` : `category` est obligatoire" }, "\(french.map(\.message))")
     }
 
+    @Test func aPlaceholderInAnOrganisationNamesIt() throws {
+        let findings = Self.reseau(
+            "  - {id: laserval, name: L, category: enterprise, country: BE, region: BE-WAL, registration: <fill in>}\n")
+        let placeholder = try Self.finding(findings, "HDR-002", at: "members[0].registration")
+        #expect(placeholder.message == "`laserval`: `registration` is still to be filled in")
+        // An organisation whose id is still to be filled in is named by its place.
+        let unnamed = Self.reseau("  - {id: <fill in>, name: <fill in>, category: enterprise, country: BE, region: BE-WAL}\n")
+        #expect(unnamed.contains { $0.message == "`members[0].name` is still to be filled in" }, "\(unnamed.map(\.message))")
+    }
+
     @Test func aValueOffItsListGetsTheClosestCode() throws {
         let findings = Self.reseau("  - {id: laserval, name: L, category: Enterprise, country: BE, region: BE-WAL}\n")
         let off = try Self.finding(findings, "HDR-002", at: "members[0].category")
         #expect(
             off.message.hasPrefix("`laserval`: `category` is `Enterprise`, which is not one of: enterprise, "), "\(off.message)")
         #expect(off.help == "did you mean `enterprise`?")
-        let slip = try Self.finding(
-            Self.reseau("  - {id: laserval, name: L, category: universty, country: BE, region: BE-WAL}\n"), "HDR-002",
-            at: "members[0].category")
+        let slip = try Self.laserval("category: universty, country: BE, region: BE-WAL", "HDR-002", at: "category")
         #expect(slip.help == "did you mean `university`?")
-        let far = try Self.finding(
-            Self.reseau("  - {id: laserval, name: L, category: bakery, country: BE, region: BE-WAL}\n"), "HDR-002",
-            at: "members[0].category")
+        let far = try Self.laserval("category: bakery, country: BE, region: BE-WAL", "HDR-002", at: "category")
         #expect(far.help == nil, "the message lists the allowed values; no guess: \(far.help ?? "")")
     }
 

@@ -90,7 +90,9 @@ struct StructureChecker {
         for (spec, entry) in conditional {
             guard let applies = holdsIfKnown(spec.onlyIf!, parent: parentValue) else {
                 // Whether it belongs here depends on a value still to be filled in: unknown too.
-                if let issue = placeholderIssue(entry.value, path: childPath(located, spec.name)) { issues.append(issue) }
+                if let issue = placeholderIssue(entry.value, path: childPath(located, spec.name)) {
+                    issues.append(named(issue, in: located))
+                }
                 located.add(unknownField: spec.name)
                 continue
             }
@@ -159,7 +161,7 @@ struct StructureChecker {
     private func attach(_ entry: Node.Entry, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
         guard !isEmpty(entry.value) else { return }
         if let issue = placeholderIssue(entry.value, path: childPath(parent, spec.name)) {
-            issues.append(issue)
+            issues.append(named(issue, in: parent))
             parent.add(unknownField: spec.name)
             return
         }
@@ -269,7 +271,7 @@ struct StructureChecker {
             for (index, item) in items.enumerated() where !isEmpty(item) {
                 let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
                 if let issue = placeholderIssue(item, path: child.path) {
-                    issues.append(issue)
+                    issues.append(named(issue, in: located))
                     located.isUnknown = true
                     continue
                 }
