@@ -32,6 +32,16 @@ public struct DescribeWords: Sendable {
             "\(programme) : modèle de dossier (type `\(kind)`)", "\(programme): Dossiervorlage (Art `\(kind)`)")
     }
 
+    /// What `init -o FILE` says once the template is written.
+    public func templateWritten(_ file: String, kind: String, placeholders: Int) -> String {
+        let next = "`dossiercheck check \(file)`"
+        return pick(
+            "dossiercheck: wrote \(file) (\(kind), \(placeholders) placeholders to fill in); then run \(next)",
+            "dossiercheck: \(file) geschreven (\(kind), \(placeholders) plaatsen in te vullen); voer daarna \(next) uit",
+            "dossiercheck : \(file) écrit (\(kind), \(placeholders) emplacements à compléter) ; lancez ensuite \(next)",
+            "dossiercheck: \(file) geschrieben (\(kind), \(placeholders) Platzhalter auszufüllen); danach \(next) ausführen")
+    }
+
     func schemaHeading(kind: String) -> String {
         pick(
             "The structure of a dossier of kind `\(kind)`, from its rule sets (dossiercheck schema).",

@@ -42,13 +42,17 @@ public struct SchemaWriter {
         for field in fields {
             if let condition = field.onlyIf, outline.condition(condition) == false { continue }
             properties.append((field.name, schema(field, steps: steps + [.key(field.name)], expanding: expanding)))
-            if field.required, field.coveredBy == nil, field.onlyIf == nil { required.append(.string(field.name)) }
+            if Self.isRequired(field), field.onlyIf == nil { required.append(.string(field.name)) }
         }
         var entries: [(String, JSONValue)] = [("type", .string("object")), ("properties", .object(properties))]
         if !required.isEmpty { entries.append(("required", .array(required))) }
         entries.append(("additionalProperties", .bool(false)))
         return entries
     }
+
+    /// A field the dossier must hold: one the format requires (whichever rule reports it missing)
+    /// or a section whose presence rule reports it missing.
+    static func isRequired(_ field: FieldSpec) -> Bool { field.required || field.presenceRule != nil }
 
     private func schema(_ field: FieldSpec, steps: [PathPattern.Step], expanding: [String]) -> JSONValue {
         var expanding = expanding
@@ -70,7 +74,7 @@ public struct SchemaWriter {
         description += rules.map { RuleLine.text($0, words: words) }
         if !description.isEmpty { entries.append(("description", .string(description.joined(separator: "\n")))) }
         // Null is absent for the checker: allowed where nothing requires the field.
-        let nullable = !field.required
+        let nullable = !Self.isRequired(field)
         func jsonType(_ name: String) -> JSONValue { nullable ? .array([.string(name), .string("null")]) : .string(name) }
         switch type {
         case .text:

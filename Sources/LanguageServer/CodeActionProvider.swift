@@ -16,11 +16,10 @@ struct CodeActionProvider {
         let source = analysis.source
         var actions: [CodeAction] = []
         let findings = analysis.openFindings
-        let renames = DiagnosticBuilder.renames(findings.map(\.finding))
         for (document, finding) in findings {
             let findingRange = DiagnosticBuilder.range(of: finding, in: source)
             guard findingRange.start.line <= range.end.line, range.start.line <= findingRange.end.line else { continue }
-            let diagnostic = builder.diagnostic(finding, in: source, renames: renames)
+            let diagnostic = builder.diagnostic(finding, in: source)
             let key = finding.path.split(separator: ".").last.map { String($0.split(separator: "[").first ?? $0) } ?? ""
             switch finding.remedy {
             case .renameKey(let suggestion)?:
@@ -94,17 +93,7 @@ struct CodeActionProvider {
     }
 
     /// Whether `text` names `word` as a whole word (`statutes`, not `statutes_date`).
-    static func names(_ text: String, _ word: String) -> Bool {
-        var searchRange = text.startIndex..<text.endIndex
-        while let found = text.range(of: word, range: searchRange) {
-            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
-            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
-            func isWordCharacter(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
-            if !isWordCharacter(before), !isWordCharacter(after) { return true }
-            searchRange = found.upperBound..<text.endIndex
-        }
-        return false
-    }
+    static func names(_ text: String, _ word: String) -> Bool { KeySuggestion.names(text, word) }
 
     /// The lines of a template's top-level `name:` entry, with the comments just above it.
     static func section(_ name: String, of template: String) -> String? {

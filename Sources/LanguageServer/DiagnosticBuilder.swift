@@ -23,27 +23,20 @@ struct DiagnosticBuilder {
                     message: "\(place): \(problem.message) (this dossier is checked with the bundled rules meanwhile)"))
         }
         let findings = analysis.openFindings.map(\.finding)
-        let renames = Self.renames(findings)
         for finding in findings {
-            diagnostics.append(diagnostic(finding, in: analysis.source, renames: renames))
+            diagnostics.append(diagnostic(finding, in: analysis.source))
         }
         return diagnostics
     }
 
-    /// The findings with a key to rename: what a missing section's diagnostic may point back to.
-    static func renames(_ findings: [Finding]) -> [Finding] {
-        findings.filter { if case .renameKey? = $0.remedy { true } else { false } }
-    }
-
-    func diagnostic(_ finding: Finding, in source: SourceText, renames: [Finding]) -> Diagnostic {
-        var related = finding.notes.compactMap { note in
+    /// The finding's notes with a place are its related places (a misspelt key behind a missing
+    /// section: the checker's note, catalogue rule 4).
+    func diagnostic(_ finding: Finding, in source: SourceText) -> Diagnostic {
+        let related = finding.notes.compactMap { note in
             note.location.map {
                 DiagnosticRelatedInformation(
                     location: Location(uri: uri, range: Self.range(at: $0, end: nil, in: source)), message: note.message)
             }
-        }
-        related += misspeltKeys(behind: finding, among: renames).map {
-            DiagnosticRelatedInformation(location: Location(uri: uri, range: Self.range(of: $0, in: source)), message: $0.message)
         }
         return Diagnostic(
             range: Self.range(of: finding, in: source),
@@ -53,16 +46,6 @@ struct DiagnosticBuilder {
             // An unknown key is ignored by every rule: faded, as editors show unused code.
             tags: finding.rule == "HDR-003" ? [.unnecessary] : nil,
             relatedInformation: related.isEmpty ? nil : related)
-    }
-
-    /// The unknown keys whose suggested spelling is what `finding` misses (a required section
-    /// reported missing at its parent, `statuts:` standing where `statutes:` is wanted).
-    func misspeltKeys(behind finding: Finding, among findings: [Finding]) -> [Finding] {
-        guard finding.remedy == nil else { return [] }
-        return findings.filter { other in
-            guard case .renameKey(let suggestion)? = other.remedy else { return false }
-            return CodeActionProvider.names(finding.message + " " + (finding.help ?? ""), suggestion)
-        }
     }
 
     static func severity(_ severity: Severity) -> DiagnosticSeverity {

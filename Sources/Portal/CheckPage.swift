@@ -124,11 +124,15 @@ struct CheckPage {
                     ($0.element.finding.location, $0.offset) < ($1.element.finding.location, $1.offset)
                 }
                 var inDossier = 0
+                // A rule set's note (its programme and source) is shown on the first finding it concerns.
+                var notesShown = Set<String>()
                 for (_, reported) in sorted {
                     guard inDossier < Self.findingsPerDossier, rendered < Self.findingsPerPage,
                         html.utf8.count < Self.resultsBytes
                     else { break }
-                    html += finding(reported, file: file.path, lines: lines, source: source, dossier: dossier, tool: report.tool)
+                    html += finding(
+                        reported, file: file.path, lines: lines, source: source, dossier: dossier, tool: report.tool,
+                        notesShown: &notesShown)
                     inDossier += 1
                     rendered += 1
                 }
@@ -150,7 +154,9 @@ struct CheckPage {
     }
 
     private func finding(
-        _ reported: ReportedFinding, file: String, lines: [Substring], source: SourceLines, dossier: DossierResult, tool: ToolInfo
+        _ reported: ReportedFinding, file: String, lines: [Substring], source: SourceLines, dossier: DossierResult,
+        tool: ToolInfo,
+        notesShown: inout Set<String>
     ) -> String {
         let e = Self.shown
         let finding = reported.finding
@@ -179,7 +185,8 @@ struct CheckPage {
         var notes = frame.notes
         if let rule = tool.rule(finding.rule, in: dossier.ruleSets),
             let provenance = labels.provenance(
-                programme: rule.programme?.text(in: labels.language), citation: rule.citation(in: labels.language))
+                programme: rule.programme?.text(in: labels.language), citation: rule.citation(in: labels.language)),
+            notesShown.insert(provenance).inserted
         {
             notes.append(provenance)
         }
@@ -192,42 +199,6 @@ struct CheckPage {
         return html + "</li>\n"
     }
 
-    /// The code frame as preformatted text: numbered source lines (cut to the window), the marked
-    /// place highlighted (the whole marked value, as far as the window shows it), and under it the
-    /// underline and label the terminal prints.
-    static func frame(_ rows: [FindingFrame.Row]) -> String {
-        guard !rows.isEmpty else { return "" }
-        let e = HTMLText.escape
-        let gutter =
-            rows.map { row -> Int in
-                if case .line(let number, _, _) = row { return String(number).count }
-                return 0
-            }.max() ?? 1
-        var html = "<pre class=\"frame\">"
-        for row in rows {
-            switch row {
-            case .gap:
-                html += "<span class=\"gap\">...</span>\n"
-            case .line(let number, let segments, let marks):
-                let label = String(repeating: " ", count: gutter - String(number).count) + String(number)
-                html += "<span class=\"ln\">\(label) |</span> "
-                for segment in segments {
-                    switch segment.mark {
-                    case nil: html += e(segment.text)
-                    case .primary?: html += "<mark class=\"primary\">\(e(segment.text))</mark>"
-                    case .related?: html += "<mark class=\"related\">\(e(segment.text))</mark>"
-                    }
-                }
-                html += "\n"
-                for mark in marks {
-                    let kind = mark.kind == .primary ? "primary" : "related"
-                    let underline = String(repeating: mark.kind == .primary ? "^" : "-", count: mark.width)
-                    let text = underline + (mark.label.isEmpty ? "" : " " + mark.label)
-                    html +=
-                        "<span class=\"ln\">\(String(repeating: " ", count: gutter)) |</span> \(String(repeating: " ", count: mark.column))<span class=\"under \(kind)\">\(e(text))</span>\n"
-                }
-            }
-        }
-        return html + "</pre>\n"
-    }
+    /// The code frame as preformatted text (`HTMLCodeFrame`), as the triage report shows it too.
+    static func frame(_ rows: [FindingFrame.Row]) -> String { HTMLCodeFrame.html(rows) }
 }

@@ -116,8 +116,20 @@ struct CodeFrame {
                 let colour = mark.kind == .primary ? tint : .blue
                 let marker = style.paint(
                     String(repeating: mark.kind == .primary ? "^" : "-", count: mark.width), colour, bold: true)
-                let label = mark.label.isEmpty ? "" : " " + style.paint(mark.label, colour, bold: true)
-                out.append("\(gutter) \(bar) \(String(repeating: " ", count: mark.column))\(marker)\(label)")
+                let indent = String(repeating: " ", count: mark.column)
+                let labelWidth = TextWrap.width(mark.label)
+                let fits = window.columns.map { mark.column + mark.width + 1 + labelWidth <= $0 } ?? true
+                if mark.label.isEmpty || fits {
+                    let label = mark.label.isEmpty ? "" : " " + style.paint(mark.label, colour, bold: true)
+                    out.append("\(gutter) \(bar) \(indent)\(marker)\(label)")
+                } else {
+                    // No room beside the underline: the label goes on the line below, as far right
+                    // as it fits, so that the terminal never wraps it under the gutter.
+                    let start = max(0, min(mark.column, (window.columns ?? 0) - labelWidth))
+                    out.append("\(gutter) \(bar) \(indent)\(marker)")
+                    out.append(
+                        "\(gutter) \(bar) \(String(repeating: " ", count: start))\(style.paint(mark.label, colour, bold: true))")
+                }
             }
         }
         out.append("\(gutter) \(bar)")
@@ -132,6 +144,8 @@ struct CodeFrame {
     static func width(of line: [Unicode.Scalar], from start: Int) -> Int {
         guard start < line.count else { return 1 }
         let rest = line[start...]
+        // A place at a tab is about that tab (one in the indentation): it alone is underlined.
+        if rest.first == "\t" { return 1 }
         var depth = 0
         var quote: Unicode.Scalar?
         switch rest.first {

@@ -13,11 +13,15 @@ public struct FormatOptions: Sendable {
     public var sourceRoot: String?
     /// The language asked for (`--lang`), for what belongs to no dossier (text only).
     public var language: Language?
+    /// The width of the reader's terminal, in display columns (text only): wider code-frame lines
+    /// are cut, longer notes wrapped; nil for no limit.
+    public var columns: Int?
 
-    public init(color: Bool = false, sourceRoot: String? = nil, language: Language? = nil) {
+    public init(color: Bool = false, sourceRoot: String? = nil, language: Language? = nil, columns: Int? = nil) {
         self.color = color
         self.sourceRoot = sourceRoot
         self.language = language
+        self.columns = columns
     }
 }
 
@@ -27,7 +31,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     public func formatter(_ options: FormatOptions) -> any ReportFormatter {
         switch self {
-        case .text: TextFormatter(color: options.color, language: options.language)
+        case .text: TextFormatter(color: options.color, language: options.language, columns: options.columns)
         case .json: JSONFormatter()
         case .sarif: SARIFFormatter(sourceRoot: options.sourceRoot)
         case .junit: JUnitFormatter()

@@ -10,8 +10,9 @@ public struct TextFormatter: ReportFormatter {
     /// The language of what belongs to no dossier (unreadable files, the summary); by default the
     /// dossiers' own when they share one, else English.
     public var language: Language?
-    /// How wide the code frames' source lines may be, in display columns (`FrameWindow`): a
-    /// longer line is cut around the marked place; nil shows whole lines.
+    /// How wide the report's lines may be, in display columns: a code frame's longer source line
+    /// is cut around the marked place (`FrameWindow`), a longer note or help wraps at a word under
+    /// its own start; nil shows whole lines.
     public var columns: Int?
 
     public init(color: Bool, language: Language? = nil, columns: Int? = nil) {
@@ -25,6 +26,8 @@ public struct TextFormatter: ReportFormatter {
     public func format(_ report: CheckReport) -> String {
         let words = ReportVocabulary(runLanguage(report))
         var out = ""
+        // A rule set's note (its programme and source) is shown once in a run, on the first finding it concerns.
+        var notesShown = Set<String>()
         for file in report.files {
             if let error = file.readError {
                 out +=
@@ -47,7 +50,7 @@ public struct TextFormatter: ReportFormatter {
                         let wholeDossier = reported.finding.path.isEmpty && reported.finding.location == rootStart
                         out += render(
                             reported.finding, file: file.path, lines: wholeDossier ? [] : lines, source: source,
-                            rule: report.tool.rule(reported.finding.rule, in: document.ruleSets), words: local)
+                            rule: report.tool.rule(reported.finding.rule, in: document.ruleSets), words: local, notesShown: &notesShown)
                     }
                 }
             }
@@ -55,7 +58,9 @@ public struct TextFormatter: ReportFormatter {
         if let first = report.dossiers.lazy.flatMap(\.dossier.findings).first(where: {
             $0.isOpen && report.tool.rule($0.finding.rule)?.source != nil
         }) {
-            out += style.paint(words.explainHint(first.finding.rule), nil, bold: true) + "\n"
+            for line in TextWrap.lines(words.explainHint(first.finding.rule), width: columns) {
+                out += style.paint(line, nil, bold: true) + "\n"
+            }
         }
         return out + summaryLine(report, language: words.language)
     }
@@ -69,12 +74,16 @@ public struct TextFormatter: ReportFormatter {
 
     func render(
         _ finding: Finding, file: String, lines: [Substring], source: SourceLines? = nil, rule: RuleDescriptor?,
-        words: ReportVocabulary
+        words: ReportVocabulary, notesShown: inout Set<String>
     ) -> String {
         let tint = Self.tint(finding.severity)
+        // The message wraps at words too, its further lines under its start.
+        let heading = "\(words.severity(finding.severity))[\(finding.rule)]"
+        let indent = String(repeating: " ", count: TextWrap.width(heading) + 2)
+        let message = TextWrap.lines(finding.message, width: columns.map { $0 - indent.count })
         var out =
-            style.paint("\(words.severity(finding.severity))[\(finding.rule)]", tint, bold: true)
-            + style.paint(": \(finding.message)", nil, bold: true) + "\n"
+            style.paint(heading, tint, bold: true) + style.paint(": " + message[0], nil, bold: true) + "\n"
+            + message.dropFirst().map { indent + style.paint($0, nil, bold: true) + "\n" }.joined()
         let frame = FindingFrame(finding, file: file, lines: lines, source: source)
         var notes = frame.notes
         let gutterWidth = max(frame.widestLineNumber, String(finding.location.line).count)
@@ -90,14 +99,22 @@ public struct TextFormatter: ReportFormatter {
         }
         if let provenance = rule.flatMap({
             words.provenance(programme: $0.programme?.text(in: words.language), citation: $0.citation(in: words.language))
-        }) {
+        }), notesShown.insert(provenance).inserted {
             notes.append(provenance)
         }
-        for note in notes { out += "\(gutter) \(equals) \(style.paint(words.note, nil, bold: true)): \(note)\n" }
-        if let help = finding.help {
-            out += "\(gutter) \(equals) \(style.paint(words.help, .green, bold: true)): \(help)\n"
-        }
+        for note in notes { out += labelled(words.note, nil, note, gutter: gutter) }
+        if let help = finding.help { out += labelled(words.help, .green, help, gutter: gutter) }
         return out + "\n"
+    }
+
+    /// A `= note: …` or `= help: …` line under a finding; past `columns` it wraps at a word, the
+    /// following lines starting under its text's start.
+    func labelled(_ label: String, _ tint: TerminalStyle.Tint?, _ text: String, gutter: String) -> String {
+        let lead = "\(gutter) = \(label): "
+        let start = "\(gutter) \(style.paint("=", .blue, bold: true)) \(style.paint(label, tint, bold: true)): "
+        let indent = String(repeating: " ", count: TextWrap.width(lead))
+        let lines = TextWrap.lines(text, width: columns.map { $0 - TextWrap.width(lead) })
+        return start + lines.joined(separator: "\n" + indent) + "\n"
     }
 
     /// A suppressed or waived finding: one line for the finding, one for the reason, no source.
@@ -116,7 +133,10 @@ public struct TextFormatter: ReportFormatter {
     func summaryLine(_ report: CheckReport, language: Language = .en) -> String {
         let s = report.summary
         let tint: TerminalStyle.Tint = report.fails || s.unreadable > 0 ? .red : (s.errors + s.warnings > 0 ? .yellow : .green)
-        return style.paint(ReportVocabulary(language).summary(s), tint, bold: true) + "\n"
+        return TextWrap.lines(ReportVocabulary(language).summary(s), width: columns).map {
+            style.paint($0, tint, bold: true) + "\n"
+        }
+        .joined()
     }
 
     static func tint(_ severity: Severity) -> TerminalStyle.Tint {

@@ -1,4 +1,5 @@
 import DossierModel
+import Reporting
 import Validators
 
 /// Checks one file's dossiers and computes their figures: the engine's findings with the
@@ -18,6 +19,8 @@ public struct DossierTriager: Sendable {
     /// Every dossier of one file. A document that does not parse is a row too, with its error.
     public func triage(file: String, bytes: [UInt8]) -> [TriagedDossier] {
         let lines = Self.lines(of: bytes)
+        let frameLines = FindingFrame.lines(String(decoding: bytes, as: UTF8.self))
+        let source = SourceLines(frameLines)
         let documents = YAMLLoader.load(bytes)
         return documents.enumerated().map { position, document in
             let report = checker.check(document, language: language)
@@ -26,7 +29,7 @@ public struct DossierTriager: Sendable {
                 let holder = sets.first { $0.rules.contains { $0.id == finding.rule } }
                 let rule = holder?.rules.first { $0.id == finding.rule }
                 return LocatedFinding(
-                    finding: finding, excerpt: Self.excerpt(finding.location.line, lines),
+                    finding: finding, frame: Self.frame(finding, file: file, lines: frameLines, source: source, from: document.start.line),
                     programme: holder.flatMap { $0.title.texts.isEmpty ? nil : $0.title.text(in: report.language) },
                     citation: rule?.citation?.text(in: report.language),
                     citedLanguage: holder?.title.language(for: report.language))
@@ -68,12 +71,19 @@ public struct DossierTriager: Sendable {
         }
     }
 
-    /// The finding's line and the one before it, each cut to 240 characters.
-    static func excerpt(_ line: Int, _ lines: [Substring]) -> [SourceLine] {
-        guard line >= 1, line <= lines.count else { return [] }
-        return (max(1, line - 1)...line).map { number in
-            let text = lines[number - 1]
-            return SourceLine(number: number, text: text.count > 240 ? String(text.prefix(240)) + "…" : String(text))
-        }
+    /// Rows of code frame shown under a finding, at most.
+    static let frameRows = 16
+    /// Display columns of a source line in a code frame, as on the portal's page.
+    static let frameColumns = 120
+
+    /// The finding's code frame, as the terminal and the portal show it: its lines around the
+    /// place, each cut to `frameColumns` around the whole marked value; none for a finding about
+    /// the whole dossier.
+    static func frame(_ finding: Finding, file: String, lines: [Substring], source: SourceLines, from startLine: Int)
+        -> [FindingFrame.Row]
+    {
+        if FindingFrame.isWholeDossier(finding, lines: lines, startLine: startLine) { return [] }
+        let frame = FindingFrame(finding, file: file, lines: lines, source: source)
+        return Array(frame.rows(window: FrameWindow(columns: frameColumns)).prefix(frameRows))
     }
 }

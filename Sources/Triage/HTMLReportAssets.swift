@@ -97,8 +97,11 @@ enum HTMLReportAssets {
         .where { color: var(--muted); font-size: 12px; }
         pre.source { background: #f3f5f7; border: 1px solid var(--line); border-radius: 4px; padding: 6px 8px; margin: 4px 0;
           font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; overflow-x: auto; }
-        pre.source .ln { color: #8a939e; user-select: none; }
-        pre.source .caret { color: var(--err); font-weight: 700; }
+        pre.source .ln, pre.source .gap { color: #8a939e; user-select: none; }
+        pre.source mark { background: #ffe3e0; font-weight: 700; }
+        pre.source mark.related { background: #e3ecfa; }
+        pre.source .under { color: var(--err); font-weight: 700; }
+        pre.source .under.related { color: #3b6fb6; }
         .help { font-size: 13px; }
         details summary { cursor: pointer; color: var(--accent); }
         a { color: var(--accent); }

@@ -245,18 +245,7 @@ public struct HTMLReportWriter: Sendable {
             "<li class=\"sev-\(finding.severity.rawValue)\">\(Self.severity(finding.severity, labels)) <code>\(e(finding.rule))</code> <span class=\"message\"\(Self.lang(text, in: labels))>\(e(finding.message))</span>"
         let path = finding.path.isEmpty ? "" : " · <code>\(e(finding.path))</code>"
         html += "<div class=\"where\">\(e(dossier.file)):\(finding.location.line):\(finding.location.column)\(path)</div>"
-        if !located.excerpt.isEmpty {
-            let width = String(located.excerpt.last!.number).count
-            html += "<pre class=\"source\">"
-            for line in located.excerpt {
-                let number = String(line.number)
-                html +=
-                    "<span class=\"ln\">\(String(repeating: " ", count: width - number.count))\(number) │ </span>\(e(line.text))\n"
-            }
-            let caretLine =
-                String(repeating: " ", count: width) + "   " + String(repeating: " ", count: max(0, finding.location.column - 1))
-            html += "<span class=\"caret\">\(caretLine)^</span></pre>"
-        }
+        html += HTMLCodeFrame.html(located.frame, preClass: "source")
         if let help = finding.help {
             html +=
                 "<div class=\"help\"><strong>\(e(labels["help"]))</strong>: <span\(Self.lang(text, in: labels))>\(e(help))</span></div>"

@@ -1,10 +1,11 @@
+import Reporting
 import Validators
 
-/// A finding with the source lines it points at (the line before it, for context, and its own),
+/// A finding with the code frame shown under it (its source lines, the marked value underlined),
 /// and where its rule comes from.
 public struct LocatedFinding: Sendable {
     public var finding: Finding
-    public var excerpt: [SourceLine]
+    public var frame: [FindingFrame.Row]
     /// The programme of the rule (its rule set's title) and the document and section it cites
     /// (`guía de Eurostars, §2.2`), in the finding's language; of the call the dossier was
     /// checked against when several calls share the rule.
@@ -14,10 +15,11 @@ public struct LocatedFinding: Sendable {
     public var citedLanguage: Language?
 
     public init(
-        finding: Finding, excerpt: [SourceLine], programme: String? = nil, citation: String? = nil, citedLanguage: Language? = nil
+        finding: Finding, frame: [FindingFrame.Row], programme: String? = nil, citation: String? = nil,
+        citedLanguage: Language? = nil
     ) {
         self.finding = finding
-        self.excerpt = excerpt
+        self.frame = frame
         self.programme = programme
         self.citation = citation
         self.citedLanguage = citedLanguage

@@ -119,7 +119,8 @@ struct CheckCommand: ParsableCommand {
 
         let color = output == nil && !noColor && Terminal.wantsColor
         let text = format.formatter(
-            FormatOptions(color: color, sourceRoot: PolicyFiles.fileURI(directory: cwd), language: language)
+            FormatOptions(
+                color: color, sourceRoot: PolicyFiles.fileURI(directory: cwd), language: language, columns: Terminal.columns)
         )
         .format(report)
         if let output {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Describe
 import Foundation
+import Reporting
 import Validators
 
 /// Before the first dossier: a template of the kind, from the rule sets themselves.
@@ -30,9 +31,9 @@ struct InitCommand: ParsableCommand {
         let template = TemplateWriter(outline: outline, language: options.lang).write()
         try options.write(template.text, what: "the template")
         if let output = options.output {
-            Terminal.error(
-                "dossiercheck: wrote \(output) (\(options.kind), \(template.slots.count) placeholders to fill in); then run `dossiercheck check \(output)`"
-            )
+            let written = DescribeWords(options.lang).templateWritten(
+                output, kind: options.kind, placeholders: template.slots.count)
+            Terminal.error(TextWrap.lines(written, width: Terminal.columns).joined(separator: "\n"))
         }
     }
 }

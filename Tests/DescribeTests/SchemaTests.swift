@@ -91,6 +91,52 @@ import Validators
         if let (valid, _) = try Self.accepts(fresh, schema, "a fresh \(kind) template") { #expect(!valid) }
     }
 
+    /// The header's keys and the sections a presence rule asks for are required, at the top level
+    /// and inside sections: an editor flags a dossier without `id`, or a section without its parts.
+    @Test(arguments: kinds)
+    func theSchemaMarksRequiredKeysAndSections(_ kind: String) throws {
+        let outline = try #require(Fixtures.checker.outline(ofKind: kind))
+        let schema = SchemaWriter(outline: outline, language: .en).write()
+        guard case .object(let top) = schema, case .array(let required)? = top.first(where: { $0.0 == "required" })?.1 else {
+            Issue.record("\(kind): no top-level `required`")
+            return
+        }
+        for key in ["dossier", "kind", "id", "title", "language"] {
+            #expect(required.contains(.string(key)), "\(kind): `\(key)` is not required")
+        }
+        let file = try Self.schema(kind)
+        let (name, example) = try #require(try Self.validExamples(of: kind).first)
+        guard case .object(let entries) = example else { return }
+        let withoutID = entries.filter { $0.0 != "id" }
+        if let (valid, output) = try Self.accepts(.object(withoutID), file, "\(name) without `id`") {
+            #expect(!valid, "\(name) without `id` passes the schema")
+            #expect(output.contains("'id' is a required property"), "\(output)")
+        }
+    }
+
+    @Test func aSectionsRequiredPartsAreRequiredInside() throws {
+        let file = try Self.schema("pole-cahier-des-charges")
+        let (name, example) = try #require(try Self.validExamples(of: "pole-cahier-des-charges").first)
+        guard case .object(var entries) = example, let at = entries.firstIndex(where: { $0.0 == "strategy" }),
+            case .object(let strategy) = entries[at].1
+        else {
+            Issue.record("\(name) has no strategy")
+            return
+        }
+        // PCC-001 asks for the strategy's objectives.
+        entries[at].1 = .object(strategy.filter { $0.0 != "objectives" })
+        if let (valid, output) = try Self.accepts(.object(entries), file, "\(name) without strategy.objectives") {
+            #expect(!valid)
+            #expect(output.contains("'objectives' is a required property"), "\(output)")
+        }
+        // Without the whole section.
+        entries.remove(at: at)
+        if let (valid, output) = try Self.accepts(.object(entries), file, "\(name) without strategy") {
+            #expect(!valid)
+            #expect(output.contains("'strategy' is a required property"), "\(output)")
+        }
+    }
+
     @Test func typosAndAmountsWrittenAsTextAreRejected() throws {
         let schema = try Self.schema("reseau-dossier")
         for example in ["invalid-typo-statutes", "invalid-amounts-as-text"] {

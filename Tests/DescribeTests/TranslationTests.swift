@@ -12,6 +12,7 @@ import Validators
     /// by its English form; anything else identical to the English is taken as untranslated.
     static let sameInEveryLanguage: Set<String> = [
         "{task}", "{partner} · {activity}", "{project} · {partner}", "{id} ({class})", // funding row labels
+        "`{organisation}`: {message}", // a finding inside an organisation, named by its id
     ]
 
     /// The four languages every bundled text is given in.

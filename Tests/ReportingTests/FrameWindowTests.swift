@@ -15,8 +15,9 @@ import Validators
         let finding = Finding(
             rule: "HDR-003", severity: .error, message: "unknown key", location: Mark(line: line, column: column), end: end,
             path: path)
+        var notesShown = Set<String>()
         return TextFormatter(color: false, columns: columns).render(
-            finding, file: "d.yaml", lines: lines, rule: nil, words: ReportVocabulary(.en))
+            finding, file: "d.yaml", lines: lines, rule: nil, words: ReportVocabulary(.en), notesShown: &notesShown)
     }
 
     /// A 200-character line, marked near its end: cut on both sides, the place centred.
@@ -78,6 +79,7 @@ import Validators
                 """, "\(output)")
         let long = "k:\t" + String(repeating: "x\t", count: 60) + "target: 1\n"
         let column = 3 + 120 + 1
+        // No room beside the underline in 80 columns: the label goes below it.
         let cut = Self.frame(long, line: 1, column: column, width: 6, path: "k.target", columns: 80)
         #expect(
             cut == """
@@ -85,7 +87,8 @@ import Validators
                  --> d.yaml:1:\(column)
                   |
                 1 | ...    x    x    x    x    x    x    x    x    x    x    x    x    target: 1
-                  |                                                                    ^^^^^^ k.target
+                  |                                                                    ^^^^^^
+                  |                                                                    k.target
                   |
 
 

@@ -30,8 +30,8 @@ import Validators
         ("bad-expression.yaml", 14, 32, "rule BBE-001, `check`: unexpected '>'"),
         (
             "unknown-parameter.yaml", 17, 40,
-            "rule BUP-001, `check`: unknown parameter `params.max_items` (parameters: first_level_subdivisions, format_version, "
-                + "languages, max_item_count, pole_kinds, research_categories, size_classes)"
+            "rule BUP-001, `check`: unknown parameter `params.max_items` (parameters: country_aliases, first_level_subdivisions, "
+                + "format_version, languages, max_item_count, pole_kinds, research_categories, size_classes)"
         ),
         (
             "unknown-field.yaml", 16, 17,

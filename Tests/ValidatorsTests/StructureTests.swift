@@ -44,7 +44,8 @@ import Validators
     @Test func requiredFieldsOfAnOrganisation() {
         let findings = reseau("members: [{id: a, category: university, country: BE, region: BE-WAL}]\n")
         let required = findings.first { $0.rule == "HDR-002" }
-        #expect(required?.message == "`members[0].name` is required")
+        // Named by its id, not its place in the list (issue #16).
+        #expect(required?.message == "`a`: `name` is required")
         #expect(required?.path == "members[0]")
     }
 

@@ -6,12 +6,16 @@ import Testing
 @Suite struct DescribeCommandTests {
     @Test func initWritesATemplateThatCheckAsksToFillIn() throws {
         let project = try ScratchProject()
-        let written = try project.run(["init", "reseau-dossier", "--lang", "fr", "-o", "dossier.yaml"])
+        // A wide terminal: messages on one line each.
+        let wide = ["COLUMNS": "300"]
+        let written = try project.run(["init", "reseau-dossier", "--lang", "fr", "-o", "dossier.yaml"], environment: wide)
         #expect(written.status == 0, "\(written.stderr)")
-        #expect(written.stderr.contains("wrote dossier.yaml (reseau-dossier, "), "\(written.stderr)")
+        // In the language asked for, as the template is.
+        #expect(written.stderr.contains("dossiercheck : dossier.yaml écrit (reseau-dossier, "), "\(written.stderr)")
+        #expect(written.stderr.contains("emplacements à compléter) ; lancez ensuite `dossiercheck check dossier.yaml`"))
         let template = try project.read("dossier.yaml")
         #expect(template.contains("recognition_term: <à compléter>"))
-        let check = try project.run(["check", "dossier.yaml"])
+        let check = try project.run(["check", "dossier.yaml"], environment: wide)
         #expect(check.status == 1)
         #expect(check.stdout.contains("erreur[HDR-002]: `financial_plan.recognition_term` reste à compléter"), "\(check.stdout)")
         #expect(check.stdout.contains("= aide: remplacez `<à compléter>` par la valeur"))

@@ -349,7 +349,7 @@ import Testing
             #expect(
                 types == [
                     SeenFinding(
-                        "HDR-002", "`members[0].accredited` must be true or false; found \(word)", at: 7, 90,
+                        "HDR-002", "`a`: `accredited` must be true or false; found \(word)", at: 7, 90,
                         path: "members[0].accredited")
                 ])
         }

@@ -26,7 +26,8 @@ import Testing
         (
             "unknown-parameter.yaml",
             "17:40: error: rule BUP-001, `check`: unknown parameter `params.max_items` (parameters: "
-                + "first_level_subdivisions, format_version, languages, max_item_count, pole_kinds, research_categories, size_classes)"
+                + "country_aliases, first_level_subdivisions, format_version, languages, max_item_count, pole_kinds, "
+                + "research_categories, size_classes)"
         ),
         (
             "unknown-field.yaml",

@@ -219,7 +219,29 @@ public final class Checker: Sendable {
             }
             if unknown { notYetCheckable.insert(rule.rule.id) }
         }
+        if reportStructure { relateMisspeltKeys(issues, to: &findings, compiled: compiled, language: language) }
         return findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+    }
+
+    /// A misspelt key (HDR-003, with the key it likely meant) makes that key absent, and the
+    /// presence finding that reports it (catalogue rule 4) points back to the misspelt key as a
+    /// related place: a finding at the key's mapping that names the meant key.
+    private func relateMisspeltKeys(
+        _ issues: [StructureIssue], to findings: inout [Finding], compiled: CompiledKind, language: Language
+    ) {
+        guard let rule = compiled.builtins[.unknownKeys], let wording = rule.builtinMessages["related.misspelt"] else { return }
+        for issue in issues where issue.variant == "unknown_key_suggestion" {
+            guard let key = issue.values["key"], let suggestion = issue.values["suggestion"], let path = issue.values["path"]
+            else { continue }
+            let parent = path == key ? "" : String(path.dropLast(key.count + 1))
+            let note = MessageTemplate.render(wording.text(in: language), texts: ["key": key, "suggestion": suggestion])
+            for index in findings.indices
+            where findings[index].rule != rule.id && findings[index].path == parent
+                && KeySuggestion.names(findings[index].message + " " + (findings[index].help ?? ""), suggestion)
+            {
+                findings[index].notes.append(Finding.Note(message: note, location: issue.location))
+            }
+        }
     }
 
     /// The entries of `root` that the libraries' structure declares (the header), for a dossier of unknown kind.
@@ -450,10 +472,22 @@ public final class Checker: Sendable {
         }
         let template = rule.builtinMessages[issue.variant]?.text(in: language) ?? issue.variant
         let cap = limits.maxMessageValueLength
+        var message: String
+        if let organisation = texts["organisation"], let inside = texts["organisation_path"],
+            let named = rule.builtinMessages["in_organisation"]?.text(in: language)
+        {
+            // Inside an organisation: named by its id, the path taken from it (`laserval`: `category` …).
+            texts["path"] = inside
+            let wording = MessageTemplate.render(template, texts: texts, maxValueLength: cap)
+            message = MessageTemplate.render(
+                named, texts: ["organisation": organisation, "message": "\u{0}"], maxValueLength: cap)
+            message = message.replacingOccurrences(of: "\u{0}", with: wording)
+        } else {
+            message = MessageTemplate.render(template, texts: texts, maxValueLength: cap)
+        }
         var finding = Finding(
-            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(template, texts: texts, maxValueLength: cap),
-            location: issue.location, end: issue.end, path: issue.path,
-            help: rule.builtinMessages[issue.variant + ".help"].map {
+            rule: rule.id, severity: rule.severity, message: message, location: issue.location, end: issue.end, path: issue.path,
+            help: rule.builtinMessages[issue.help ?? issue.variant + ".help"].map {
                 MessageTemplate.render($0.text(in: language), texts: texts, maxValueLength: cap)
             }, remedy: issue.values["suggestion"].map { .renameKey(to: $0) })
         if let shown = rule.builtinMessages[issue.variant]?.language(for: language), shown != language {

@@ -21,6 +21,33 @@ enum RuleFunctions {
             }
             return subdivisions.value(of: code)
         }
+        // isoCountries() → ['AD', 'AE', …]: every ISO 3166-1 alpha-2 code, in order.
+        let countries = CELValue.list(iso.countries.keys.sorted().map { .string($0) })
+        environment.defineNative("isoCountries") { arguments throws(CELError) in
+            guard arguments.isEmpty else { throw CELError(message: "isoCountries takes no arguments") }
+            return countries
+        }
+        // isoRegions('BE') → ['BE-BRU', 'BE-VLG', 'BE-WAL']: the country's subdivisions that lie in
+        // no other (its first level), in order; [] for a country without any or an unknown code.
+        let regions = FirstLevelRegions(iso: iso)
+        environment.defineNative("isoRegions") { arguments throws(CELError) in
+            guard arguments.count == 1, case .string(let country) = arguments[0] else {
+                throw CELError(message: "isoRegions takes one string")
+            }
+            return regions.value(of: country)
+        }
+        // closestCode('be', ['BE', 'DE']) → 'BE': the code a value off a code list most likely
+        // meant (another case, the part after `-`, a slip in a longer code), or '' (CodeSuggestion).
+        environment.defineNative("closestCode") { arguments throws(CELError) in
+            guard arguments.count == 2, case .string(let value) = arguments[0], case .list(let items) = arguments[1] else {
+                throw CELError(message: "closestCode takes a string and a list of strings")
+            }
+            let codes = items.compactMap { item -> String? in
+                if case .string(let code) = item { return code }
+                return nil
+            }
+            return .string(CodeSuggestion.closest(to: value, in: codes) ?? "")
+        }
         // ['BE', 'DE', 'BE'].distinct() → ['BE', 'DE']: first occurrences, in order (CEL equality).
         environment.defineNative("distinct", receiverStyle: true, arity: 1) { arguments throws(CELError) in
             guard arguments.count == 1, case .list(let items) = arguments[0] else {
@@ -81,6 +108,24 @@ private final class SubdivisionValues: @unchecked Sendable {
         }
         // Unknown codes are not kept: a hostile dossier could name millions of them.
         if value != .null { lock.withLock { built[code] = value } }
+        return value
+    }
+}
+
+/// `isoRegions`' lists, by country, each built once per run.
+private final class FirstLevelRegions: @unchecked Sendable {
+    private let iso: ISO3166
+    private var built: [String: CELValue] = [:]
+    private let lock = NSLock()
+
+    init(iso: ISO3166) { self.iso = iso }
+
+    func value(of country: String) -> CELValue {
+        if let known = lock.withLock({ built[country] }) { return known }
+        guard iso.countries[country] != nil else { return .list([]) }
+        let codes = iso.subdivisions.values.filter { $0.country == country && $0.parent == nil }.map(\.code).sorted()
+        let value = CELValue.list(codes.map { .string($0) })
+        lock.withLock { built[country] = value }
         return value
     }
 }

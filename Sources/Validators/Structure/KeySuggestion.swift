@@ -1,3 +1,5 @@
+import Foundation
+
 /// The known key a misspelt one most likely meant, for HDR-003's "did you mean …?": a few typing
 /// slips (`statuts`, `eligible_cost_eur`), another spelling of the same words (`Statutes`,
 /// `strategic-plan`, `synergy` for `synergies`, `requested_subsidy_eur`), or the words of just
@@ -48,5 +50,19 @@ public enum KeySuggestion {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// Whether `text` names `key` as a word of its own (`statutes`, not `statutes_date`): a
+    /// finding that says which key it misses.
+    public static func names(_ text: String, _ key: String) -> Bool {
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: key, range: searchRange) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            func isWordCharacter(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+            if !isWordCharacter(before), !isWordCharacter(after) { return true }
+            searchRange = found.upperBound..<text.endIndex
+        }
+        return false
     }
 }

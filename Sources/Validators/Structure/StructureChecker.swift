@@ -90,7 +90,9 @@ struct StructureChecker {
         for (spec, entry) in conditional {
             guard let applies = holdsIfKnown(spec.onlyIf!, parent: parentValue) else {
                 // Whether it belongs here depends on a value still to be filled in: unknown too.
-                if let issue = placeholderIssue(entry.value, path: childPath(located, spec.name)) { issues.append(issue) }
+                if let issue = placeholderIssue(entry.value, path: childPath(located, spec.name)) {
+                    issues.append(named(issue, in: located))
+                }
                 located.add(unknownField: spec.name)
                 continue
             }
@@ -99,10 +101,11 @@ struct StructureChecker {
                 attachedConditional = true
             } else {
                 issues.append(
-                    StructureIssue(
-                        rule: .unknownKeys, variant: "not_here",
-                        values: ["key": spec.name, "path": childPath(located, spec.name)],
-                        location: entry.key.start, end: entry.key.end, path: childPath(located, spec.name)))
+                    named(
+                        StructureIssue(
+                            rule: .unknownKeys, variant: "not_here",
+                            values: ["key": spec.name, "path": childPath(located, spec.name)],
+                            location: entry.key.start, end: entry.key.end, path: childPath(located, spec.name)), in: located))
             }
         }
         for spec in fields
@@ -111,10 +114,18 @@ struct StructureChecker {
             if let entry = entries.first(where: { $0.key.scalar?.text == spec.name }), !isEmpty(entry.value) {
                 continue // present but wrongly typed: already reported
             }
+            var values = ["field": spec.name, "path": childPath(located, spec.name)]
+            var help: String?
+            if let codes = spec.oneOf ?? resolvedCodes(spec) {
+                // What to write: the allowed values.
+                values["allowed"] = codes.map { "`\($0)`" }.joined(separator: ", ")
+                help = "required.allowed.help"
+            }
             issues.append(
-                StructureIssue(
-                    rule: .types, variant: "required", values: ["field": spec.name, "path": childPath(located, spec.name)],
-                    location: located.pointMark, end: nil, path: located.path))
+                named(
+                    StructureIssue(
+                        rule: .types, variant: "required", values: values, location: located.pointMark, end: nil,
+                        path: located.path, help: help), in: located))
         }
         // The siblings' map is the mapping's value unless a conditional field joined them since.
         if let siblings, !attachedConditional {
@@ -150,7 +161,7 @@ struct StructureChecker {
     private func attach(_ entry: Node.Entry, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
         guard !isEmpty(entry.value) else { return }
         if let issue = placeholderIssue(entry.value, path: childPath(parent, spec.name)) {
-            issues.append(issue)
+            issues.append(named(issue, in: parent))
             parent.add(unknownField: spec.name)
             return
         }
@@ -202,22 +213,24 @@ struct StructureChecker {
         let type = resolve(spec.type)
         func wrongType() -> Bool {
             issues.append(
-                StructureIssue(
-                    rule: .types, variant: "wrong_type",
-                    values: [
-                        "field": spec.name, "path": located.path, "expected": "type." + type.vocabularyKey,
-                        "found": Self.describe(node),
-                    ],
-                    location: located.pointMark, end: located.pointEnd, path: located.path))
+                named(
+                    StructureIssue(
+                        rule: .types, variant: "wrong_type",
+                        values: [
+                            "field": spec.name, "path": located.path, "expected": "type." + type.vocabularyKey,
+                            "found": Self.describe(node),
+                        ],
+                        location: located.pointMark, end: located.pointEnd, path: located.path), in: located))
             return false
         }
-        func issue(_ variant: String, _ extra: [String: String] = [:]) -> Bool {
+        func issue(_ variant: String, _ extra: [String: String] = [:], help: String? = nil) -> Bool {
             var values = ["field": spec.name, "path": located.path, "value": Self.describe(node)]
             values.merge(extra) { $1 }
             issues.append(
-                StructureIssue(
-                    rule: .types, variant: variant, values: values, location: located.pointMark, end: located.pointEnd,
-                    path: located.path))
+                named(
+                    StructureIssue(
+                        rule: .types, variant: variant, values: values, location: located.pointMark, end: located.pointEnd,
+                        path: located.path, help: help), in: located))
             return false
         }
         switch type {
@@ -258,7 +271,7 @@ struct StructureChecker {
             for (index, item) in items.enumerated() where !isEmpty(item) {
                 let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
                 if let issue = placeholderIssue(item, path: child.path) {
-                    issues.append(issue)
+                    issues.append(named(issue, in: located))
                     located.isUnknown = true
                     continue
                 }
@@ -285,7 +298,10 @@ struct StructureChecker {
                 default: nil
                 }
             if text == nil || !codes.contains(text!) {
-                return issue("not_in_list", ["allowed": codes.joined(separator: ", ")])
+                guard let text, let closest = CodeSuggestion.closest(to: text, in: codes) else {
+                    return issue("not_in_list", ["allowed": codes.joined(separator: ", ")])
+                }
+                return issue("not_in_list", ["allowed": codes.joined(separator: ", "), "closest": closest], help: "closest.help")
             }
         }
         return true
@@ -294,14 +310,44 @@ struct StructureChecker {
     private func unknownKey(_ key: String, at keyNode: Node, known: [String], parent: Located) -> StructureIssue {
         let path = childPath(parent, key)
         if let suggestion = Self.closest(to: key, in: known) {
-            return StructureIssue(
-                rule: .unknownKeys, variant: "unknown_key_suggestion",
-                values: ["key": key, "path": path, "suggestion": suggestion],
-                location: keyNode.start, end: keyNode.end, path: path)
+            return named(
+                StructureIssue(
+                    rule: .unknownKeys, variant: "unknown_key_suggestion",
+                    values: ["key": key, "path": path, "suggestion": suggestion],
+                    location: keyNode.start, end: keyNode.end, path: path), in: parent)
         }
-        return StructureIssue(
-            rule: .unknownKeys, variant: "unknown_key", values: ["key": key, "path": path], location: keyNode.start,
-            end: keyNode.end, path: path)
+        return named(
+            StructureIssue(
+                rule: .unknownKeys, variant: "unknown_key", values: ["key": key, "path": path], location: keyNode.start,
+                end: keyNode.end, path: path), in: parent)
+    }
+
+    /// The code list of a field whose type is a list of codes, for the help of a missing one.
+    private func resolvedCodes(_ spec: FieldSpec) -> [String]? {
+        if case .list(let item) = resolve(spec.type) { return item.oneOf }
+        return nil
+    }
+
+    /// An issue inside a list item that names itself by an `id` (an organisation) names it so in
+    /// its message — `laserval`: `category` … — rather than by its place in the list
+    /// (`members[1].category`): the item's id and the path inside it, for the builtin's
+    /// `in_organisation` message.
+    func named(_ issue: StructureIssue, in located: Located) -> StructureIssue {
+        var current: Located? = located
+        while let item = current {
+            if case .index? = item.component, let entries = item.node.mapping,
+                let idNode = entries.first(where: { $0.key.scalar?.text == "id" })?.value,
+                case .string(let id)? = idNode.scalar?.value, !id.isEmpty, placeholderIssue(idNode, path: "") == nil,
+                let path = issue.values["path"], path.hasPrefix(item.path + ".")
+            {
+                var issue = issue
+                issue.values["organisation"] = id
+                issue.values["organisation_path"] = String(path.dropFirst(item.path.count + 1))
+                return issue
+            }
+            current = item.parent
+        }
+        return issue
     }
 
     private func childPath(_ parent: Located, _ key: String) -> String {

@@ -12,4 +12,7 @@ struct StructureIssue {
     var location: Mark
     var end: Mark?
     var path: String
+    /// The message that words its help, when not the variant's own (`VARIANT.help`): a help that
+    /// depends on what is known (the allowed values, the closest one).
+    var help: String? = nil
 }
