@@ -50,7 +50,8 @@ public struct TextFormatter: ReportFormatter {
                         let wholeDossier = reported.finding.path.isEmpty && reported.finding.location == rootStart
                         out += render(
                             reported.finding, file: file.path, lines: wholeDossier ? [] : lines, source: source,
-                            rule: report.tool.rule(reported.finding.rule, in: document.ruleSets), words: local, notesShown: &notesShown)
+                            rule: report.tool.rule(reported.finding.rule, in: document.ruleSets), words: local,
+                            notesShown: &notesShown)
                     }
                 }
             }

@@ -29,7 +29,8 @@ public struct DossierTriager: Sendable {
                 let holder = sets.first { $0.rules.contains { $0.id == finding.rule } }
                 let rule = holder?.rules.first { $0.id == finding.rule }
                 return LocatedFinding(
-                    finding: finding, frame: Self.frame(finding, file: file, lines: frameLines, source: source, from: document.start.line),
+                    finding: finding,
+                    frame: Self.frame(finding, file: file, lines: frameLines, source: source, from: document.start.line),
                     programme: holder.flatMap { $0.title.texts.isEmpty ? nil : $0.title.text(in: report.language) },
                     citation: rule?.citation?.text(in: report.language),
                     citedLanguage: holder?.title.language(for: report.language))
