@@ -26,7 +26,8 @@ public struct TextFormatter: ReportFormatter {
     public func format(_ report: CheckReport) -> String {
         let words = ReportVocabulary(runLanguage(report))
         var out = ""
-        // A rule set's note (its programme and source) is shown once in a run, on the first finding it concerns.
+        // A rule set's note (its programme and source) and a help repeated word for word are shown
+        // once in a run, on the first finding they concern.
         var notesShown = Set<String>()
         for file in report.files {
             if let error = file.readError {
@@ -104,7 +105,10 @@ public struct TextFormatter: ReportFormatter {
             notes.append(provenance)
         }
         for note in notes { out += labelled(words.note, nil, note, gutter: gutter) }
-        if let help = finding.help { out += labelled(words.help, .green, help, gutter: gutter) }
+        // The same help under many findings (each placeholder of a fresh template) is read once.
+        if let help = finding.help, notesShown.insert("help\u{0}" + help).inserted {
+            out += labelled(words.help, .green, help, gutter: gutter)
+        }
         return out + "\n"
     }
 

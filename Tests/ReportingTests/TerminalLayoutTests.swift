@@ -104,4 +104,15 @@ import Validators
         let notes = output.split(separator: "\n").filter { $0.contains("= note: Réseau d'entreprises") }
         #expect(notes.count == 1, "\(output)")
     }
+
+    /// A help repeated word for word (every placeholder of a fresh template has the same) is shown
+    /// with its first finding only; a help of its own (`did you mean`) stays with each finding.
+    @Test func aRepeatedHelpIsShownOncePerRun() {
+        let text = "dossier: 1\nkind: reseau-dossier\nid: <fill in>\ntitle: <fill in>\nlanguage: en\n"
+        let report = SampleReports.checked([("a.yaml", text), ("b.yaml", text)], language: .en)
+        let output = TextFormatter(color: false, language: .en, columns: 100).format(report)
+        #expect(output.components(separatedBy: "is still to be filled in").count - 1 == 4, "\(output)")
+        let helps = output.split(separator: "\n").filter { $0.contains("= help: replace `<fill in>` with the value") }
+        #expect(helps.count == 1, "\(output)")
+    }
 }
