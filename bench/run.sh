@@ -10,6 +10,8 @@
 #   BENCH_CORPUS=DIR        the 2 000-dossier corpus (generated there when it lacks manifest.tsv)
 #   BENCH_BIG=0             skip the 20 000-dossier memory run
 #   BENCH_PEERS=0           skip check-jsonschema and yamale
+# (The closest peer, a CEL engine in Rust, is not among them: crates.io cannot be reached from the
+# project's machines; see the README's Performance section.)
 #   BENCH_SCRATCH=DIR       SwiftPM scratch path of the release build (default .build-bench)
 #   BENCH_BUILD_FLAGS=...   `swift build` flags (default --static-swift-stdlib, as the README installs it;
 #                           empty for the dynamically linked build)
@@ -100,6 +102,12 @@ if [ "$PEERS" != 0 ]; then
         -n "check-jsonschema" "$CHECKJS" -n "yamale" "$YAMALE" >&2
 fi
 
+# --- triage: the whole call, all cores against one ---------------------------------------
+say "timing triage ($DOSSIERS dossiers, $RUNS runs each)"
+hyperfine -N --warmup 1 --runs "$RUNS" -i --export-json "$WORK/triage.json" \
+    -n "triage" "$BIN triage --no-progress -o $WORK/triage.html $CORPUS" \
+    -n "triage-j1" "$BIN triage --no-progress --jobs 1 -o $WORK/triage.html $CORPUS" >&2
+
 # --- start-up: one small dossier ----------------------------------------------------------
 say "timing one small dossier ($(basename "$SMALL"))"
 hyperfine -N --warmup 3 --runs $((RUNS * 10)) -i --export-json "$WORK/one.json" \
@@ -147,6 +155,9 @@ for name in ["libyaml-c", "dossiercheck", "dossiercheck-j1", "check-jsonschema",
     print(f"| {name} | {what[name]} | {r['mean']:.3f} s ± {r['stddev'] or 0:.3f} | {dossiers / r['mean']:,.0f} | {r['mean'] / floor:.1f} |")
 j1, jn = corpus["dossiercheck-j1"]["mean"], corpus["dossiercheck"]["mean"]
 print(f"\nAll cores against one worker: {j1 / jn:.2f}× faster.")
+triage = load("triage.json")
+t1, tn = triage["triage-j1"]["mean"], triage["triage"]["mean"]
+print(f"\nTriage of the corpus (HTML report): all cores {tn:.3f} s, one worker {t1:.3f} s: {t1 / tn:.2f}× faster.")
 one = load("one.json")
 c, d = one["libyaml-c"], one["dossiercheck"]
 print(f"\nOne small dossier ({small}), whole process: libyaml-c {c['mean'] * 1000:.1f} ms ± {(c['stddev'] or 0) * 1000:.1f} "

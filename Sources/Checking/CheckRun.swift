@@ -9,12 +9,15 @@ import Validators
 public enum CheckRun {
     public static let toolName = "dossiercheck"
 
-    /// The tool that made the report: its version, the loaded rule sets and every rule it can report.
-    public static func tool(version: String, checker: Checker, language: Language?, disabled: Set<String> = []) -> ToolInfo {
+    /// The tool that made the report: its version, the loaded rule sets and every rule it can report
+    /// (`describingRules: false`: the tool's own only, for a report that shows no rule table — the
+    /// JSON report — so that a run does not read every rule set whole for it).
+    public static func tool(
+        version: String, checker: Checker, language: Language?, disabled: Set<String> = [], describingRules: Bool = true
+    ) -> ToolInfo {
         ToolInfo(
-            name: toolName, version: version,
-            ruleSets: checker.ruleSets.map { DocumentReport.RuleSetVersion($0) },
-            rules: RuleDescriptor.all(checker.ruleSets, language: language ?? .en, disabled: disabled)
+            name: toolName, version: version, ruleSets: checker.ruleSetVersions,
+            rules: (describingRules ? RuleDescriptor.all(checker.ruleSets, language: language ?? .en, disabled: disabled) : [])
                 + ToolRules.descriptors(version: version))
     }
 

@@ -2,6 +2,13 @@ import DossierModel
 import Validators
 
 extension Configuration {
+    /// `adjust`, when the configuration changes the rule sets (severities, disabled rules,
+    /// parameters); nil when it leaves them as they are.
+    public var adjustment: (([RuleSet]) throws -> [RuleSet])? {
+        if severities.isEmpty, disabled.isEmpty, parameters.isEmpty { return nil }
+        return { try self.adjust($0) }
+    }
+
     /// The rule sets with the configured severities and parameters, checked against them:
     /// a rule, rule set or parameter that none of `sets` has is a located error.
     public func adjust(_ sets: [RuleSet]) throws -> [RuleSet] {

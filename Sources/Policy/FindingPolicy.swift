@@ -22,21 +22,24 @@ public struct FindingPolicy: Sendable {
     }
 
     public func apply(to report: inout CheckReport) {
-        for f in report.files.indices {
-            let file = report.files[f]
-            let suppressions = file.source.map(InlineSuppression.scan) ?? []
-            for d in file.documents.indices {
-                var dossier = file.documents[d]
-                let lines = dossier.startLine..<(d + 1 < file.documents.count ? file.documents[d + 1].startLine : Int.max)
-                dossier.findings.removeAll { disabled.contains($0.finding.rule) }
-                let mine = suppressions.filter { lines.contains($0.target) || (d == 0 && $0.target < lines.lowerBound) }
-                dossier.findings += suppress(&dossier, with: mine, file: file.path)
-                dossier.findings += waive(&dossier, file: file.path)
-                dossier.findings.sort { ($0.finding.location, $0.finding.rule) < ($1.finding.location, $1.finding.rule) }
-                report.files[f].documents[d] = dossier
-            }
-        }
+        for f in report.files.indices { apply(to: &report.files[f]) }
         report.assignFingerprints()
+    }
+
+    /// The policy applied to one file's findings; fingerprints are the run's to give
+    /// (`CheckReport.Fingerprints`).
+    public func apply(to file: inout FileReport) {
+        let suppressions = file.source.map(InlineSuppression.scan) ?? []
+        for d in file.documents.indices {
+            var dossier = file.documents[d]
+            let lines = dossier.startLine..<(d + 1 < file.documents.count ? file.documents[d + 1].startLine : Int.max)
+            dossier.findings.removeAll { disabled.contains($0.finding.rule) }
+            let mine = suppressions.filter { lines.contains($0.target) || (d == 0 && $0.target < lines.lowerBound) }
+            dossier.findings += suppress(&dossier, with: mine, file: file.path)
+            dossier.findings += waive(&dossier, file: file.path)
+            dossier.findings.sort { ($0.finding.location, $0.finding.rule) < ($1.finding.location, $1.finding.rule) }
+            file.documents[d] = dossier
+        }
     }
 
     /// Marks the findings the comments suppress; returns the tool's findings about the comments.

@@ -30,36 +30,13 @@ public struct CheckReport: Sendable {
 
     /// Whether some open finding is at or above the fail threshold.
     public var fails: Bool {
-        dossiers.contains { $0.dossier.findings.contains { $0.isOpen && failOn.fails($0.finding.severity) } }
+        files.contains { Self.fails($0, at: failOn) }
     }
 
     public var summary: Summary {
         var summary = Summary()
-        summary.files = files.count
         summary.skipped = skipped
-        for file in files {
-            if file.readError != nil { summary.unreadable += 1 }
-            summary.dossiers += file.documents.count
-            for document in file.documents {
-                summary.baselined += document.baselined
-                summary.notYetCheckable += document.notYetCheckable.count
-                for reported in document.findings {
-                    switch reported.status {
-                    case .open:
-                        switch reported.finding.severity {
-                        case .error: summary.errors += 1
-                        case .warning: summary.warnings += 1
-                        case .info: summary.infos += 1
-                        }
-                    case .suppressed(let suppression):
-                        switch suppression.kind {
-                        case .inSource: summary.suppressed += 1
-                        case .external: summary.waived += 1
-                        }
-                    }
-                }
-            }
-        }
+        for file in files { summary.count(file) }
         return summary
     }
 
@@ -77,21 +54,64 @@ public struct CheckReport: Sendable {
         public var baselined = 0
         /// Rules not evaluated because their verdict depends on placeholders, summed over the dossiers.
         public var notYetCheckable = 0
+
+        public init() {}
+
+        /// Adds a file's dossiers and findings to the counts.
+        public mutating func count(_ file: FileReport) {
+            files += 1
+            if file.readError != nil { unreadable += 1 }
+            dossiers += file.documents.count
+            for document in file.documents {
+                baselined += document.baselined
+                notYetCheckable += document.notYetCheckable.count
+                for reported in document.findings {
+                    switch reported.status {
+                    case .open:
+                        switch reported.finding.severity {
+                        case .error: errors += 1
+                        case .warning: warnings += 1
+                        case .info: infos += 1
+                        }
+                    case .suppressed(let suppression):
+                        switch suppression.kind {
+                        case .inSource: suppressed += 1
+                        case .external: waived += 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Gives every finding its fingerprint: rule, dossier and node path, and which occurrence of
     /// that triple it is in the run — never the line, so a finding keeps it when lines move.
     public mutating func assignFingerprints() {
-        var seen: [String: Int] = [:]
-        for f in files.indices {
-            for d in files[f].documents.indices {
-                let dossier = files[f].documents[d].fingerprintKey(file: files[f].path)
-                for i in files[f].documents[d].findings.indices {
-                    let finding = files[f].documents[d].findings[i].finding
+        var fingerprints = Fingerprints()
+        for f in files.indices { fingerprints.assign(&files[f]) }
+    }
+
+    /// Whether some open finding of the file is at or above the fail threshold.
+    public static func fails(_ file: FileReport, at failOn: FailThreshold) -> Bool {
+        file.documents.contains { $0.findings.contains { $0.isOpen && failOn.fails($0.finding.severity) } }
+    }
+
+    /// The fingerprints of a run's findings, given a file at a time in the run's order (a report
+    /// written as its files come): how often each rule, dossier and path came before.
+    public struct Fingerprints: Sendable {
+        private var seen: [String: Int] = [:]
+
+        public init() {}
+
+        public mutating func assign(_ file: inout FileReport) {
+            for d in file.documents.indices {
+                let dossier = file.documents[d].fingerprintKey(file: file.path)
+                for i in file.documents[d].findings.indices {
+                    let finding = file.documents[d].findings[i].finding
                     let key = [finding.rule, dossier, finding.path].joined(separator: "\u{0}")
                     let occurrence = seen[key, default: 0]
                     seen[key] = occurrence + 1
-                    files[f].documents[d].findings[i].fingerprint = Fingerprint.of(key + "\u{0}\(occurrence)")
+                    file.documents[d].findings[i].fingerprint = Fingerprint.of(key + "\u{0}\(occurrence)")
                 }
             }
         }

@@ -6,43 +6,54 @@ public struct JSONFormatter: ReportFormatter {
 
     /// The text of `json(report)`, written a file at a time: the values of one file are built,
     /// written and dropped before the next, so that a call of 20 000 dossiers does not hold the
-    /// value tree of the whole run beside its text.
+    /// value tree of the whole run beside its text. `check` writes the same pieces as its files
+    /// come (`head`, `entry`, `tail`), without holding the report.
     public func format(_ report: CheckReport) -> String {
-        var out = "{\n  \"tool\": "
-        tool(report).write(into: &out, indent: "  ")
-        out += ",\n  \"files\": "
-        if report.files.isEmpty {
-            out += "[]"
-        } else {
-            out += "[\n"
-            for (position, reported) in report.files.enumerated() {
-                if position > 0 { out += ",\n" }
-                out += "    "
-                file(reported).write(into: &out, indent: "    ")
-            }
-            out += "\n  ]"
+        var out = head(report.tool)
+        for (position, reported) in report.files.enumerated() {
+            out += entry(reported, position: position)
         }
-        out += ",\n  \"summary\": "
-        summary(report).write(into: &out, indent: "  ")
-        out += "\n}\n"
+        return out + tail(report.summary, files: report.files.count)
+    }
+
+    /// What comes before the first file: the tool and its rule sets.
+    public func head(_ tool: ToolInfo) -> String {
+        var out = "{\n  \"tool\": "
+        self.tool(tool).write(into: &out, indent: "  ")
+        return out + ",\n  \"files\": "
+    }
+
+    /// The file at `position` (from 0) of the report's files.
+    public func entry(_ reported: FileReport, position: Int) -> String {
+        var out = position == 0 ? "[\n    " : ",\n    "
+        file(reported).write(into: &out, indent: "    ")
         return out
     }
 
-    public func json(_ report: CheckReport) -> JSONValue {
-        .object([("tool", tool(report)), ("files", .array(report.files.map(file))), ("summary", summary(report))])
+    /// What comes after the last of `files` files: the summary.
+    public func tail(_ summary: CheckReport.Summary, files: Int) -> String {
+        var out = files == 0 ? "[]" : "\n  ]"
+        out += ",\n  \"summary\": "
+        self.summary(summary).write(into: &out, indent: "  ")
+        return out + "\n}\n"
     }
 
-    func tool(_ report: CheckReport) -> JSONValue {
+    public func json(_ report: CheckReport) -> JSONValue {
         .object([
-            ("name", .string(report.tool.name)),
-            ("version", .string(report.tool.version)),
-            ("catalogue", report.tool.catalogue.map(JSONValue.string) ?? .null),
-            ("ruleSets", .array(report.tool.ruleSets.map(ruleSet))),
+            ("tool", tool(report.tool)), ("files", .array(report.files.map(file))), ("summary", summary(report.summary)),
         ])
     }
 
-    func summary(_ report: CheckReport) -> JSONValue {
-        let summary = report.summary
+    func tool(_ tool: ToolInfo) -> JSONValue {
+        .object([
+            ("name", .string(tool.name)),
+            ("version", .string(tool.version)),
+            ("catalogue", tool.catalogue.map(JSONValue.string) ?? .null),
+            ("ruleSets", .array(tool.ruleSets.map(ruleSet))),
+        ])
+    }
+
+    func summary(_ summary: CheckReport.Summary) -> JSONValue {
         var entries: [(String, JSONValue)] = [
             ("files", .int(summary.files)),
             ("unreadable", .int(summary.unreadable)),

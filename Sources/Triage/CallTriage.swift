@@ -1,7 +1,8 @@
 import Foundation
+import Reporting
 
-/// Triages the files of a call in parallel, one file at a time per worker, keeping the input
-/// order in the result.
+/// Triages the files of a call in parallel, one file at a time per worker (`OrderedWork`, the
+/// scheme `check` uses), keeping the input order in the result.
 public enum CallTriage {
     /// What came out of the files.
     public struct Outcome: Sendable {
@@ -11,20 +12,21 @@ public enum CallTriage {
     }
 
     /// `hasHeader(text)` tells whether a file found in a folder holds a `dossier:` header (the
-    /// same test `check` applies); `progress(done, total)` is called after each file, from the
-    /// worker threads.
+    /// same test `check` applies); `progress(done, total)` is called as files are done, in their
+    /// order.
     public static func run(
         _ inputs: [TriageInput], triager: DossierTriager, jobs: Int, hasHeader: @escaping @Sendable (String) -> Bool,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> Outcome {
-        let queue = WorkQueue<[TriagedDossier]?>(count: inputs.count)
-        let total = inputs.count
-        let results = queue.run(workers: jobs) { index in
+        var dossiers: [TriagedDossier] = []
+        var skipped = 0
+        OrderedWork.run(count: inputs.count, workers: jobs) { index in
             triage(inputs[index], triager, hasHeader)
-        } finished: { done in
-            progress?(done, total)
+        } deliver: { index, rows in
+            if let rows { dossiers += rows } else { skipped += 1 }
+            progress?(index + 1, inputs.count)
         }
-        return Outcome(dossiers: results.flatMap { $0 ?? [] }, skipped: results.count { $0 == nil })
+        return Outcome(dossiers: dossiers, skipped: skipped)
     }
 
     /// The file's rows, or nil for a YAML file found in a folder without a `dossier:` header.

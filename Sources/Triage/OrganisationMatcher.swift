@@ -6,13 +6,22 @@
 public enum OrganisationMatcher {
     /// The identity of every organisation of every row, in row order (nil for an unnamed, unregistered one).
     public static func identities(_ dossiers: [TriagedDossier]) -> [[String?]] {
+        // A name is normalised once however often it is written: the same organisations come back
+        // in dossier after dossier, and folding a name is most of this serial step's work.
+        var normalised: [String: String] = [:]
+        func normalisedName(_ name: String) -> String {
+            if let known = normalised[name] { return known }
+            let made = OrganisationKey.normalisedName(name)
+            normalised[name] = made
+            return made
+        }
         var registrationsByName: [String: Set<String>] = [:]
         for dossier in dossiers {
             for organisation in dossier.figures?.organisations ?? [] {
                 guard let registration = organisation.registration.map(OrganisationKey.normalisedRegistration),
                     !registration.isEmpty
                 else { continue }
-                let name = OrganisationKey.normalisedName(organisation.name ?? "")
+                let name = normalisedName(organisation.name ?? "")
                 if !name.isEmpty { registrationsByName[name, default: []].insert(registration) }
             }
         }
@@ -22,7 +31,7 @@ public enum OrganisationMatcher {
                 {
                     return "reg:" + registration
                 }
-                let name = OrganisationKey.normalisedName(organisation.name ?? "")
+                let name = normalisedName(organisation.name ?? "")
                 if name.isEmpty { return nil }
                 if let numbers = registrationsByName[name], numbers.count == 1, let only = numbers.first { return "reg:" + only }
                 return "name:" + name

@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
         let format = format ?? settings.format ?? .text
         let language = lang ?? settings.language
         let checker = try rules.makeChecker(
-            extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjust, limits: limits.evaluation)
+            extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjustment, limits: limits.evaluation)
 
         let targets = paths.isEmpty ? settings.paths.map(settings.resolve) : paths
         if targets.isEmpty {
@@ -82,29 +82,63 @@ struct CheckCommand: ParsableCommand {
         let entries = InputFiles.collect(
             targets, workingDirectory: cwd, exclude: settings.exclude.map(Glob.init), excludeBase: settings.directory,
             namedToo: dossiersOnly)
-        let outcomes = FileChecking.check(
-            entries, with: checker, language: language, jobs: jobs, limits: limits, quotesFindings: format == .text)
+        let disabled = settings.disabledRules
+        // Every rule ID of the sets, for waivers and suppression comments: made when one needs it
+        // (it reads every rule set whole).
+        var knownRulesMade: Set<String>?
+        func knownRules() -> Set<String> {
+            let known = knownRulesMade ?? CheckRun.knownRules(checker)
+            knownRulesMade = known
+            return known
+        }
+        let waiverFile = waivers.map { PathNames.absolute($0, against: cwd) } ?? settings.waivers.map(settings.resolve)
+        let granted = try waiverFile.map { try PolicyFiles.waivers($0, workingDirectory: cwd, knownRules: knownRules()) } ?? []
+        let today = PolicyFiles.today()
+        func policy(for files: [FileReport]) -> FindingPolicy {
+            let suppressing = files.contains { $0.source.map(InlineSuppression.containsMarker) ?? false }
+            return FindingPolicy(disabled: disabled, knownRules: suppressing ? knownRules() : [], waivers: granted, today: today)
+        }
+        let failOn = failOn ?? settings.failOn ?? .error
+        let baselineFile = baseline.map { PathNames.absolute($0, against: cwd) } ?? settings.baseline.map(settings.resolve)
+
+        // A JSON report is written as its files come, each file dropped once written, so that memory
+        // stays flat in the number of dossiers; the other formats and a baseline take the whole run.
+        if format == .json, writeBaseline == nil, baselineFile == nil {
+            let tool = CheckRun.tool(
+                version: Dossiercheck.version, checker: checker, language: language, disabled: disabled, describingRules: false)
+            var report = StreamedJSONReport(tool: tool, output: output.map { PathNames.absolute($0, against: cwd) })
+            var skipped = 0
+            try FileChecking.check(entries, with: checker, language: language, jobs: jobs, limits: limits, quotesFindings: false)
+            {
+                guard case .checked(var file) = $0 else {
+                    skipped += 1
+                    return
+                }
+                policy(for: [file]).apply(to: &file)
+                try report.add(file, failOn: failOn)
+            }
+            if report.summary.files == 0, !dossiersOnly { throw noDossiers(in: targets, skipped: skipped) }
+            try report.finish(skipped: skipped)
+            if report.summary.unreadable > 0 { throw ExitStatus.unusable }
+            if report.fails { throw ExitStatus.findings }
+            return
+        }
+
         var files: [FileReport] = []
         var skipped = 0
-        for outcome in outcomes {
-            switch outcome {
+        FileChecking.check(
+            entries, with: checker, language: language, jobs: jobs, limits: limits, quotesFindings: format == .text
+        ) {
+            switch $0 {
             case .checked(let file): files.append(file)
             case .skipped: skipped += 1
             }
         }
-        if files.isEmpty, !dossiersOnly {
-            let why = skipped == 0 ? "no YAML files" : "only YAML files without a `dossier:` header (\(skipped))"
-            Terminal.error("error: no dossiers found in \(targets.joined(separator: ", ")): \(why)")
-            throw ExitStatus.unusable
-        }
+        if files.isEmpty, !dossiersOnly { throw noDossiers(in: targets, skipped: skipped) }
 
-        let knownRules = CheckRun.knownRules(checker)
-        let disabled = settings.disabledRules
-        let waiverFile = waivers.map { PathNames.absolute($0, against: cwd) } ?? settings.waivers.map(settings.resolve)
-        let granted = try waiverFile.map { try PolicyFiles.waivers($0, workingDirectory: cwd, knownRules: knownRules) } ?? []
         let tool = CheckRun.tool(version: Dossiercheck.version, checker: checker, language: language, disabled: disabled)
-        var report = CheckReport(tool: tool, files: files, skipped: skipped, failOn: failOn ?? settings.failOn ?? .error)
-        FindingPolicy(disabled: disabled, knownRules: knownRules, waivers: granted, today: PolicyFiles.today()).apply(to: &report)
+        var report = CheckReport(tool: tool, files: files, skipped: skipped, failOn: failOn)
+        policy(for: files).apply(to: &report)
 
         if let writeBaseline {
             let path = PathNames.absolute(writeBaseline, against: cwd)
@@ -113,7 +147,7 @@ struct CheckCommand: ParsableCommand {
             let count = report.summary.baselined
             Terminal.error(
                 "dossiercheck: recorded \(count) finding\(count == 1 ? "" : "s") in \(PathNames.display(path, relativeTo: cwd))")
-        } else if let path = baseline.map({ PathNames.absolute($0, against: cwd) }) ?? settings.baseline.map(settings.resolve) {
+        } else if let path = baselineFile {
             try PolicyFiles.baseline(path, workingDirectory: cwd).apply(to: &report)
         }
 
@@ -133,5 +167,12 @@ struct CheckCommand: ParsableCommand {
         }
         if report.summary.unreadable > 0 { throw ExitStatus.unusable }
         if report.fails { throw ExitStatus.findings }
+    }
+
+    /// No dossier among the files: an error, and no report.
+    private func noDossiers(in targets: [String], skipped: Int) -> ExitCode {
+        let why = skipped == 0 ? "no YAML files" : "only YAML files without a `dossier:` header (\(skipped))"
+        Terminal.error("error: no dossiers found in \(targets.joined(separator: ", ")): \(why)")
+        return ExitStatus.unusable
     }
 }

@@ -1,5 +1,4 @@
 import Checking
-import Dispatch
 import DossierModel
 import Foundation
 import Policy
@@ -9,43 +8,25 @@ import Validators
 /// Reads and checks files in parallel, keeping their order in the report.
 enum FileChecking {
     /// What became of one input file.
-    enum Outcome {
+    enum Outcome: Sendable {
         case checked(FileReport)
         /// A YAML file found in a folder that holds no `dossier:` header.
         case skipped
     }
 
-    /// Checks `entries`; `quotesFindings`: whether the report shows the source lines of findings.
+    /// Checks `entries` on `jobs` threads (default: one per core) and hands each outcome to
+    /// `deliver` in the order of `entries`, as soon as those before it are in (`OrderedWork`);
+    /// `quotesFindings`: whether the report shows the source lines of findings.
     static func check(
         _ entries: [InputFiles.Entry], with checker: Checker, language: Language?, jobs: Int?, limits: LimitOptions,
-        quotesFindings: Bool = true
-    ) -> [Outcome] {
+        quotesFindings: Bool = true, deliver: (Outcome) throws -> Void
+    ) rethrows {
         let sources = SourceChecker(checker: checker, limits: limits.check, quotesFindings: quotesFindings)
-        let results = ResultSlots<Outcome>(count: entries.count)
-        let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, entries.count)
-        let next = Counter()
-        onThreads(max(workers, 1)) {
-            while let index = next.take(below: entries.count) {
-                results[index] = checkOne(entries[index], with: sources, language: language, limits: limits)
-            }
+        try OrderedWork.run(count: entries.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
+            checkOne(entries[index], with: sources, language: language, limits: limits)
+        } deliver: { _, outcome in
+            try deliver(outcome)
         }
-        return results.values
-    }
-
-    /// Runs `work` on `count` threads at once (this one and `count - 1` new ones) and waits for all.
-    /// Threads of our own: `DispatchQueue.concurrentPerform` ran everything on one thread when the
-    /// machine was busy with other processes, so `--jobs` did not give the cores it names.
-    static func onThreads(_ count: Int, _ work: @escaping @Sendable () -> Void) {
-        let group = DispatchGroup()
-        for _ in 1..<max(count, 1) {
-            group.enter()
-            Thread {
-                work()
-                group.leave()
-            }.start()
-        }
-        work()
-        group.wait()
     }
 
     static func checkOne(_ entry: InputFiles.Entry, with sources: SourceChecker, language: Language?, limits: LimitOptions)

@@ -87,7 +87,7 @@ struct TriageCommand: ParsableCommand {
             try ConfigFile.load(explicit: rules.config, workingDirectory: cwd)
             ?? Configuration(file: Configuration.fileName, directory: cwd)
         let language = lang ?? settings.language
-        let checker = try rules.makeChecker(extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjust)
+        let checker = try rules.makeChecker(extraFolders: settings.ruleFolders.map(settings.resolve), adjust: settings.adjustment)
         let calculator: FigureCalculator
         do {
             calculator = try FigureCalculator(checker: checker)

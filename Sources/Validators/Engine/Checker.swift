@@ -7,7 +7,29 @@ import Foundation
 /// Built once per run (every expression is compiled here); `check` may then be called
 /// from many threads at once.
 public final class Checker: Sendable {
-    public let ruleSets: [RuleSet]
+    /// Every rule set, resolved; read whole on first use when the engine was built over files
+    /// known to load (`init(knownFiles:)`).
+    public var ruleSets: [RuleSet] {
+        switch source {
+        case .loaded(let sets): sets
+        case .lazy(let files): files.all
+        }
+    }
+
+    /// Name, version and catalogue of every rule set, without reading the sets whole.
+    public var ruleSetVersions: [DocumentReport.RuleSetVersion] {
+        switch source {
+        case .loaded(let sets): sets.map { DocumentReport.RuleSetVersion($0) }
+        case .lazy(let files): files.headers.map { DocumentReport.RuleSetVersion($0) }
+        }
+    }
+
+    private enum Source: Sendable {
+        case loaded([RuleSet])
+        case lazy(LazyRuleSets)
+    }
+
+    private let source: Source
     /// Each kind's rule sets, one per call (one without a call when the kind has a single set).
     private let kinds: [String: [CallSlot]]
     /// Libraries only, for documents whose kind no rule set knows.
@@ -30,13 +52,30 @@ public final class Checker: Sendable {
         try self.init(ruleSets: ruleSets, iso: iso, limits: limits, lint: true, compilingOnDemand: compilingOnDemand)
     }
 
+    /// The engine over rule files known to load and compile (the bundled ones, which the test suite
+    /// loads and compiles): at start-up it reads each file's header only, and a kind's files whole
+    /// when a dossier of that kind first needs them (`LazyRuleSets`), so that checking one dossier
+    /// does not read every programme's rules with all their examples and languages.
+    public convenience init(
+        knownFiles files: [(name: String, contents: String)], iso: ISO3166, limits: EvaluationLimits = .default
+    )
+        throws
+    {
+        if let lazy = LazyRuleSets(files: files) {
+            try self.init(lazy: lazy, iso: iso, limits: limits)
+        } else {
+            let sets = try RuleSetCollection.parse(files)
+            try self.init(ruleSets: sets, iso: iso, limits: limits, compilingOnDemand: Set(sets.map(\.name)))
+        }
+    }
+
     /// `lint: false` leaves out `RuleSetLint`'s checks (for `RuleSetDiagnosis`, which made them already).
     init(ruleSets given: [RuleSet], iso: ISO3166, limits: EvaluationLimits, lint: Bool, compilingOnDemand: Set<String> = [])
         throws
     {
         // Derived calls merged, sources cited, texts checked; parameters shown in titles filled in.
         let ruleSets = ParameterTexts.fill(try EffectiveRuleSets.resolve(given))
-        self.ruleSets = ruleSets
+        self.source = .loaded(ruleSets)
         self.limits = limits
         // Sets known to compile are linted by the test suite too: a run of them alone skips the lint
         // (a third of a one-dossier run's start-up).
@@ -53,9 +92,7 @@ public final class Checker: Sendable {
         }
         // (`RuleSetLint` reports them all, where it runs.)
         if lint && !linting { try Self.checkRuleIDs(ruleSets) }
-        let libraries = ruleSets.filter { $0.kind == nil }
-        let kindSets = ruleSets.filter { $0.kind != nil }
-        let knownKinds = kindSets.compactMap(\.kind).sorted()
+        let knownKinds = ruleSets.compactMap(\.kind).sorted()
         func slot(_ kind: String?, _ sets: [RuleSet]) throws -> KindSlot {
             let build = { try CompiledKind(kind: kind, sets: sets, knownKinds: knownKinds, iso: iso) }
             if sets.allSatisfy({ compilingOnDemand.contains($0.name) }) { return KindSlot(onDemand: build) }
@@ -67,13 +104,56 @@ public final class Checker: Sendable {
                 return KindSlot(onDemand: build)
             }
         }
+        let kinds = try Self.callSlots(ruleSets.filter { $0.kind != nil }) { set in
+            try slot(set.kind, try Self.importOrder(set, byName))
+        }
+        let fallbackSets = try ruleSets.filter { $0.kind == nil }.flatMap { try Self.importOrder($0, byName) }
+        var seen: Set<String> = []
+        let fallbackSlot = try slot(nil, fallbackSets.filter { seen.insert($0.name).inserted })
+        // A library's errors are found once per kind importing it: each is reported once.
+        var reported: Set<String> = []
+        try RuleSetCollection.Errors.throwing(
+            RuleFileError.inFileOrder(errors.filter { reported.insert($0.description).inserted }))
+        self.kinds = kinds
+        self.fallbackSlot = fallbackSlot
+        self.knownKinds = knownKinds.map { CELValue.string($0) }
+    }
+
+    /// The engine over files read as far as a run needs them: the kinds and calls from the headers,
+    /// each kind compiled with its sets read whole when a dossier of it first comes.
+    private init(lazy files: LazyRuleSets, iso: ISO3166, limits: EvaluationLimits) throws {
+        self.source = .lazy(files)
+        self.limits = limits
+        let knownKinds = files.headers.compactMap(\.kind).sorted()
+        func sets(importedBy names: [String]) throws -> [RuleSet] {
+            var seen: Set<String> = []
+            return try names.flatMap { name in
+                let byName = files.closure(of: name)
+                return try Self.importOrder(byName[name]!, byName)
+            }.filter { seen.insert($0.name).inserted }
+        }
+        self.kinds = try Self.callSlots(files.headers.filter { $0.kind != nil }) { set in
+            KindSlot(onDemand: {
+                try CompiledKind(kind: set.kind, sets: try sets(importedBy: [set.name]), knownKinds: knownKinds, iso: iso)
+            })
+        }
+        let libraries = files.headers.filter { $0.kind == nil }.map(\.name)
+        self.fallbackSlot = KindSlot(onDemand: {
+            try CompiledKind(kind: nil, sets: try sets(importedBy: libraries), knownKinds: knownKinds, iso: iso)
+        })
+        self.knownKinds = knownKinds.map { CELValue.string($0) }
+    }
+
+    /// Each kind's calls, a set of a kind each (`slot` compiles it); several sets of one kind
+    /// must each name their own call.
+    private static func callSlots(_ kindSets: [RuleSet], slot: (RuleSet) throws -> KindSlot) throws -> [String: [CallSlot]] {
         var kinds: [String: [CallSlot]] = [:]
         for set in kindSets {
             let kind = set.kind!
             if let others = kinds[kind] {
                 // Several sets of one kind are several calls: each names its own.
                 let first = kindSets.first { $0.kind == kind }!
-                guard let call = set.call, let firstCall = first.call else {
+                guard let call = set.call, first.call != nil else {
                     let without = set.call == nil ? set : first
                     throw RuleFileError(
                         file: without.file, mark: without.keyMarks["ruleset"],
@@ -86,24 +166,15 @@ public final class Checker: Sendable {
                         file: set.file, mark: call.mark,
                         message: "call `\(call.name)` of kind `\(kind)` is also the call of rule set `\(same.ruleSet)`")
                 }
-                _ = firstCall
             }
             let calls = kindSets.filter { $0.kind == kind }.count > 1
             kinds[kind, default: []].append(
                 CallSlot(
-                    call: calls ? set.call?.name : nil, ruleSet: set.name, slot: try slot(kind, try Self.importOrder(set, byName))
-                ))
+                    call: calls ? set.call?.name : nil, ruleSet: set.name, ownCall: set.call?.name, isDerived: set.derivedFrom != nil,
+                    slot: try slot(set))
+            )
         }
-        let fallbackSets = try libraries.flatMap { try Self.importOrder($0, byName) }
-        var seen: Set<String> = []
-        let fallbackSlot = try slot(nil, fallbackSets.filter { seen.insert($0.name).inserted })
-        // A library's errors are found once per kind importing it: each is reported once.
-        var reported: Set<String> = []
-        try RuleSetCollection.Errors.throwing(
-            RuleFileError.inFileOrder(errors.filter { reported.insert($0.description).inserted }))
-        self.fallbackSlot = fallbackSlot
-        self.kinds = kinds
-        self.knownKinds = knownKinds.map { CELValue.string($0) }
+        return kinds
     }
 
     private let knownKinds: [CELValue]
@@ -256,7 +327,7 @@ public final class Checker: Sendable {
     func compiledKind(_ kind: String?, call: String? = nil) -> CompiledKind {
         guard let kind, let slots = kinds[kind], let first = slots.first else { return fallback }
         // An unknown call (HDR-001 reports it) is checked against the base of the kind's calls.
-        let base = slots.first { slot in ruleSets.first { $0.name == slot.ruleSet }?.derivedFrom == nil } ?? first
+        let base = slots.first { !$0.isDerived } ?? first
         return (slots.first { $0.call != nil && $0.call == call } ?? base).slot.compiled
     }
 
@@ -265,9 +336,7 @@ public final class Checker: Sendable {
     func callsValue(_ kind: String?) -> CELValue {
         guard let kind else { return .list([]) }
         var names = calls(ofKind: kind)
-        if names.isEmpty, let only = kinds[kind]?.first, let call = ruleSets.first(where: { $0.name == only.ruleSet })?.call {
-            names = [call.name]
-        }
+        if names.isEmpty, let call = kinds[kind]?.first?.ownCall { names = [call] }
         return .list(names.map { CELValue.string($0) })
     }
 
@@ -581,6 +650,11 @@ struct CallSlot: Sendable {
     /// The call's name, nil when the kind has one set only.
     var call: String?
     var ruleSet: String
+    /// The call its set names, even when it is the kind's only set (read from the header, so that
+    /// a lazily read set need not be read whole to know it).
+    var ownCall: String?
+    /// Whether its set derives from another (`extends`).
+    var isDerived: Bool
     var slot: KindSlot
 }
 

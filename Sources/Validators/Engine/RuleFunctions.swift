@@ -11,7 +11,7 @@ enum RuleFunctions {
             guard arguments.count == 1, case .string(let code) = arguments[0] else {
                 throw CELError(message: "isoCountry takes one string")
             }
-            return .bool(iso.countries[code] != nil)
+            return .bool(iso.countryName(code) != nil)
         }
         // isoSubdivision('BE-WLG') → {code, country, type, parent}, or null when unknown.
         let subdivisions = SubdivisionValues(iso: iso)
@@ -97,7 +97,7 @@ private final class SubdivisionValues: @unchecked Sendable {
     func value(of code: String) -> CELValue {
         if let known = lock.withLock({ built[code] }) { return known }
         let value: CELValue
-        if let subdivision = iso.subdivisions[code] {
+        if let subdivision = iso.subdivision(code) {
             value = .map(
                 CELMap(strings: [
                     ("code", .string(subdivision.code)), ("country", .string(subdivision.country)),

@@ -100,6 +100,10 @@ public enum MessageTemplate {
 
     /// `{{` and `}}` stand for literal braces.
     static func segments(_ template: String) -> [Segment] {
+        // Most titles and descriptions have no brace at all: one text, without walking its characters.
+        if !template.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+            return template.isEmpty ? [] : [.text(template)]
+        }
         var result: [Segment] = []
         var text = ""
         var index = template.startIndex
