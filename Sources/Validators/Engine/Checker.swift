@@ -170,7 +170,8 @@ public final class Checker: Sendable {
             let calls = kindSets.filter { $0.kind == kind }.count > 1
             kinds[kind, default: []].append(
                 CallSlot(
-                    call: calls ? set.call?.name : nil, ruleSet: set.name, ownCall: set.call?.name, isDerived: set.derivedFrom != nil,
+                    call: calls ? set.call?.name : nil, ruleSet: set.name, ownCall: set.call?.name,
+                    isDerived: set.derivedFrom != nil,
                     slot: try slot(set))
             )
         }
