@@ -2,7 +2,7 @@ import DossierModel
 
 /// A configuration, waivers or baseline file that cannot be used: the run stops (exit status 2)
 /// with the file, and the line and column when the place is known.
-public struct PolicyFileError: Error, Sendable, CustomStringConvertible {
+public struct PolicyFileError: LocatedFileError, Sendable {
     public var file: String
     public var mark: Mark?
     public var message: String
@@ -11,10 +11,5 @@ public struct PolicyFileError: Error, Sendable, CustomStringConvertible {
         self.file = file
         self.mark = mark
         self.message = message
-    }
-
-    public var description: String {
-        if let mark { return "\(file):\(mark.line):\(mark.column): error: \(message)" }
-        return "\(file): error: \(message)"
     }
 }

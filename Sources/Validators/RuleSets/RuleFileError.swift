@@ -1,7 +1,7 @@
 import DossierModel
 
 /// A rule file that cannot be used: it is rejected at load, with the place that is wrong.
-public struct RuleFileError: Error, Sendable, CustomStringConvertible {
+public struct RuleFileError: LocatedFileError, Sendable {
     public var file: String
     public var mark: Mark?
     public var message: String
@@ -10,11 +10,6 @@ public struct RuleFileError: Error, Sendable, CustomStringConvertible {
         self.file = file
         self.mark = mark
         self.message = message
-    }
-
-    public var description: String {
-        if let mark { return "\(file):\(mark.line):\(mark.column): error: \(message)" }
-        return "\(file): error: \(message)"
     }
 }
 
