@@ -62,15 +62,23 @@ public struct CallReport: Sendable {
             components.hour ?? 0, components.minute ?? 0)
     }
 
-    /// The rule titles of every rule set, in `language`; of a base and the calls derived from it,
-    /// the derived call's (its titles show its own parameters).
+    /// The rule titles of every rule set, in `language`. A rule that several loaded calls share
+    /// under different titles (a derived call's titles show its own parameters) is counted as one
+    /// in the summary, so its title names each call's: `… ≥ 50 % (E3-2026) / … ≥ 60 % (E3-2027)`.
     public static func ruleTitles(_ sets: [RuleSet], language: Language) -> [String: String] {
-        var titles: [String: String] = [:]
-        let bases = Set(sets.compactMap(\.derivedFrom?.name))
-        for set in sets.filter({ bases.contains($0.name) }) + sets.filter({ !bases.contains($0.name) }) {
-            for rule in set.rules { titles[rule.id] = rule.title.text(in: language) }
+        var titles: [String: [(title: String, call: String?)]] = [:]
+        for set in sets {
+            for rule in set.rules {
+                let title = rule.title.text(in: language)
+                if titles[rule.id]?.contains(where: { $0.title == title }) == true { continue }
+                titles[rule.id, default: []].append((title, set.call?.name))
+            }
         }
-        return titles
+        return titles.mapValues { variants in
+            guard variants.count > 1 else { return variants[0].title }
+            return variants.map { variant in variant.call.map { "\(variant.title) (\($0))" } ?? variant.title }
+                .joined(separator: " / ")
+        }
     }
 
     /// For each row, the duplicate groups it belongs to.
