@@ -22,7 +22,7 @@ public struct EditorHelp {
         var about = outline.vocabulary("type.\(type.vocabularyKey)", in: language) ?? type.vocabularyKey
         if field.required { about += ", " + words.required }
         var out = ["**\(field.name)** — \(about)"]
-        if let doc = field.doc?.text(in: language) { out.append(doc) }
+        if let doc = outline.doc(field, in: language) { out.append(doc) }
         if let codes = field.oneOf { out.append(words.oneOf + words.colon + codes.map { "`\($0)`" }.joined(separator: ", ")) }
         var rules = index.rules(at: steps)
         if case .list = type {

@@ -63,7 +63,7 @@ public struct SchemaWriter {
         }
         var entries: [(String, JSONValue)] = []
         var description: [String] = []
-        if let doc = field.doc?.text(in: language) { description.append(doc) }
+        if let doc = outline.doc(field, in: language) { description.append(doc) }
         var rules = index.rules(at: steps)
         let type = outline.resolve(field.type)
         if case .list = type {

@@ -95,14 +95,14 @@ public struct TemplateWriter {
             case nil:
                 // It applies to some mappings only: shown, commented out, for the applicant to keep or drop.
                 var note = words.onlyWhereItApplies
-                if let doc = field.doc?.text(in: language) { note += words.colon + doc }
+                if let doc = outline.doc(field, in: language) { note += words.colon + doc }
                 out.comment("\(field.name): \(placeholder)  # \(note)", indent: indent + (dash ? 2 : 0), width: 400)
                 return []
             case true?: break
             }
         }
         var comments: [String] = []
-        if let doc = field.doc?.text(in: language) { comments.append(doc) }
+        if let doc = outline.doc(field, in: language) { comments.append(doc) }
         var rules = index.rules(at: steps)
         if case .list = type {
             for rule in index.rules(at: steps + [.anyIndex]) where !rules.contains(where: { $0.id == rule.id }) {

@@ -54,6 +54,15 @@ public struct KindOutline: Sendable {
         return value
     }
 
+    /// A field's `doc` in `language`, showing the parameters in force where it names them
+    /// (`one of {params.languages}`): a template, a schema or a hover tells the applicant the
+    /// values of this kind's call, not where a rule author would look them up.
+    public func doc(_ field: FieldSpec, in language: Language) -> String? {
+        guard let text = field.doc?.text(in: language) else { return nil }
+        guard text.contains("{params.") else { return text }
+        return MessageTemplate.render(text, values: ["params": compiled.parameters], language: language)
+    }
+
     /// What a template writes where a value is to be filled in (HDR-002 `placeholder.marker`).
     public func placeholder(in language: Language) -> String? {
         compiled.builtins[.types]?.builtinMessages["placeholder.marker"]?.text(in: language)
