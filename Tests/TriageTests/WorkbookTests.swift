@@ -133,7 +133,7 @@ import Testing
         #expect(findings.freeze == "B2")
         #expect(
             findings.rows.first?.map { $0?.text ?? "" } == [
-                "Dossier", "Rule", "Severity", "Message", "Line", "Column", "Path", "File",
+                "Dossier", "Rule", "Severity", "Message", "Line", "Column", "Path", "File", "Source",
             ])
         let expected = examples.dossiers.flatMap { dossier in
             (dossier["findings"] as? [[String: Any]] ?? []).map { (dossier, $0) }
@@ -151,6 +151,8 @@ import Testing
             #expect(row[4]?.number == Self.decimal(finding["line"]))
             #expect(row[5]?.number == Self.decimal(finding["column"]))
             #expect((row.count > 6 ? row[6]?.text : nil) == text(finding["path"]))
+            // The document and section the rule cites, as the JSON report gives them.
+            #expect((row.count > 8 ? row[8]?.text : nil) == text(finding["source"]), "\(label ?? ""): source")
         }
 
         // Organisations: one row per organisation of each dossier, each in one dossier at least.
