@@ -35,6 +35,15 @@ import Validators
         return documents.flatMap { $0["findings"] as? [[String: Any]] ?? [] }
     }
 
+    /// The page of `dossier` checked through the form, in English.
+    static func checkPage(_ dossier: String, on portal: RunningPortal) async throws -> RunningPortal.Answer {
+        let body = PageTests.multipart([
+            ("ui", nil, Array("en".utf8)), ("file", "d.yaml", Array(dossier.utf8)), ("dossier", nil, []),
+            ("lang", nil, Array("en".utf8)),
+        ])
+        return try await portal.post("/check", body, contentType: PageTests.formType)
+    }
+
     @Test func theAPIChecksADossierAgainstTheThresholdsOfItsCall() async throws {
         let portal = try await RunningPortal.start(checker: try Self.checker())
         defer { Task { await portal.stop() } }
@@ -53,11 +62,7 @@ import Validators
     @Test func thePageNamesTheCallAndCitesTheGuidelines() async throws {
         let portal = try await RunningPortal.start(checker: try Self.checker())
         defer { Task { await portal.stop() } }
-        let body = PageTests.multipart([
-            ("ui", nil, Array("en".utf8)), ("file", "d.yaml", Array(try Self.dossier(call: "E3-2027").utf8)),
-            ("dossier", nil, []), ("lang", nil, Array("en".utf8)),
-        ])
-        let page = try await portal.post("/check", body, contentType: PageTests.formType)
+        let page = try await Self.checkPage(try Self.dossier(call: "E3-2027"), on: portal)
         #expect(page.status == 200)
         #expect(page.text.contains("data-rule=\"EST-005\""), "\(page.text)")
         // The finding's rule links to the page of the call the dossier was checked against.
@@ -144,11 +149,7 @@ import Validators
         defer { Task { await portal.stop() } }
         let dossier = try String(
             contentsOf: Self.folder.appending(path: "dossiers/invalid-optiagro-2026-request.yaml"), encoding: .utf8)
-        let body = PageTests.multipart([
-            ("ui", nil, Array("en".utf8)), ("file", "d.yaml", Array(dossier.utf8)), ("dossier", nil, []),
-            ("lang", nil, Array("en".utf8)),
-        ])
-        let page = try await portal.post("/check", body, contentType: PageTests.formType)
+        let page = try await Self.checkPage(dossier, on: portal)
         #expect(page.status == 200)
         #expect(page.text.contains("href=\"/rules/EST-007?call=E3-2026&amp;lang=en\""), "\(page.text)")
     }
