@@ -84,7 +84,10 @@ public struct RuleExplanation {
                 if let at = check.at { out.append(pad + "\(words.at) " + at.description) }
             }
         }
-        let outcomes = checker.runExamples(only: [rule.id], language: language)
+        // Of a rule several calls hold, the examples as this set's call runs them (with its
+        // parameters): an inherited rule's outcomes name the call they were run in.
+        let call = rule.inheritedFrom == nil ? nil : ruleSet.call?.name ?? ruleSet.name
+        let outcomes = checker.runExamples(only: [rule.id], language: language).filter { $0.call == call }
         for (expectation, heading) in [(ExampleOutcome.Expectation.pass, words.passingExamples), (.fail, words.failingExamples)] {
             let examples = expectation == .pass ? rule.examples.passing : rule.examples.failing
             guard !examples.isEmpty else { continue }

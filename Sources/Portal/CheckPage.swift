@@ -8,6 +8,8 @@ struct CheckPage {
     let layout: PageLayout
     /// The kinds a template can be downloaded for.
     let kinds: [String]
+    /// The call of each rule set of a kind with several calls (`PortalEngine.calls`), for the rule links.
+    var calls: [String: String] = [:]
 
     // How much of a report a page shows, so that its size is bounded whatever the dossier (see
     // the README, "Pre-check portal"): the rest is summarised, pointing to the JSON API.
@@ -162,8 +164,9 @@ struct CheckPage {
         let finding = reported.finding
         // Labels in the dossier's language, as the terminal has them.
         let labels = ReportVocabulary(dossier.language)
-        let ruleLink =
-            "<a class=\"rule\" href=\"/rules/\(URLText.pathComponent(finding.rule))?lang=\(language.rawValue)\">\(e(finding.rule))</a>"
+        let descriptor = tool.rule(finding.rule, in: dossier.ruleSets)
+        let href = RulePages.href(finding.rule, call: descriptor.flatMap { calls[$0.ruleSet] }, language: language)
+        let ruleLink = "<a class=\"rule\" href=\"\(HTMLText.escape(href))\">\(e(finding.rule))</a>"
         let place = "\(file):\(finding.location.line):\(finding.location.column)"
         if let suppression = reported.suppression {
             let label = suppression.kind == .inSource ? labels.suppressed : labels.waived
@@ -183,7 +186,7 @@ struct CheckPage {
         let frame = FindingFrame(finding, file: file, lines: whole ? [] : lines, source: source)
         html += Self.frame(Array(frame.rows(window: FrameWindow(columns: Self.frameColumns)).prefix(Self.frameRows)))
         var notes = frame.notes
-        if let rule = tool.rule(finding.rule, in: dossier.ruleSets),
+        if let rule = descriptor,
             let provenance = labels.provenance(
                 programme: rule.programme?.text(in: labels.language), citation: rule.citation(in: labels.language)),
             notesShown.insert(provenance).inserted

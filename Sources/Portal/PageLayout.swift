@@ -16,14 +16,16 @@ struct PageLayout {
 
     var language: Language { words.language }
 
-    /// A whole page. `path` is the page's own address without its query, for the language links.
-    func page(title: String, path: String, body: String) -> String {
+    /// A whole page. `path` is the page's own address without its query, for the language links;
+    /// `query` the rest of its query they keep (encoded, `call=E3-2026`).
+    func page(title: String, path: String, query: String = "", body: String) -> String {
         let e = HTMLText.escape
         var languages = ""
+        let kept = query.isEmpty ? "" : query + "&"
         for other in Language.allCases {
             let current = other == language ? " aria-current=\"true\"" : ""
             languages +=
-                "<a href=\"\(e(path))?lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\" lang=\"\(other.rawValue)\"\(current)>\(e(PortalWords.name(of: other)))</a>"
+                "<a href=\"\(e(path))?\(e(kept))lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\" lang=\"\(other.rawValue)\"\(current)>\(e(PortalWords.name(of: other)))</a>"
         }
         return """
             <!DOCTYPE html>

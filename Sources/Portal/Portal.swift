@@ -83,7 +83,8 @@ public struct Portal: Sendable {
         router.get("/rules") { request, _ in self.html(self.rulePages(request).list()) }
         router.get("/rules/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
-            guard let page = self.rulePages(request).explanation(id) else {
+            let call = request.uri.queryParameters["call"].map(String.init)
+            guard let page = try self.rulePages(request).explanation(id, call: call) else {
                 throw PortalError.notFound("no loaded rule set has a rule \(id)")
             }
             return self.html(page)
@@ -162,7 +163,7 @@ public struct Portal: Sendable {
     /// The form's fields → the page with the check's result (or, with no dossier, the form again).
     func formPage(_ body: [UInt8], contentType: String) throws -> RenderedPage {
         let fields = try FormFields(body: body, contentType: contentType)
-        let page = CheckPage(layout: layout(fields.ui), kinds: engine.checker.kindNames)
+        let page = CheckPage(layout: layout(fields.ui), kinds: engine.checker.kindNames, calls: engine.calls)
         guard let dossier = fields.dossier else {
             return RenderedPage(
                 status: .badRequest, html: page.render(messages: fields.messages, notice: PortalWords(fields.ui)["noDossier"]))

@@ -12,6 +12,9 @@ public struct PortalEngine: Sendable {
     let knownRules: Set<String>
     /// The tool's description per message language (rule titles are in it), made once.
     let tools: [Language?: ToolInfo]
+    /// The call of each rule set of a kind with several calls, by the set's name: a finding links
+    /// to its rule's page in the call the dossier was checked against.
+    let calls: [String: String]
 
     public init(checker: Checker, limits: CheckLimits, version: String) {
         self.checker = checker
@@ -23,6 +26,9 @@ public struct PortalEngine: Sendable {
             tools[language] = CheckRun.tool(version: version, checker: checker, language: language)
         }
         self.tools = tools
+        calls = Dictionary(
+            checker.ruleSets.compactMap { set in RulePages.linkedCall(of: set, in: checker).map { (set.name, $0) } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The report on one file's contents named `name`, messages in `language` (nil: each dossier's own).

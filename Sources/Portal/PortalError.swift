@@ -38,6 +38,17 @@ struct PortalError: Error, Sendable {
         PortalError(status: .notFound, code: "not-found", message: message, wordKey: "notFound")
     }
 
+    /// A rule page asked for a call that does not have the rule; `known` are the calls that do
+    /// (the call asked for is not repeated: the page never echoes the request).
+    static func unknownCall(known: [String]) -> PortalError {
+        PortalError(
+            status: .notFound, code: "not-found",
+            message: known.isEmpty
+                ? "the rule is not in the call asked for; the loaded rule sets name no calls"
+                : "the rule is not in the call asked for; the calls that have it: \(known.joined(separator: ", "))",
+            wordKey: known.isEmpty ? "noCall" : "unknownCall", wordValue: known.joined(separator: ", "))
+    }
+
     static func methodNotAllowed(allow: String) -> PortalError {
         PortalError(
             status: .methodNotAllowed, code: "method-not-allowed", message: "this resource takes \(allow) only",

@@ -55,6 +55,8 @@ struct PortalWords: Sendable {
         "description": ("Description", "Beschrijving", "Description", "Beschreibung"),
         "kind": ("kind", "soort", "type", "Art"),
         "library": ("library", "bibliotheek", "bibliothèque", "Bibliothek"),
+        "call": ("call", "oproep", "appel", "Aufruf"),
+        "inCalls": ("This rule in call", "Deze regel in oproep", "Cette règle dans l'appel", "Diese Regel im Aufruf"),
         "back": ("Back to the pre-check", "Terug naar de controle", "Retour au pré-contrôle", "Zurück zur Vorabprüfung"),
         "allRules": ("All rule sets", "Alle regelsets", "Tous les jeux de règles", "Alle Regelsätze"),
         "noDossier": (
@@ -92,6 +94,18 @@ struct PortalWords: Sendable {
         ),
         "notFound": (
             "There is no such page.", "Deze pagina bestaat niet.", "Cette page n'existe pas.", "Diese Seite gibt es nicht."
+        ),
+        "unknownCall": (
+            "This rule is not in that call. The calls that have it: %@.",
+            "Deze regel hoort niet bij die oproep. De oproepen met deze regel: %@.",
+            "Cette règle ne fait pas partie de cet appel. Les appels qui la contiennent : %@.",
+            "Diese Regel gehört nicht zu diesem Aufruf. Die Aufrufe mit dieser Regel: %@."
+        ),
+        "noCall": (
+            "This rule is not in that call: the rule sets of this portal name no calls.",
+            "Deze regel hoort niet bij die oproep: de regelsets van dit portaal noemen geen oproepen.",
+            "Cette règle ne fait pas partie de cet appel : les jeux de règles de ce portail ne nomment aucun appel.",
+            "Diese Regel gehört nicht zu diesem Aufruf: die Regelsätze dieses Portals nennen keine Aufrufe."
         ),
         "badRequest": (
             "The request could not be read.", "Het verzoek kon niet worden gelezen.", "La requête n'a pas pu être lue.",
