@@ -41,6 +41,19 @@ public struct ISO3166: Sendable {
         return Subdivision(fields)
     }
 
+    /// Every country's code, in order, as `countries.keys.sorted()`.
+    public var countryCodes: [String] {
+        source.sorted.lines(startingWith: "country\t").compactMap { $0.count >= 3 ? $0[1] : nil }.sorted()
+    }
+
+    /// The codes of the country's subdivisions that lie in no other (its first level), in order, as
+    /// the `subdivisions` whose `country` is `country` and whose `parent` is nil; [] for an unknown code.
+    public func firstLevelSubdivisions(of country: String) -> [String] {
+        guard countryName(country) != nil else { return [] }
+        return source.sorted.lines(startingWith: "subdivision\t\(country)-")
+            .filter { $0.count >= 4 && $0[3].isEmpty }.map { $0[1] }.sorted()
+    }
+
     /// The table's text, and what is made of it when first needed.
     private final class Source: @unchecked Sendable {
         private let lock = NSLock()
@@ -116,25 +129,50 @@ extension ISO3166 {
         /// The tab-separated fields of the line of this kind and code, if there is one.
         func fields(of kind: String, _ code: String) -> [String]? {
             let key = Array("\(kind)\t\(code)\t".utf8)
+            let index = firstLine(notBefore: key)
+            guard index < lines.count, starts(lines[index], with: key) else { return nil }
+            return fields(lines[index])
+        }
+
+        /// The fields of every line that starts with `start`, in the table's order: they follow
+        /// one another, the lines being sorted.
+        func lines(startingWith start: String) -> [[String]] {
+            let key = Array(start.utf8)
+            var found: [[String]] = []
+            var index = firstLine(notBefore: key)
+            while index < lines.count, starts(lines[index], with: key) {
+                found.append(fields(lines[index]))
+                index += 1
+            }
+            return found
+        }
+
+        /// The first line whose start is not before `key` (binary search; a line shorter than the
+        /// key sorts by what it has).
+        private func firstLine(notBefore key: [UInt8]) -> Int {
             var low = 0
             var high = lines.count
             while low < high {
                 let middle = (low + high) / 2
                 let line = lines[middle]
                 let prefix = bytes[line.lowerBound..<min(line.upperBound, line.lowerBound + key.count)]
-                if prefix.elementsEqual(key) {
-                    return bytes[line].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
-                        String(decoding: $0, as: UTF8.self)
-                    }
-                }
-                // A line whose fields stop before the code's end sorts by what it has.
                 if prefix.lexicographicallyPrecedes(key) {
                     low = middle + 1
                 } else {
                     high = middle
                 }
             }
-            return nil
+            return low
+        }
+
+        private func starts(_ line: Range<Int>, with key: [UInt8]) -> Bool {
+            line.count >= key.count && bytes[line.lowerBound..<line.lowerBound + key.count].elementsEqual(key)
+        }
+
+        private func fields(_ line: Range<Int>) -> [String] {
+            bytes[line].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
     }
 
