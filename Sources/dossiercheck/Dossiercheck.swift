@@ -27,6 +27,11 @@ struct Dossiercheck: ParsableCommand {
     /// everyday command lines read without the parser (start-up).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // What the parser prints for it, without building the command tree first.
+        if arguments == ["--version"] {
+            Terminal.write(version + "\n")
+            return
+        }
         let subcommands = MistypedSubcommand.subcommandNames
         if let mistyped = MistypedSubcommand.find(in: arguments, subcommands: subcommands) {
             Terminal.error("error: \(mistyped.message)\nSee 'dossiercheck --help' for the subcommands.")

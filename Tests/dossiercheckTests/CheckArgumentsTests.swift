@@ -84,7 +84,7 @@ import Testing
             let report = try String(contentsOf: folder.appending(path: "report.json"), encoding: .utf8)
             let baseline = try String(contentsOf: folder.appending(path: "baseline.json"), encoding: .utf8)
             written[form] = report + baseline
-            #expect(report.contains("RES-008"), "\(form)")
+            #expect(baseline.contains("RES-008"), "\(form)")
         }
         #expect(written["quick"] == written["parsed"])
     }
