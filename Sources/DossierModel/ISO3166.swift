@@ -41,6 +41,19 @@ public struct ISO3166: Sendable {
         return Subdivision(fields)
     }
 
+    /// Every country's code, in order, as `countries.keys.sorted()`.
+    public var countryCodes: [String] {
+        source.sorted.lines(startingWith: "country\t").compactMap { $0.count >= 3 ? $0[1] : nil }.sorted()
+    }
+
+    /// The codes of the country's subdivisions that lie in no other (its first level), in order, as
+    /// the `subdivisions` whose `country` is `country` and whose `parent` is nil; [] for an unknown code.
+    public func firstLevelSubdivisions(of country: String) -> [String] {
+        guard countryName(country) != nil else { return [] }
+        return source.sorted.lines(startingWith: "subdivision\t\(country)-")
+            .filter { $0.count >= 4 && $0[3].isEmpty }.map { $0[1] }.sorted()
+    }
+
     /// The table's text, and what is made of it when first needed.
     private final class Source: @unchecked Sendable {
         private let lock = NSLock()
@@ -89,52 +102,74 @@ extension ISO3166.Subdivision {
 }
 
 extension ISO3166 {
-    /// The table's lines as written, found by a binary search: `scripts/update-iso-codes.sh`
-    /// writes the countries and then the subdivisions, each sorted by code, so a run that looks up
-    /// a few codes reads no more than the line starts (not 5 000 entries into two dictionaries).
-    /// A test holds the lookups to the dictionaries, code for code.
+    /// The table's lines as written, found by a binary search over its bytes:
+    /// `scripts/update-iso-codes.sh` writes its comments first, then the countries and then the
+    /// subdivisions, each sorted by code, so a run that looks up a few codes reads a few lines
+    /// (not 5 000 entries into two dictionaries, nor every line start). A test holds the lookups
+    /// to the dictionaries, code for code.
     fileprivate struct SortedLines: Sendable {
         let bytes: [UInt8]
-        /// Where each line that is not a comment starts and ends.
-        let lines: [Range<Int>]
 
-        init(_ table: String) {
-            bytes = Array(table.utf8)
-            var lines: [Range<Int>] = []
-            lines.reserveCapacity(6000)
-            var start = 0
-            let newline = UInt8(ascii: "\n")
-            bytes.withUnsafeBufferPointer { b in
-                for i in 0...b.count where i == b.count || b[i] == newline {
-                    if i > start, b[start] != UInt8(ascii: "#") { lines.append(start..<i) }
-                    start = i + 1
-                }
-            }
-            self.lines = lines
-        }
+        init(_ table: String) { bytes = Array(table.utf8) }
 
         /// The tab-separated fields of the line of this kind and code, if there is one.
         func fields(of kind: String, _ code: String) -> [String]? {
             let key = Array("\(kind)\t\(code)\t".utf8)
+            let start = firstLine(notBefore: key)
+            guard starts(at: start, with: key) else { return nil }
+            return fields(start..<lineEnd(from: start))
+        }
+
+        /// The fields of every line that starts with `prefix`, in the table's order: they follow
+        /// one another, the lines being sorted.
+        func lines(startingWith prefix: String) -> [[String]] {
+            let key = Array(prefix.utf8)
+            var found: [[String]] = []
+            var start = firstLine(notBefore: key)
+            while starts(at: start, with: key) {
+                let end = lineEnd(from: start)
+                found.append(fields(start..<end))
+                start = end + 1
+            }
+            return found
+        }
+
+        /// Where the first line starts whose start is not before `key` (a line shorter than the key
+        /// sorts by what it has; comments, starting with `#`, before every line of codes); the end
+        /// of the table when there is none.
+        private func firstLine(notBefore key: [UInt8]) -> Int {
             var low = 0
-            var high = lines.count
+            var high = bytes.count
+            // `low` and `high` are line starts (or the end): the line holding the middle byte
+            // starts at or after `low` and before `high`.
             while low < high {
-                let middle = (low + high) / 2
-                let line = lines[middle]
-                let prefix = bytes[line.lowerBound..<min(line.upperBound, line.lowerBound + key.count)]
-                if prefix.elementsEqual(key) {
-                    return bytes[line].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
-                        String(decoding: $0, as: UTF8.self)
-                    }
-                }
-                // A line whose fields stop before the code's end sorts by what it has.
+                var middle = (low + high) / 2
+                while middle > low, bytes[middle - 1] != UInt8(ascii: "\n") { middle -= 1 }
+                let end = lineEnd(from: middle)
+                let prefix = bytes[middle..<min(end, middle + key.count)]
                 if prefix.lexicographicallyPrecedes(key) {
-                    low = middle + 1
+                    low = min(end + 1, high)
                 } else {
                     high = middle
                 }
             }
-            return nil
+            return low
+        }
+
+        private func lineEnd(from start: Int) -> Int {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            return end
+        }
+
+        private func starts(at start: Int, with key: [UInt8]) -> Bool {
+            start + key.count <= bytes.count && bytes[start..<start + key.count].elementsEqual(key)
+        }
+
+        private func fields(_ line: Range<Int>) -> [String] {
+            bytes[line].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
     }
 

@@ -23,15 +23,23 @@ struct Dossiercheck: ParsableCommand {
     )
 
     /// ArgumentParser's own `main()`, with the documented exit status for usage errors (2, where
-    /// the parser would use EX_USAGE, 64) and a suggestion for a mistyped subcommand.
+    /// the parser would use EX_USAGE, 64), a suggestion for a mistyped subcommand, and `check`'s
+    /// everyday command lines read without the parser (start-up).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let mistyped = MistypedSubcommand.find(in: arguments) {
+        // What the parser prints for it, without building the command tree first.
+        if arguments == ["--version"] {
+            Terminal.write(version + "\n")
+            return
+        }
+        let subcommands = MistypedSubcommand.subcommandNames
+        if let mistyped = MistypedSubcommand.find(in: arguments, subcommands: subcommands) {
             Terminal.error("error: \(mistyped.message)\nSee 'dossiercheck --help' for the subcommands.")
             Foundation.exit(ExitStatus.unusable.rawValue)
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command: any ParsableCommand =
+                try QuickCheckArguments.command(for: arguments, subcommands: subcommands) ?? parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)

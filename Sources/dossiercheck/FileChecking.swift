@@ -22,7 +22,9 @@ enum FileChecking {
         quotesFindings: Bool = true, deliver: (Outcome) throws -> Void
     ) rethrows {
         let sources = SourceChecker(checker: checker, limits: limits.check, quotesFindings: quotesFindings)
-        try OrderedWork.run(count: entries.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
+        // One file takes one worker: the number of cores (read from /proc and the cgroup) is not needed.
+        let workers = jobs ?? (entries.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1)
+        try OrderedWork.run(count: entries.count, workers: workers) { index in
             checkOne(entries[index], with: sources, language: language, limits: limits)
         } deliver: { _, outcome in
             try deliver(outcome)

@@ -11,31 +11,31 @@ struct LimitOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Largest file read, in bytes, or with a unit: 16MiB, 500KiB, 2GB.", valueName: "size"))
-    var maxFileSize: ByteCount = ByteCount(16 << 20)
+    var maxFileSize: ByteCount = CheckLimits.default.maxFileSize
 
     @Option(help: ArgumentHelp("Deepest nesting of lists and mappings.", valueName: "n"))
-    var maxDepth: Int = LoadLimits.default.maxDepth
+    var maxDepth: Int = CheckLimits.default.maxDepth
 
     @Option(
         help: ArgumentHelp(
             "Most nodes a file's aliases may expand to, against alias bombs.", valueName: "n"))
-    var maxAliasNodes: Int = LoadLimits.default.maxAliasNodes
+    var maxAliasNodes: Int = CheckLimits.default.maxAliasNodes
 
     @Option(help: ArgumentHelp("Most YAML documents in one file.", valueName: "n"))
-    var maxDocuments: Int = LoadLimits.default.maxDocuments
+    var maxDocuments: Int = CheckLimits.default.maxDocuments
 
     @Option(help: ArgumentHelp("Most nodes in one file, aliases expanded.", valueName: "n"))
-    var maxNodes: Int = LoadLimits.default.maxNodes
+    var maxNodes: Int = CheckLimits.default.maxNodes
 
     @Option(
         help: ArgumentHelp(
             "Most expression evaluation steps one rule may take on one dossier.", valueName: "n"))
-    var maxEvaluationCost: Int = EvaluationLimits.default.maxEvaluationCost
+    var maxEvaluationCost: Int = CheckLimits.default.maxEvaluationCost
 
     @Option(
         help: ArgumentHelp(
             "Longest value, in characters, a message shows; longer ones are cut with ….", valueName: "n"))
-    var maxMessageLength: Int = EvaluationLimits.default.maxMessageValueLength
+    var maxMessageLength: Int = CheckLimits.default.maxMessageLength
 
     func validate() throws {
         let named: [(String, Int)] = [
@@ -59,4 +59,22 @@ struct LimitOptions: ParsableArguments {
 
     /// The help line of an HDR-004 finding for a limit the loader reached (`LoadProblem.detail["reason"]`).
     func help(forLimit reason: String) -> String? { check.help(forLimit: reason) }
+}
+
+extension LimitOptions {
+    /// The limits `limits` gives, every one set: as ArgumentParser would have read them from
+    /// their flags (`QuickCheckArguments`, which reads `check`'s command line without it). Set on
+    /// a made value, not in an initializer: there an assignment would make a new definition of the
+    /// option (its default) instead of giving it a value.
+    static func given(_ limits: CheckLimits) -> LimitOptions {
+        var options = LimitOptions()
+        options.maxFileSize = limits.maxFileSize
+        options.maxDepth = limits.maxDepth
+        options.maxAliasNodes = limits.maxAliasNodes
+        options.maxDocuments = limits.maxDocuments
+        options.maxNodes = limits.maxNodes
+        options.maxEvaluationCost = limits.maxEvaluationCost
+        options.maxMessageLength = limits.maxMessageLength
+        return options
+    }
 }

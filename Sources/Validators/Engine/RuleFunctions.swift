@@ -21,11 +21,12 @@ enum RuleFunctions {
             }
             return subdivisions.value(of: code)
         }
-        // isoCountries() → ['AD', 'AE', …]: every ISO 3166-1 alpha-2 code, in order.
-        let countries = CELValue.list(iso.countries.keys.sorted().map { .string($0) })
+        // isoCountries() → ['AD', 'AE', …]: every ISO 3166-1 alpha-2 code, in order (made on
+        // first call: a run whose rules never ask pays nothing for it).
+        let countries = CountryCodes(iso: iso)
         environment.defineNative("isoCountries") { arguments throws(CELError) in
             guard arguments.isEmpty else { throw CELError(message: "isoCountries takes no arguments") }
-            return countries
+            return countries.value
         }
         // isoRegions('BE') → ['BE-BRU', 'BE-VLG', 'BE-WAL']: the country's subdivisions that lie in
         // no other (its first level), in order; [] for a country without any or an unknown code.
@@ -122,10 +123,27 @@ private final class FirstLevelRegions: @unchecked Sendable {
 
     func value(of country: String) -> CELValue {
         if let known = lock.withLock({ built[country] }) { return known }
-        guard iso.countries[country] != nil else { return .list([]) }
-        let codes = iso.subdivisions.values.filter { $0.country == country && $0.parent == nil }.map(\.code).sorted()
-        let value = CELValue.list(codes.map { .string($0) })
+        guard iso.countryName(country) != nil else { return .list([]) }
+        let value = CELValue.list(iso.firstLevelSubdivisions(of: country).map { .string($0) })
         lock.withLock { built[country] = value }
         return value
+    }
+}
+
+/// `isoCountries`' list, built on first call.
+private final class CountryCodes: @unchecked Sendable {
+    private let iso: ISO3166
+    private var built: CELValue?
+    private let lock = NSLock()
+
+    init(iso: ISO3166) { self.iso = iso }
+
+    var value: CELValue {
+        lock.withLock {
+            if let built { return built }
+            let value = CELValue.list(iso.countryCodes.map { .string($0) })
+            built = value
+            return value
+        }
     }
 }
