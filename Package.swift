@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "TestSupport"]),
         .testTarget(name: "ValidatorsTests", dependencies: ["Validators", "TestSupport"]),
-        .testTarget(name: "dossiercheckTests", dependencies: ["TestSupport", "Reporting", "Policy"]),
+        .testTarget(name: "dossiercheckTests", dependencies: ["TestSupport", "Reporting", "Policy", "dossiercheck"]),
         .testTarget(
             name: "TriageTests",
             dependencies: [
