@@ -83,7 +83,7 @@ struct StructureChecker {
                     conditional.append((f, e))
                     continue
                 }
-                attach(entries[e], spec: fields[f], to: located, issues: &issues)
+                attach(entries[e].value, keyStart: entries[e].key.start, spec: fields[f], to: located, issues: &issues)
             }
             return false
         }
@@ -110,7 +110,7 @@ struct StructureChecker {
                 continue
             }
             if applies {
-                attach(entry, spec: spec, to: located, issues: &issues)
+                attach(entry.value, keyStart: entry.key.start, spec: spec, to: located, issues: &issues)
                 attachedConditional = true
             } else {
                 issues.append(
@@ -155,7 +155,13 @@ struct StructureChecker {
     /// The position of the field named `key`.
     @inline(__always)
     private static func index(of key: String, in fields: [FieldSpec]) -> Int? {
-        for f in fields.indices where fields[f].name == key { return f }
+        // ASCII texts of different lengths differ: most fields are passed over without comparing
+        // their names (other texts are compared, as they may be equal canonically).
+        let keyLength = FieldSpec.asciiLength(key)
+        for f in fields.indices {
+            if let keyLength, let nameLength = fields[f].asciiNameLength, nameLength != keyLength { continue }
+            if fields[f].name == key { return f }
+        }
         return nil
     }
 
@@ -182,27 +188,28 @@ struct StructureChecker {
         }
     }
 
-    private func attach(_ entry: Node.Entry, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
-        guard !Self.isEmpty(entry.value) else { return }
-        if let issue = placeholderIssue(entry.value, path: Self.childPath(parent, spec.name)) {
+    /// Judges the value of a declared field (its key at `keyStart`) and adds what rules see of it to `parent`.
+    private func attach(_ value: Node, keyStart: Mark, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
+        guard !Self.isEmpty(value) else { return }
+        if let issue = placeholderIssue(value, path: Self.childPath(parent, spec.name)) {
             issues.append(named(issue, in: parent))
             parent.add(unknownField: spec.name)
             return
         }
-        let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(spec.name))
-        if spec.presenceRule != nil, !Self.fitsShape(entry.value, resolve(spec.type)) {
+        let child = Located(node: value, keyMark: keyStart, parent: parent, component: .key(spec.name))
+        if spec.presenceRule != nil, !Self.fitsShape(value, resolve(spec.type)) {
             return // absent: its presence rule reports it, HDR-002 does not (catalogue 1.1, clarification 11)
         }
         if spec.coveredBy != nil {
             // The covering rule judges it: read it as typed when it fits (5.0 is 5), as written when not.
             var ignored: [StructureIssue] = []
-            if !judge(entry.value, spec: FieldSpec(name: spec.name, type: spec.type), as: child, issues: &ignored) {
-                child.value = Self.generic(entry.value)
+            if !judge(value, spec: FieldSpec(name: spec.name, type: spec.type), as: child, issues: &ignored) {
+                child.value = Self.generic(value)
             }
             parent.add(field: spec.name, child)
             return
         }
-        if judge(entry.value, spec: spec, as: child, issues: &issues) {
+        if judge(value, spec: spec, as: child, issues: &issues) {
             if child.isUnknown { parent.add(unknownField: spec.name) } else { parent.add(field: spec.name, child) }
         }
     }

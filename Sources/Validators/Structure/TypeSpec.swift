@@ -41,7 +41,11 @@ public indirect enum TypeSpec: Sendable {
 public struct FieldSpec: Sendable {
     /// The properties; never changed once shared (a setter copies them first).
     private final class Storage: @unchecked Sendable {
-        var name: String
+        var name: String {
+            didSet { asciiNameLength = FieldSpec.asciiLength(name) }
+        }
+        /// The name's length when it is ASCII, to pass over fields without comparing names.
+        private(set) var asciiNameLength: Int?
         var type: TypeSpec
         var required: Bool
         var oneOf: [String]?
@@ -57,6 +61,7 @@ public struct FieldSpec: Sendable {
             onlyIf: String?, doc: LocalizedText?, template: Expression?, typeMark: Mark?
         ) {
             self.name = name
+            self.asciiNameLength = FieldSpec.asciiLength(name)
             self.type = type
             self.required = required
             self.oneOf = oneOf
@@ -89,6 +94,20 @@ public struct FieldSpec: Sendable {
         get { storage.name }
         set { unique.name = newValue }
     }
+    /// The name's length in bytes when it is all ASCII, else nil.
+    var asciiNameLength: Int? { storage.asciiNameLength }
+
+    /// The length in bytes of an all-ASCII text, else nil.
+    static func asciiLength(_ text: String) -> Int? {
+        // The bytes in place (a walk of the UTF-8 view byte by byte costs ten times more).
+        let isASCII =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                for byte in bytes where byte >= 0x80 { return false }
+                return true
+            } ?? text.utf8.allSatisfy { $0 < 0x80 }
+        return isASCII ? text.utf8.count : nil
+    }
+
     public var type: TypeSpec {
         get { storage.type }
         set { unique.type = newValue }
