@@ -14,15 +14,14 @@ struct EventTreeBuilder {
         var height: Int
     }
 
-    /// A list or mapping whose end event has not come yet.
+    /// A list or mapping whose end event has not come yet. Its children so far are on
+    /// `children` from `childStart` up.
     private struct Frame {
         var isMapping: Bool
         var isFlow: Bool
         var start: Mark
         var anchor: String?
-        var items: [Node] = []
-        var entries: [Node.Entry] = []
-        var pendingKey: Node?
+        var childStart: Int
         /// Nodes in this subtree, itself included, aliases counted expanded.
         var count = 1
         /// Greatest height of a child (a scalar has height 0, a collection 1 + its children's).
@@ -30,51 +29,59 @@ struct EventTreeBuilder {
         /// Key text → index of the first entry with that text, once the mapping is large.
         var keyIndex: [String: Int]?
 
-        init(isMapping: Bool, isFlow: Bool, start: Mark, anchor: String?) {
+        init(isMapping: Bool, isFlow: Bool, start: Mark, anchor: String?, childStart: Int) {
             self.isMapping = isMapping
             self.isFlow = isFlow
             self.start = start
             self.anchor = anchor
+            self.childStart = childStart
         }
+    }
 
-        /// The key of an earlier entry that `key` duplicates, if any; otherwise remembers
-        /// `key` as the key of the next entry.
-        mutating func register(key: Node) -> Node? {
-            guard let scalar = key.scalar else { return nil }
-            if var index = keyIndex {
-                if let first = index[scalar.text] {
-                    if Self.sameKey(entries[first].key, scalar) { return entries[first].key }
-                    // Same text, other value (`1` and `"1"`): rare, look at every entry.
-                    return entries.first { Self.sameKey($0.key, scalar) }?.key
-                }
-                keyIndex = nil // drop the reference so the insertion below does not copy
-                index[scalar.text] = entries.count
-                keyIndex = index
+    /// The key of an earlier entry of the open mapping `frame` that `key` duplicates, if any;
+    /// otherwise remembers `key` as the key of the entry it starts. Earlier keys are looked at
+    /// where they lie on `children`, their text alone unless it is the same.
+    private static func register(key: Node, in frame: inout Frame, children: ChildStack) -> Node? {
+        guard case .scalar(let scalar) = key.content else { return nil }
+        let start = frame.childStart
+        let entries = (children.count - start) / 2
+        @inline(__always) func keyAt(_ i: Int) -> UnsafePointer<Node> { children.node(at: start + 2 * i) }
+        if var index = frame.keyIndex {
+            if let first = index[scalar.text] {
+                if sameKey(keyAt(first), scalar) { return keyAt(first).pointee }
+                // Same text, other value (`1` and `"1"`): rare, look at every entry.
+                for i in 0..<entries where sameKey(keyAt(i), scalar) { return keyAt(i).pointee }
                 return nil
             }
-            for entry in entries where Self.sameKey(entry.key, scalar) { return entry.key }
-            if entries.count >= 16 {
-                var index: [String: Int] = [:]
-                index.reserveCapacity(entries.count * 2)
-                for (i, entry) in entries.enumerated() {
-                    if let text = entry.key.scalar?.text, index[text] == nil { index[text] = i }
-                }
-                if index[scalar.text] == nil { index[scalar.text] = entries.count }
-                keyIndex = index
-            }
+            frame.keyIndex = nil // drop the reference so the insertion below does not copy
+            index[scalar.text] = entries
+            frame.keyIndex = index
             return nil
         }
-
-        /// Two keys are the same when both are scalars with equal text and equal value
-        /// (so `1` and `"1"` differ, `a` and `"a"` do not; `.nan` equals `.nan`).
-        private static func sameKey(_ node: Node, _ scalar: Scalar) -> Bool {
-            guard let other = node.scalar, other.text == scalar.text else { return false }
-            switch (other.value, scalar.value) {
-            case (.double(let x), .double(let y)):
-                return x == y || (x.isNaN && y.isNaN)
-            default:
-                return other.value == scalar.value
+        for i in 0..<entries where sameKey(keyAt(i), scalar) { return keyAt(i).pointee }
+        if entries >= 16 {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(entries * 2)
+            for i in 0..<entries {
+                if let text = keyAt(i).pointee.scalarText, index[text] == nil { index[text] = i }
             }
+            if index[scalar.text] == nil { index[scalar.text] = entries }
+            frame.keyIndex = index
+        }
+        return nil
+    }
+
+    /// Two keys are the same when both are scalars with equal text and equal value
+    /// (so `1` and `"1"` differ, `a` and `"a"` do not; `.nan` equals `.nan`).
+    private static func sameKey(_ earlier: UnsafePointer<Node>, _ scalar: Scalar) -> Bool {
+        guard let text = earlier.pointee.scalarText, text == scalar.text,
+            case .scalar(let other) = earlier.pointee.content
+        else { return false }
+        switch (other.value, scalar.value) {
+        case (.double(let x), .double(let y)):
+            return x == y || (x.isNaN && y.isNaN)
+        default:
+            return other.value == scalar.value
         }
     }
 
@@ -98,6 +105,8 @@ struct EventTreeBuilder {
     }
     private var root: Node?
     private var frames: [Frame] = []
+    /// The finished children of the open collections.
+    private let children = ChildStack()
     private var anchors: [String: Anchored] = [:]
     private var totalNodes = 0
     private var aliasNodes = 0
@@ -210,6 +219,7 @@ struct EventTreeBuilder {
         documentProblem = nil
         root = nil
         frames.removeAll(keepingCapacity: true)
+        children.removeAll()
         anchors.removeAll(keepingCapacity: true)
         return true
     }
@@ -248,6 +258,7 @@ struct EventTreeBuilder {
         lastEndImplicit = implicit
         root = nil
         frames.removeAll(keepingCapacity: true)
+        children.removeAll()
         anchors.removeAll(keepingCapacity: true)
     }
 
@@ -266,6 +277,7 @@ struct EventTreeBuilder {
         stop = problem
         inDocument = false
         frames.removeAll()
+        children.removeAll()
         anchors.removeAll()
         root = nil
     }
@@ -274,6 +286,7 @@ struct EventTreeBuilder {
     private mutating func fail(_ problem: LoadProblem) {
         documentProblem = problem
         frames.removeAll(keepingCapacity: true)
+        children.removeAll()
         anchors.removeAll(keepingCapacity: true)
         root = nil
     }
@@ -315,11 +328,19 @@ struct EventTreeBuilder {
         } else {
             value = .string(text)
         }
-        let node = Node(
-            .scalar(Scalar(text: text, style: style, tag: tag, value: value)),
-            start: start, end: Self.mark(event.end_mark))
         guard count(nodes: 1, viaAlias: false, at: start) else { return false }
-        attach(node, count: 1, height: 0, anchor: data.anchor.map { String(cString: $0) })
+        let end = Self.mark(event.end_mark)
+        let anchor = data.anchor.map { String(cString: $0) }
+        // Every text value here is the scalar's own text.
+        if case .string = value {
+            attach(
+                Node(.scalar(Scalar(text: text, style: style, tag: tag)), start: start, end: end), count: 1, height: 0,
+                anchor: anchor)
+        } else {
+            attach(
+                Node(.scalar(Scalar(text: text, style: style, tag: tag, value: value)), start: start, end: end), count: 1,
+                height: 0, anchor: anchor)
+        }
         return true
     }
 
@@ -348,10 +369,10 @@ struct EventTreeBuilder {
             return false
         }
         guard count(nodes: anchored.count, viaAlias: true, at: start, end: aliasEnd) else { return false }
-        var copy = anchored.node
-        copy.start = start
-        copy.end = aliasEnd
-        attach(copy, count: anchored.count, height: anchored.height, anchor: nil)
+        var expanded = anchored.node
+        expanded.start = start
+        expanded.end = aliasEnd
+        attach(expanded, count: anchored.count, height: anchored.height, anchor: nil)
         return true
     }
 
@@ -387,7 +408,7 @@ struct EventTreeBuilder {
         frames.append(
             Frame(
                 isMapping: isMapping, isFlow: isFlow, start: start,
-                anchor: anchor.map { String(cString: $0) }))
+                anchor: anchor.map { String(cString: $0) }, childStart: children.count))
         return true
     }
 
@@ -395,32 +416,38 @@ struct EventTreeBuilder {
         guard let frame = frames.popLast() else { return }
         var start = frame.start
         var end = Self.mark(event.end_mark)
-        if !frame.isFlow {
+        let hasChildren = children.count > frame.childStart
+        if !frame.isFlow, hasChildren {
             // A block mapping starts at its first key, even after an anchor or a tag.
-            if frame.isMapping, let first = frame.entries.first { start = first.key.start }
-            // A block collection's end event sits at the next token; its last child ends it.
-            if frame.isMapping, let last = frame.entries.last {
-                end = last.value.end
-            } else if !frame.isMapping, let last = frame.items.last {
-                end = last.end
-            }
+            if frame.isMapping { start = children.node(at: frame.childStart).pointee.start }
+            // A block collection's end event sits at the next token; its last child (a mapping's
+            // last value) ends it.
+            end = children.node(at: children.count - 1).pointee.end
         }
-        let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+        let content: Node.Content =
+            frame.isMapping
+            ? .mapping(children.popEntries(from: frame.childStart)) : .sequence(children.popItems(from: frame.childStart))
         attach(
             Node(content, start: start, end: end),
             count: frame.count, height: frame.childHeight + 1, anchor: frame.anchor)
     }
 
     /// Puts a finished node into its parent (or makes it the root) and records its anchor.
-    private mutating func attach(_ node: Node, count: Int, height: Int, anchor: String?) {
-        if let anchor { anchors[anchor] = Anchored(node: node, count: count, height: height) }
+    private mutating func attach(_ node: consuming Node, count: Int, height: Int, anchor: String?) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, count: count, height: height) }
         guard !frames.isEmpty else {
             root = node
             return
         }
-        // One in-place access to the open collection (this runs for every node of every file).
-        if let first = Self.add(node, count: count, height: height, to: &frames[frames.count - 1]) {
-            let text = node.scalar?.text ?? ""
+        // In-place accesses to the open collection (this runs for every node of every file).
+        let last = frames.count - 1
+        frames[last].count = Self.add(frames[last].count, count)
+        if height > frames[last].childHeight { frames[last].childHeight = height }
+        if frames[last].isMapping, (children.count - frames[last].childStart) % 2 == 0,
+            let first = Self.register(key: node, in: &frames[last], children: children)
+        {
+            let text: String
+            if case .scalar(let scalar) = node.content { text = scalar.text } else { text = "" }
             fail(
                 LoadProblem(
                     kind: .duplicateKey,
@@ -430,26 +457,9 @@ struct EventTreeBuilder {
                         "reason": "duplicate-key", "key": text,
                         "firstLine": String(first.start.line), "firstColumn": String(first.start.column),
                     ]))
+            return
         }
-    }
-
-    /// Adds a finished node to the open collection `frame`: an item, a key, or the value of the
-    /// pending key. Returns the earlier key a new key duplicates (the node is then not added).
-    @inline(__always)
-    private static func add(_ node: Node, count: Int, height: Int, to frame: inout Frame) -> Node? {
-        frame.count = add(frame.count, count)
-        if height > frame.childHeight { frame.childHeight = height }
-        guard frame.isMapping else {
-            frame.items.append(node)
-            return nil
-        }
-        if let key = frame.pendingKey.take() {
-            frame.entries.append(Node.Entry(key: key, value: node))
-            return nil
-        }
-        if let first = frame.register(key: node) { return first }
-        frame.pendingKey = node
-        return nil
+        children.push(node)
     }
 
     /// Counts produced nodes against the limits; false (and the file ended) past one.

@@ -36,6 +36,12 @@ public struct Node: Sendable {
         return nil
     }
 
+    /// The text of a scalar (without copying the rest of it).
+    public var scalarText: String? {
+        if case .scalar(let s) = content { return s.text }
+        return nil
+    }
+
     public var sequence: [Node]? {
         if case .sequence(let items) = content { return items }
         return nil

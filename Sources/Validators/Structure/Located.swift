@@ -38,7 +38,10 @@ final class Located {
     func reserveFields(_ count: Int) { fields.reserveCapacity(count) }
     func reserveItems(_ count: Int) { items.reserveCapacity(count) }
 
-    func field(_ name: String) -> Located? { fields.first { $0.name == name }?.value }
+    func field(_ name: String) -> Located? {
+        for i in fields.indices where fields[i].name == name { return fields[i].value }
+        return nil
+    }
 
     /// The item's position in the source list (items removed as wrongly typed keep the others' numbers).
     var sourceIndex: Int? {

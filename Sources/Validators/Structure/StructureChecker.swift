@@ -16,6 +16,9 @@ struct StructureChecker {
         didSet { placeholderStarts = PlaceholderStarts(placeholders) }
     }
     private(set) var placeholderStarts = PlaceholderStarts([])
+    /// `variables` as bindings with a slot for `parent`, made once: a dossier evaluates many conditions.
+    private let conditionBindings: CELBindings
+    private let parentSlot: Int
 
     init(
         types: [String: TypeSpec], conditions: [String: CELProgram], variables: [String: CELValue], placeholders: Set<String> = []
@@ -25,6 +28,9 @@ struct StructureChecker {
         self.variables = variables
         self.placeholders = placeholders
         self.placeholderStarts = PlaceholderStarts(placeholders)
+        var bindings = CELBindings(variables)
+        self.parentSlot = bindings.slot("parent")
+        self.conditionBindings = bindings
     }
 
     func check(_ root: Node, fields: [FieldSpec]) -> (Located, [StructureIssue]) {
@@ -57,26 +63,31 @@ struct StructureChecker {
     private func checkMapping(
         _ node: Node, fields: [FieldSpec], into located: Located, issues: inout [StructureIssue], strictKeys: Bool
     ) {
-        guard let entries = node.mapping else { return }
+        guard case .mapping(let entries) = node.content else { return }
         located.reserveFields(entries.count)
-        var conditional: [(FieldSpec, Node.Entry)] = []
-        for entry in entries {
-            guard let key = entry.key.scalar?.text else { continue }
-            guard let spec = fields.first(where: { $0.name == key }) else {
-                if WorkCancellation.isRequested { return }
-                if strictKeys {
-                    issues.append(unknownKey(key, at: entry.key, known: fields.map(\.name), parent: located))
-                } else {
-                    attachLoose(entry, to: located)
+        // Fields and entries by their positions: the specs and nodes are looked at where they are, not copied.
+        var conditional: [(field: Int, entry: Int)] = []
+        let cancelled = entries.withUnsafeBufferPointer { entries in
+            for e in entries.indices {
+                guard let key = entries[e].key.scalarText else { continue }
+                guard let f = Self.index(of: key, in: fields) else {
+                    if WorkCancellation.isRequested { return true }
+                    if strictKeys {
+                        issues.append(unknownKey(key, at: entries[e].key, known: fields.map(\.name), parent: located))
+                    } else {
+                        attachLoose(entries[e], to: located)
+                    }
+                    continue
                 }
-                continue
+                if fields[f].onlyIf != nil {
+                    conditional.append((f, e))
+                    continue
+                }
+                attach(entries[e].value, keyStart: entries[e].key.start, spec: fields[f], to: located, issues: &issues)
             }
-            if spec.onlyIf != nil {
-                conditional.append((spec, entry))
-                continue
-            }
-            attach(entry, spec: spec, to: located, issues: &issues)
+            return false
         }
+        if cancelled { return }
         // Conditional fields are judged against their siblings as already checked (the mapping's
         // value, built when a condition needs it).
         var siblings: CELValue?
@@ -87,34 +98,40 @@ struct StructureChecker {
             return value
         }
         var attachedConditional = false
-        for (spec, entry) in conditional {
+        for (f, e) in conditional {
+            let spec = fields[f]
+            let entry = entries[e]
             guard let applies = holdsIfKnown(spec.onlyIf!, parent: parentValue) else {
                 // Whether it belongs here depends on a value still to be filled in: unknown too.
-                if let issue = placeholderIssue(entry.value, path: childPath(located, spec.name)) {
+                if let issue = placeholderIssue(entry.value, path: Self.childPath(located, spec.name)) {
                     issues.append(named(issue, in: located))
                 }
                 located.add(unknownField: spec.name)
                 continue
             }
             if applies {
-                attach(entry, spec: spec, to: located, issues: &issues)
+                attach(entry.value, keyStart: entry.key.start, spec: spec, to: located, issues: &issues)
                 attachedConditional = true
             } else {
                 issues.append(
                     named(
                         StructureIssue(
                             rule: .unknownKeys, variant: "not_here",
-                            values: ["key": spec.name, "path": childPath(located, spec.name)],
-                            location: entry.key.start, end: entry.key.end, path: childPath(located, spec.name)), in: located))
+                            values: ["key": spec.name, "path": Self.childPath(located, spec.name)],
+                            location: entry.key.start, end: entry.key.end, path: Self.childPath(located, spec.name)), in: located)
+                )
             }
         }
-        for spec in fields
-        where spec.required && spec.coveredBy == nil && spec.presenceRule == nil && located.field(spec.name) == nil {
+        for f in fields.indices
+        where fields[f].required && fields[f].coveredBy == nil && fields[f].presenceRule == nil
+            && located.field(fields[f].name) == nil
+        {
+            let spec = fields[f]
             if spec.onlyIf != nil && holdsIfKnown(spec.onlyIf!, parent: parentValue) != true { continue }
-            if let entry = entries.first(where: { $0.key.scalar?.text == spec.name }), !isEmpty(entry.value) {
+            if let entry = entries.first(where: { $0.key.scalarText == spec.name }), !Self.isEmpty(entry.value) {
                 continue // present but wrongly typed: already reported
             }
-            var values = ["field": spec.name, "path": childPath(located, spec.name)]
+            var values = ["field": spec.name, "path": Self.childPath(located, spec.name)]
             var help: String?
             if let codes = spec.oneOf ?? resolvedCodes(spec) {
                 // What to write: the allowed values.
@@ -135,6 +152,19 @@ struct StructureChecker {
         }
     }
 
+    /// The position of the field named `key`.
+    @inline(__always)
+    private static func index(of key: String, in fields: [FieldSpec]) -> Int? {
+        // ASCII texts of different lengths differ: most fields are passed over without comparing
+        // their names (other texts are compared, as they may be equal canonically).
+        let keyLength = FieldSpec.asciiLength(key)
+        for f in fields.indices {
+            if let keyLength, let nameLength = fields[f].asciiNameLength, nameLength != keyLength { continue }
+            if fields[f].name == key { return f }
+        }
+        return nil
+    }
+
     /// The value of a mapping: its fields as rules see them.
     private static func mapValue(_ located: Located) -> CELValue {
         var map = CELMap(strings: located.fields.map { ($0.name, $0.value.value) })
@@ -149,8 +179,8 @@ struct StructureChecker {
     /// Whether the condition holds; nil when it reads a value still to be filled in.
     private func holdsIfKnown(_ condition: String, parent: CELValue) -> Bool? {
         guard let program = conditions[condition] else { return false }
-        var variables = CELBindings(self.variables)
-        variables["parent"] = parent
+        var variables = conditionBindings
+        variables.bind(parentSlot, to: parent)
         switch program.evaluate(variables) {
         case .success(.bool(true)): return true
         case .failure(let error) where error.isUnknown: return nil
@@ -158,33 +188,34 @@ struct StructureChecker {
         }
     }
 
-    private func attach(_ entry: Node.Entry, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
-        guard !isEmpty(entry.value) else { return }
-        if let issue = placeholderIssue(entry.value, path: childPath(parent, spec.name)) {
+    /// Judges the value of a declared field (its key at `keyStart`) and adds what rules see of it to `parent`.
+    private func attach(_ value: Node, keyStart: Mark, spec: FieldSpec, to parent: Located, issues: inout [StructureIssue]) {
+        guard !Self.isEmpty(value) else { return }
+        if let issue = placeholderIssue(value, path: Self.childPath(parent, spec.name)) {
             issues.append(named(issue, in: parent))
             parent.add(unknownField: spec.name)
             return
         }
-        let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(spec.name))
-        if spec.presenceRule != nil, !fitsShape(entry.value, resolve(spec.type)) {
+        let child = Located(node: value, keyMark: keyStart, parent: parent, component: .key(spec.name))
+        if spec.presenceRule != nil, !Self.fitsShape(value, resolve(spec.type)) {
             return // absent: its presence rule reports it, HDR-002 does not (catalogue 1.1, clarification 11)
         }
         if spec.coveredBy != nil {
             // The covering rule judges it: read it as typed when it fits (5.0 is 5), as written when not.
             var ignored: [StructureIssue] = []
-            if !judge(entry.value, spec: FieldSpec(name: spec.name, type: spec.type), as: child, issues: &ignored) {
-                child.value = Self.generic(entry.value)
+            if !judge(value, spec: FieldSpec(name: spec.name, type: spec.type), as: child, issues: &ignored) {
+                child.value = Self.generic(value)
             }
             parent.add(field: spec.name, child)
             return
         }
-        if judge(entry.value, spec: spec, as: child, issues: &issues) {
+        if judge(value, spec: spec, as: child, issues: &issues) {
             if child.isUnknown { parent.add(unknownField: spec.name) } else { parent.add(field: spec.name, child) }
         }
     }
 
     private func attachLoose(_ entry: Node.Entry, to parent: Located) {
-        guard !isEmpty(entry.value), let key = entry.key.scalar?.text else { return }
+        guard !Self.isEmpty(entry.value), let key = entry.key.scalarText else { return }
         let child = Located(node: entry.value, keyMark: entry.key.start, parent: parent, component: .key(key))
         fillLoosely(child)
         parent.add(field: key, child)
@@ -196,7 +227,7 @@ struct StructureChecker {
         case .scalar:
             located.value = Self.generic(located.node)
         case .sequence(let items):
-            for (index, item) in items.enumerated() where !isEmpty(item) {
+            for (index, item) in items.enumerated() where !Self.isEmpty(item) {
                 let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
                 fillLoosely(child)
                 located.add(item: child)
@@ -268,7 +299,7 @@ struct StructureChecker {
             located.reserveItems(items.count)
             // Empty items are dropped before anything counts them; a wrong-typed item is HDR-002's and
             // then absent, and the items after it keep their own places (catalogue 1.1, clarification 7).
-            for (index, item) in items.enumerated() where !isEmpty(item) {
+            for (index, item) in items.enumerated() where !Self.isEmpty(item) {
                 let child = Located(node: item, keyMark: nil, parent: located, component: .index(index))
                 if let issue = placeholderIssue(item, path: child.path) {
                     issues.append(named(issue, in: located))
@@ -308,7 +339,7 @@ struct StructureChecker {
     }
 
     private func unknownKey(_ key: String, at keyNode: Node, known: [String], parent: Located) -> StructureIssue {
-        let path = childPath(parent, key)
+        let path = Self.childPath(parent, key)
         if let suggestion = Self.closest(to: key, in: known) {
             return named(
                 StructureIssue(
@@ -350,7 +381,7 @@ struct StructureChecker {
         return issue
     }
 
-    private func childPath(_ parent: Located, _ key: String) -> String {
+    private static func childPath(_ parent: Located, _ key: String) -> String {
         let base = parent.path
         return base.isEmpty ? key : base + "." + key
     }
@@ -358,11 +389,11 @@ struct StructureChecker {
     // MARK: - values
 
     /// Null, blank text, and empty lists or mappings count as absent ("present" means present and not empty).
-    func isEmpty(_ node: Node) -> Bool {
+    static func isEmpty(_ node: Node) -> Bool {
         switch node.content {
         case .scalar(let scalar):
-            if scalar.value == .null { return true }
-            if case .string(let text) = scalar.value {
+            if scalar.isNull { return true }
+            if let text = scalar.textValue {
                 // A character is whitespace by its first scalar: text that starts with a visible
                 // ASCII character is not blank (the common case, decided without walking it).
                 if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
@@ -371,14 +402,14 @@ struct StructureChecker {
             return false
         // A list of nothing but empty items is empty (`actors: [~]` names no actor); a mapping with
         // an entry is present, whatever its entries hold (presence is shallow).
-        case .sequence(let items): return items.allSatisfy(isEmpty)
+        case .sequence(let items): return items.allSatisfy(Self.isEmpty)
         case .mapping(let entries): return entries.isEmpty
         }
     }
 
     /// Whether `node` has the shape `type` asks for at its top level (a mapping for a map, a number
     /// for an amount …), whatever its content.
-    func fitsShape(_ node: Node, _ type: TypeSpec) -> Bool {
+    static func fitsShape(_ node: Node, _ type: TypeSpec) -> Bool {
         switch type {
         case .any, .named: return true
         case .list: return node.sequence != nil
