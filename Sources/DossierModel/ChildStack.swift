@@ -53,28 +53,15 @@ final class ChildStack {
         guard pairs > 0 else { return [] }
         let entries = [Node.Entry](unsafeUninitializedCapacity: pairs) { buffer, initialized in
             let destination = buffer.baseAddress!
-            if Self.entryIsKeyThenValue {
-                // The stack already holds the entries' bytes in order: they are moved as bytes (nodes are
-                // bitwise movable), and the stack forgets them without deinitializing them.
-                UnsafeMutableRawPointer(destination).copyMemory(
-                    from: UnsafeRawPointer(base + start), byteCount: 2 * pairs * MemoryLayout<Node>.stride)
-            } else {
-                for i in 0..<pairs {
-                    let key = base + start + 2 * i
-                    (destination + i).initialize(to: Node.Entry(key: key.move(), value: (key + 1).move()))
-                }
+            for i in 0..<pairs {
+                let key = base + start + 2 * i
+                (destination + i).initialize(to: Node.Entry(key: key.move(), value: (key + 1).move()))
             }
             initialized = pairs
         }
         count = start
         return entries
     }
-
-    /// Whether an entry is laid out as its key's node followed by its value's, as two nodes on the stack are.
-    private static let entryIsKeyThenValue =
-        MemoryLayout<Node.Entry>.stride == 2 * MemoryLayout<Node>.stride
-        && MemoryLayout<Node.Entry>.offset(of: \Node.Entry.key) == 0
-        && MemoryLayout<Node.Entry>.offset(of: \Node.Entry.value) == MemoryLayout<Node>.stride
 
     /// Empties the stack, keeping its storage.
     func removeAll() {
