@@ -1,7 +1,7 @@
 import DossierModel
 
 /// The shape a value must have, as a rule set's `structure:` and `types:` declare it.
-public indirect enum TypeSpec: Sendable {
+public indirect enum TypeSpec: Sendable, Equatable {
     case text
     case integer
     /// A sum of money in euro: a finite number >= 0, compared exactly (decimal).
@@ -35,7 +35,7 @@ public indirect enum TypeSpec: Sendable {
 }
 
 /// A field of a mapping (or the items of a list) and what is asked of it.
-public struct FieldSpec: Sendable {
+public struct FieldSpec: Sendable, Equatable {
     public var name: String
     public var type: TypeSpec
     /// Absent (or empty) is an HDR-002 finding, unless `coveredBy` names the rule that reports it.
