@@ -33,11 +33,13 @@ public struct BinaryWriter: Sendable {
     /// Raw bytes, as written by another writer (a section whose length is written before it).
     public mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+    @inlinable
     public mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
     }
 
+    @inlinable
     public mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
         int(values.count)
         for value in values { write(&self, value) }
@@ -45,6 +47,10 @@ public struct BinaryWriter: Sendable {
 
     public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 }
+
+// The generic readers and writers are inlinable so that each use is specialized where it is
+// written (a rule set's reader in Validators): unspecialized, they would go through type metadata
+// for every element.
 
 /// Reads what a `BinaryWriter` wrote. The form is made by the build and embedded in the binary:
 /// a form that does not read is a defect of the build, not of any input, and stops the run.
@@ -99,10 +105,12 @@ public struct BinaryReader: Sendable {
         position += count
     }
 
+    @inlinable
     public mutating func optional<T>(_ read: (inout BinaryReader) -> T) -> T? {
         bool() ? read(&self) : nil
     }
 
+    @inlinable
     public mutating func array<T>(_ read: (inout BinaryReader) -> T) -> [T] {
         let count = int()
         guard count >= 0, count <= bytes.count - position else { damaged() }

@@ -66,6 +66,20 @@ import Testing
         #expect(checker.ruleSets.map(\.file) == renamed.map(\.0))
     }
 
+    /// `compile-rules` makes the form with this: a broken rule file gives no form but its errors,
+    /// each at its place, and the build stops on them.
+    @Test func aBrokenRuleFileGivesItsLocatedErrorsAndNoForm() throws {
+        let broken = try String(
+            contentsOf: Fixtures.repositoryFile("Tests/Fixtures/BrokenRules/bad-expression.yaml"), encoding: .utf8)
+        let files = Self.files + [("rules/bad-expression.yaml", broken)]
+        #expect {
+            _ = try CompiledRuleSets.form(of: files, iso: Fixtures.iso)
+        } throws: { error in
+            "\(error)".contains("rules/bad-expression.yaml:14:32: error: rule BBE-001, `check`: unexpected '>'")
+        }
+        #expect(try CompiledRuleSets.form(of: Self.files, iso: Fixtures.iso) == BundledData.compiledRules)
+    }
+
     @Test(arguments: Fixtures.exampleFiles)
     func aDossierGetsTheSameReportFromTheCompiledForm(_ path: String) throws {
         let fromForm = try Checker(knownFiles: Self.files, compiled: try #require(Self.compiled), iso: Fixtures.iso)

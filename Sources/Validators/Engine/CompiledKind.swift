@@ -208,7 +208,10 @@ final class CompiledKind: @unchecked Sendable {
             }
         }
         var funding: CompiledFunding?
-        try collect { funding = try CompiledFunding(sets: sets, environment: environment, parameterNames: parameterNames) }
+        try collect {
+            funding = try CompiledFunding(
+                sets: sets, environment: environment, parameterNames: parameterNames, checkedAtBuild: checkedAtBuild)
+        }
         try RuleSetCollection.Errors.throwing(errors)
         self.rules = compiledRules
         self.funding = funding!
