@@ -56,11 +56,35 @@ extension LocalizedText {
 }
 
 extension PathPattern {
-    func write(to writer: inout BinaryWriter) { writer.string(description) }
+    /// As written and as steps, so that reading it back does not parse it again.
+    func write(to writer: inout BinaryWriter) {
+        writer.string(description)
+        writer.array(steps) { writer, step in
+            switch step {
+            case .key(let key):
+                writer.int(0)
+                writer.string(key)
+            case .anyKey: writer.int(1)
+            case .index(let index):
+                writer.int(2)
+                writer.int(index)
+            case .anyIndex: writer.int(3)
+            }
+        }
+    }
 
     init(reading reader: inout BinaryReader) {
-        guard let pattern = PathPattern(reader.string()) else { reader.damaged() }
-        self = pattern
+        self.init("")!
+        description = reader.string()
+        steps = reader.array { reader in
+            switch reader.int() {
+            case 0: .key(reader.string())
+            case 1: .anyKey
+            case 2: .index(reader.int())
+            case 3: .anyIndex
+            default: reader.damaged()
+            }
+        }
     }
 }
 
