@@ -74,7 +74,9 @@ let package = Package(
         ),
         // rules/*.yaml and data/ compiled into the binary, so an installed tool needs no files beside it.
         .executableTarget(name: "embed-files"),
-        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+        // rules/*.yaml read, checked and written in the compact form a run reads them in (`CompiledRuleSets`).
+        .executableTarget(name: "compile-rules", dependencies: ["Validators", "DossierModel"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files", "compile-rules"]),
         .target(name: "BundledData", plugins: ["EmbedFiles"]),
         .executableTarget(
             name: "dossiercheck",

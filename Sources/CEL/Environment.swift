@@ -32,7 +32,8 @@ public final class CELEnvironment: @unchecked Sendable {
     /// so recursion is impossible.
     ///
     /// - Throws: `CELParseError` located in `body`, or `CELError` when the name is taken or invalid.
-    public func defineFunction(_ name: String, parameters: [String], body: String) throws {
+    /// `syntax`: the body as `CELSyntax(parsing:)` gave it, when the host parsed it ahead of time.
+    public func defineFunction(_ name: String, parameters: [String], body: String, syntax: CELSyntax? = nil) throws {
         guard CELEnvironment.isIdentifier(name) else { throw CELError("invalid function name '\(name)'") }
         for p in parameters where !CELEnvironment.isIdentifier(p) {
             throw CELError("invalid parameter name '\(p)' in function '\(name)'")
@@ -45,7 +46,7 @@ public final class CELEnvironment: @unchecked Sendable {
         }
         let (users, nats, depth) = lock.withLock { (userFunctions, natives, _maxNestingDepth) }
         if users[name] != nil || nats[name] != nil { throw CELError("function '\(name)' is already defined") }
-        let expr = try Parser.parse(body, maxDepth: depth)
+        let expr = try syntax?.checked(depth, source: body) ?? Parser.parse(body, maxDepth: depth)
         var compiler = Compiler(
             src: SourceText(body), userFunctions: users, natives: nats, definingFunction: name, parameters: parameters)
         let node = try compiler.compile(expr)
@@ -85,9 +86,15 @@ public final class CELEnvironment: @unchecked Sendable {
     }
 
     /// Parses and resolves an expression. The program can be evaluated any number of times, from any thread.
-    public func compile(_ source: String) throws(CELParseError) -> CELProgram {
+    /// `syntax`: the expression as `CELSyntax(parsing:)` gave it, when the host parsed it ahead of time.
+    public func compile(_ source: String, syntax: CELSyntax? = nil) throws(CELParseError) -> CELProgram {
         let (users, nats, depth) = lock.withLock { (userFunctions, natives, _maxNestingDepth) }
-        let expr = try Parser.parse(source, maxDepth: depth)
+        let expr: Expr
+        if let syntax {
+            expr = try syntax.checked(depth, source: source)
+        } else {
+            expr = try Parser.parse(source, maxDepth: depth)
+        }
         var compiler = Compiler(src: SourceText(source), userFunctions: users, natives: nats, definingFunction: nil)
         let node = try compiler.compile(expr)
         let evalDepth = expr.height + compiler.calleeDepth

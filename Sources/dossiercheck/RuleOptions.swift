@@ -65,7 +65,10 @@ struct RuleOptions: ParsableArguments {
         let iso = ISO3166(loading: { BundledData.dataFile("iso3166.tsv") ?? "" })
         // The bundled sets as they are, which the test suite loads and compiles: read as far as the
         // run needs them (one dossier's kind and its imports).
-        if files.isEmpty, adjust == nil { return try Checker(knownFiles: bundledFiles, iso: iso, limits: limits) }
+        if files.isEmpty, adjust == nil {
+            return try Checker(
+                knownFiles: bundledFiles, compiled: CompiledRuleSets(bytes: BundledData.compiledRules), iso: iso, limits: limits)
+        }
         let bundled = try RuleSetCollection.parse(bundledFiles)
         do {
             let local = try RuleSetCollection.parse(files)

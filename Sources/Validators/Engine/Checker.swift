@@ -56,12 +56,18 @@ public final class Checker: Sendable {
     /// loads and compiles): at start-up it reads each file's header only, and a kind's files whole
     /// when a dossier of that kind first needs them (`LazyRuleSets`), so that checking one dossier
     /// does not read every programme's rules with all their examples and languages.
+    ///
+    /// `compiled`: the same files as the build compiled them (`CompiledRuleSets`), read instead of
+    /// the YAML when given and readable header first.
     public convenience init(
-        knownFiles files: [(name: String, contents: String)], iso: ISO3166, limits: EvaluationLimits = .default
+        knownFiles files: [(name: String, contents: String)], compiled: CompiledRuleSets? = nil, iso: ISO3166,
+        limits: EvaluationLimits = .default
     )
         throws
     {
-        if let lazy = LazyRuleSets(files: files) {
+        if let compiled, compiled.fileNames == files.map(\.name) {
+            try self.init(lazy: LazyRuleSets(compiled: compiled), iso: iso, limits: limits)
+        } else if let lazy = LazyRuleSets(files: files) {
             try self.init(lazy: lazy, iso: iso, limits: limits)
         } else {
             let sets = try RuleSetCollection.parse(files)
@@ -134,12 +140,16 @@ public final class Checker: Sendable {
         }
         self.kinds = try Self.callSlots(files.headers.filter { $0.kind != nil }) { set in
             KindSlot(onDemand: {
-                try CompiledKind(kind: set.kind, sets: try sets(importedBy: [set.name]), knownKinds: knownKinds, iso: iso)
+                try CompiledKind(
+                    kind: set.kind, sets: try sets(importedBy: [set.name]), knownKinds: knownKinds, iso: iso,
+                    checkedAtBuild: files.checkedAtBuild)
             })
         }
         let libraries = files.headers.filter { $0.kind == nil }.map(\.name)
         self.fallbackSlot = KindSlot(onDemand: {
-            try CompiledKind(kind: nil, sets: try sets(importedBy: libraries), knownKinds: knownKinds, iso: iso)
+            try CompiledKind(
+                kind: nil, sets: try sets(importedBy: libraries), knownKinds: knownKinds, iso: iso,
+                checkedAtBuild: files.checkedAtBuild)
         })
         self.knownKinds = knownKinds.map { CELValue.string($0) }
     }

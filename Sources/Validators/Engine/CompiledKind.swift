@@ -33,7 +33,10 @@ final class CompiledKind: @unchecked Sendable {
 
     static let itemNames: Set<String> = ["self", "params", "kind", "kinds", "calls", "item", "key", "index", "position"]
 
-    init(kind: String?, sets: [RuleSet], knownKinds: [String], iso: ISO3166) throws {
+    /// `checkedAtBuild`: the sets come from the build's compiled form (`CompiledRuleSets`), whose
+    /// build ran the checks a load makes (undeclared types, unknown names, parameters and
+    /// placeholders): they are not made again, and the expressions are compiled from their trees.
+    init(kind: String?, sets: [RuleSet], knownKinds: [String], iso: ISO3166, checkedAtBuild: Bool = false) throws {
         self.kind = kind
         self.sets = sets
 
@@ -108,7 +111,7 @@ final class CompiledKind: @unchecked Sendable {
                 errors += found
             }
         }
-        for set in sets {
+        for set in sets where !checkedAtBuild {
             for field in Self.allFields(set.structure, set.types) {
                 if case .named(let name) = field.type, types[name] == nil {
                     var message =
@@ -129,7 +132,8 @@ final class CompiledKind: @unchecked Sendable {
             for definition in set.definitions {
                 let body = Expression(source: definition.body, mark: definition.mark)
                 do {
-                    try environment.defineFunction(definition.name, parameters: definition.parameters, body: definition.body)
+                    try environment.defineFunction(
+                        definition.name, parameters: definition.parameters, body: definition.body, syntax: definition.bodySyntax)
                 } catch let error as CELParseError {
                     // With the name meant, the hint about what a definition may call is not needed.
                     let suggestion = error.callProblem.map { ExpressionCompiler.suggestion(for: $0, in: environment) } ?? ""
@@ -143,7 +147,8 @@ final class CompiledKind: @unchecked Sendable {
                         RuleFileError(file: set.file, mark: definition.mark, message: "definition `\(definition.name)`: \(error)")
                     )
                 }
-                for name in ExpressionCompiler.parameterReferences(in: definition.body) where !parameterNames.contains(name) {
+                let referenced = checkedAtBuild ? [] : ExpressionCompiler.parameterReferences(in: definition.body)
+                for name in referenced where !parameterNames.contains(name) {
                     errors.append(
                         RuleFileError(
                             file: set.file, mark: body.placeOfParameter(name) ?? definition.mark,
@@ -160,7 +165,8 @@ final class CompiledKind: @unchecked Sendable {
         var conditions: [String: CELProgram] = [:]
         var compiledRules: [CompiledRule] = []
         for set in sets {
-            let compiler = ExpressionCompiler(environment: environment, file: set.file, parameterNames: parameterNames)
+            let compiler = ExpressionCompiler(
+                environment: environment, file: set.file, parameterNames: parameterNames, checkedAtBuild: checkedAtBuild)
             for field in Self.allFields(set.structure, set.types) {
                 guard let condition = field.onlyIf, conditions[condition] == nil else { continue }
                 try collect {
@@ -190,7 +196,10 @@ final class CompiledKind: @unchecked Sendable {
                     try collect {
                         assertion = try compiler.compile(check.assertion, names: names, what: "rule \(rule.id), `check`")
                     }
-                    errors += Self.placeholderErrors(check, names: names, parameters: parameterNames, rule: rule, file: set.file)
+                    if !checkedAtBuild {
+                        errors += Self.placeholderErrors(
+                            check, names: names, parameters: parameterNames, rule: rule, file: set.file)
+                    }
                     if let assertion, lets.count == check.lets.count, when != nil || check.when == nil {
                         checks.append(CompiledRule.CompiledCheck(check: check, lets: lets, when: when, assertion: assertion))
                     }
@@ -199,7 +208,10 @@ final class CompiledKind: @unchecked Sendable {
             }
         }
         var funding: CompiledFunding?
-        try collect { funding = try CompiledFunding(sets: sets, environment: environment, parameterNames: parameterNames) }
+        try collect {
+            funding = try CompiledFunding(
+                sets: sets, environment: environment, parameterNames: parameterNames, checkedAtBuild: checkedAtBuild)
+        }
         try RuleSetCollection.Errors.throwing(errors)
         self.rules = compiledRules
         self.funding = funding!

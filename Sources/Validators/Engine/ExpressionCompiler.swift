@@ -8,16 +8,20 @@ struct ExpressionCompiler {
     let environment: CELEnvironment
     let file: String
     let parameterNames: Set<String>
+    /// The expressions come from the build's compiled form, whose build made the checks for
+    /// unknown names, parameters and calls: only compiled here, from their syntax trees.
+    var checkedAtBuild = false
 
     /// The compiled expression; else every error in it, each at its place: a `RuleFileError`,
     /// or `RuleSetCollection.Errors` when there are several.
     func compile(_ expression: Expression, names: Set<String>, what: String) throws -> CELProgram {
         let program: CELProgram
         do {
-            program = try environment.compile(expression.source)
+            program = try environment.compile(expression.source, syntax: expression.syntax)
         } catch let error {
             throw RuleFileError(file: file, mark: place(of: error, in: expression), message: "\(what): \(error.message)")
         }
+        if checkedAtBuild { return program }
         var errors: [RuleFileError] = []
         for name in program.referencedVariables.subtracting(names).sorted() {
             let known = names.sorted().joined(separator: ", ")

@@ -5,12 +5,17 @@ import Foundation
 /// start-up each file's header (`RuleFileHeader`), a whole file when a dossier of its kind, or of
 /// a kind that imports it, first comes; every file when something describes all the rules.
 ///
+/// The sets may come from the build's compiled form instead (`CompiledRuleSets`): the same sets,
+/// already read, with their expressions parsed.
+///
 /// A set read this way equals the set of a full read: its imports are read and resolved with it
 /// (`EffectiveRuleSets`, `ParameterTexts`), which is all resolving a set reads beyond itself.
 final class LazyRuleSets: @unchecked Sendable {
     /// Each set as its header gives it: name, version, catalogue, kind, imports and call.
     let headers: [RuleSet]
-    private let files: [(name: String, contents: String)]
+    private let origin: Origin
+    /// True for sets from the compiled form, which the build checked as a load checks them.
+    let checkedAtBuild: Bool
     private let lock = NSLock()
     /// Whole sets read so far, as read and resolved, by name.
     private var read: [String: RuleSet] = [:]
@@ -29,7 +34,20 @@ final class LazyRuleSets: @unchecked Sendable {
         }
         guard Set(headers.map(\.name)).count == headers.count else { return nil }
         self.headers = headers
-        self.files = files
+        self.origin = .files(files)
+        self.checkedAtBuild = false
+    }
+
+    /// The sets of the build's compiled form.
+    init(compiled: CompiledRuleSets) {
+        self.headers = compiled.headers
+        self.origin = .compiled(compiled)
+        self.checkedAtBuild = true
+    }
+
+    private enum Origin {
+        case files([(name: String, contents: String)])
+        case compiled(CompiledRuleSets)
     }
 
     /// Every set, read whole and resolved, in the order of the files.
@@ -63,17 +81,23 @@ final class LazyRuleSets: @unchecked Sendable {
         }
     }
 
-    /// The set as its file gives it, read once.
+    /// The set as its file (or the compiled form) gives it, read once.
     private func set(named name: String) -> RuleSet {
         if let set = read[name] { return set }
-        let file = files[headers.firstIndex { $0.name == name }!]
-        do {
-            let set = try RuleSetParser.parse(file.contents, file: file.name)
-            read[name] = set
-            return set
-        } catch {
-            preconditionFailure("a rule file given as known to load does not: \(error)")
+        let index = headers.firstIndex { $0.name == name }!
+        let set: RuleSet
+        switch origin {
+        case .compiled(let compiled):
+            set = compiled.set(at: index)
+        case .files(let files):
+            do {
+                set = try RuleSetParser.parse(files[index].contents, file: files[index].name)
+            } catch {
+                preconditionFailure("a rule file given as known to load does not: \(error)")
+            }
         }
+        read[name] = set
+        return set
     }
 
     private static func mustResolve(_ sets: [RuleSet]) -> [RuleSet] {

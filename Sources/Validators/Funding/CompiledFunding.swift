@@ -21,11 +21,14 @@ struct CompiledFunding: @unchecked Sendable {
     /// The names a field's `template` expression sees.
     static let templateNames: Set<String> = ["kind", "language", "params"]
 
-    init(sets: [RuleSet], environment: CELEnvironment, parameterNames: Set<String>) throws {
+    /// `checkedAtBuild`: as for `CompiledKind`; the fields' templates, compiled here only to check
+    /// them, are not compiled again.
+    init(sets: [RuleSet], environment: CELEnvironment, parameterNames: Set<String>, checkedAtBuild: Bool = false) throws {
         let ruleIDs = Set(sets.flatMap { $0.rules.map(\.id) })
         for set in sets {
-            let compiler = ExpressionCompiler(environment: environment, file: set.file, parameterNames: parameterNames)
-            for field in CompiledKind.allFields(set.structure, set.types) {
+            let compiler = ExpressionCompiler(
+                environment: environment, file: set.file, parameterNames: parameterNames, checkedAtBuild: checkedAtBuild)
+            for field in checkedAtBuild ? [] : CompiledKind.allFields(set.structure, set.types) {
                 guard let template = field.template else { continue }
                 _ = try compiler.compile(template, names: Self.templateNames, what: "`template` of field `\(field.name)`")
             }

@@ -4,7 +4,7 @@ import DossierModel
 /// file): the organisations and how to classify them, the applicant, the eligible and the
 /// requested amounts. Every entry is optional; a kind's set overrides what its libraries give,
 /// entry by entry.
-public struct FigureSpec: Sendable {
+public struct FigureSpec: Sendable, Equatable {
     /// Paths to the organisations of a dossier (`partners[*]`).
     public var organisations: [PathPattern]?
     /// The organisation's name, relative to an organisation (`name`).

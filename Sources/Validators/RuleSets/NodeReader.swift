@@ -115,7 +115,7 @@ struct NodeReader {
 /// The texts of one rule file given per language, with their places: once the set's languages are
 /// known (its own `languages:`, or its base's), each must have all of them.
 final class TextLedger: @unchecked Sendable {
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         var what: String
         var mark: Mark
         var languages: Set<Language>

@@ -1,7 +1,8 @@
+import CEL
 import DossierModel
 
 /// One rule of the catalogue: a stable ID, what it checks, and the examples that prove it.
-public struct Rule: Sendable {
+public struct Rule: Sendable, Equatable {
     public var id: String
     public var severity: Severity
     public var title: LocalizedText
@@ -58,7 +59,7 @@ public struct Check: Sendable {
 }
 
 /// A rule's own examples: snippets that must pass and must fail, tested automatically.
-public struct RuleExamples: Sendable {
+public struct RuleExamples: Sendable, Equatable {
     public var passing: [Example]
     public var failing: [Example]
 
@@ -68,7 +69,7 @@ public struct RuleExamples: Sendable {
     }
 }
 
-public struct Example: Sendable {
+public struct Example: Sendable, Equatable {
     /// The dossier snippet (YAML); the header is added when it has none.
     public var yaml: String
     /// The kind to check it as, when the rule set has none of its own.
@@ -88,6 +89,9 @@ public struct Expression: Sendable {
     public var mark: Mark
     /// Block scalars (`|`) start on the line after their indicator.
     public var isBlock: Bool
+    /// Its syntax tree, when the set comes from the compiled form (`CompiledRuleSets`): compiled
+    /// without parsing it again.
+    public var syntax: CELSyntax? = nil
 
     public init(source: String, mark: Mark, isBlock: Bool = false) {
         self.source = source

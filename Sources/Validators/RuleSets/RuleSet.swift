@@ -1,3 +1,4 @@
+import CEL
 import DossierModel
 
 /// A programme's rules as data: what a dossier of one `kind` must satisfy.
@@ -140,14 +141,14 @@ public struct Citation: Sendable, Equatable {
 }
 
 /// `extends: {ruleset: eurostars, version: 1.0.0}`.
-public struct BaseReference: Sendable {
+public struct BaseReference: Sendable, Equatable {
     public var name: String
     public var version: String
     public var mark: Mark
 }
 
 /// `call: {name: "2027", title: …, opens: 2027-02-01, closes: 2027-04-30}`.
-public struct CallIdentity: Sendable {
+public struct CallIdentity: Sendable, Equatable {
     public var name: String
     public var title: LocalizedText?
     public var opens: String?
@@ -156,7 +157,7 @@ public struct CallIdentity: Sendable {
 }
 
 /// A change one set makes to a rule (its own or imported), with the place that asks for it.
-public struct RuleChange<Value: Sendable>: Sendable {
+public struct RuleChange<Value: Sendable & Equatable>: Sendable, Equatable {
     public var rule: String
     public var value: Value
     public var mark: Mark
@@ -164,14 +165,14 @@ public struct RuleChange<Value: Sendable>: Sendable {
 
 /// `types: {organisation: {extends: organisation, map: {rd_performing: boolean}}}`: fields added
 /// to a type an imported set declares, for the kinds of this set only.
-public struct TypeExtension: Sendable {
+public struct TypeExtension: Sendable, Equatable {
     public var name: String
     public var fields: [FieldSpec]
     public var mark: Mark
 }
 
 /// A named threshold or table a call may change without touching the rules.
-public struct Parameter: Sendable {
+public struct Parameter: Sendable, Equatable {
     public var name: String
     public var value: ParameterValue
     public var description: LocalizedText?
@@ -209,4 +210,6 @@ public struct Definition: Sendable {
     public var parameters: [String]
     public var body: String
     public var mark: Mark
+    /// The body's syntax tree, when the set comes from the compiled form (`CompiledRuleSets`).
+    public var bodySyntax: CELSyntax? = nil
 }

@@ -1,7 +1,7 @@
 import DossierModel
 
 /// The shape a value must have, as a rule set's `structure:` and `types:` declare it.
-public indirect enum TypeSpec: Sendable {
+public indirect enum TypeSpec: Sendable, Equatable {
     case text
     case integer
     /// A sum of money in euro: a finite number >= 0, compared exactly (decimal).
@@ -40,9 +40,9 @@ public indirect enum TypeSpec: Sendable {
 /// one shared storage, copied on write: the structure pass hands specs around for every value of
 /// every dossier, and a copy is then one reference, not ten.
 @dynamicMemberLookup
-public struct FieldSpec: Sendable {
+public struct FieldSpec: Sendable, Equatable {
     /// What a field spec says.
-    public struct Properties: Sendable {
+    public struct Properties: Sendable, Equatable {
         public var name: String {
             didSet { asciiNameLength = FieldSpec.asciiLength(name) }
         }
@@ -77,6 +77,10 @@ public struct FieldSpec: Sendable {
     }
 
     private var storage: Storage
+
+    public static func == (lhs: FieldSpec, rhs: FieldSpec) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.properties == rhs.storage.properties
+    }
 
     public subscript<Value>(dynamicMember property: WritableKeyPath<Properties, Value>) -> Value {
         get { storage.properties[keyPath: property] }
