@@ -146,16 +146,16 @@ extension TypeSpec {
 
 extension FieldSpec {
     func write(to writer: inout BinaryWriter) {
-        writer.string(name)
-        type.write(to: &writer)
-        writer.bool(required)
-        writer.optional(oneOf) { $0.strings($1) }
-        writer.optional(coveredBy) { $0.string($1) }
-        writer.optional(presenceRule) { $0.string($1) }
-        writer.optional(onlyIf) { $0.string($1) }
-        writer.optional(doc) { $1.write(to: &$0) }
-        writer.optional(template) { $1.write(to: &$0) }
-        writer.optional(typeMark) { $1.write(to: &$0) }
+        writer.string(self.name)
+        self.type.write(to: &writer)
+        writer.bool(self.required)
+        writer.optional(self.oneOf) { $0.strings($1) }
+        writer.optional(self.coveredBy) { $0.string($1) }
+        writer.optional(self.presenceRule) { $0.string($1) }
+        writer.optional(self.onlyIf) { $0.string($1) }
+        writer.optional(self.doc) { $1.write(to: &$0) }
+        writer.optional(self.template) { $1.write(to: &$0) }
+        writer.optional(self.typeMark) { $1.write(to: &$0) }
     }
 
     init(reading reader: inout BinaryReader) {
@@ -171,7 +171,7 @@ extension FieldSpec {
         self.init(
             name: name, type: type, required: required, oneOf: oneOf, coveredBy: coveredBy, onlyIf: onlyIf, doc: doc,
             template: template, presenceRule: presenceRule)
-        typeMark = reader.optional { Mark(reading: &$0) }
+        self.typeMark = reader.optional { Mark(reading: &$0) }
     }
 }
 
