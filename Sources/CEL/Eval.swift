@@ -5,11 +5,12 @@ import Foundation
 /// Per-evaluation state: the bindings, the loop-variable frame, the remaining cost budget.
 final class EvalContext {
     var budget: Int
-    let vars: CELBindings
+    private(set) var vars: CELBindings
     var locals: UnsafeMutablePointer<CELValue>
     var callDepth = 0
-    /// Outcomes shared with other evaluations (see `CELMemo`).
-    let memo: CELMemo?
+    /// Outcomes shared with other evaluations (see `CELMemo`); nil while the context waits in its
+    /// memo for the next evaluation (`CELMemo.spareContext`), so that the two do not hold each other.
+    private(set) var memo: CELMemo?
     /// Outcomes of function calls in this evaluation alone (see `MemoTable`).
     var localMemo: MemoTable?
 
@@ -29,7 +30,35 @@ final class EvalContext {
         self.init(vars: CELBindings(vars), budget: budget, frameSize: frameSize)
     }
 
-    private let frameCount: Int
+    private var frameCount: Int
+
+    /// Makes the context what `init` would make it for another evaluation with `memo` (it keeps
+    /// its blocks of slots, which spares two allocations and their release per evaluation).
+    func reuse(vars: CELBindings, budget: Int, frameSize: Int, memo: CELMemo) {
+        self.vars = vars
+        self.budget = budget
+        self.memo = memo
+        callDepth = 0
+        localMemo = nil
+        let n = max(frameSize, 1)
+        if n > frameCount {
+            locals.deinitialize(count: frameCount)
+            locals.deallocate()
+            locals = .allocate(capacity: n)
+            locals.initialize(repeating: .null, count: n)
+            frameCount = n
+        } else {
+            locals.update(repeating: .null, count: frameCount)
+        }
+    }
+
+    /// Lets go of what the last evaluation used, for the context to wait in its memo (the host's
+    /// bindings among them: it changes them next, which would copy them while shared).
+    func park() {
+        vars = CELBindings()
+        memo = nil
+        localMemo = nil
+    }
 
     deinit {
         locals.deinitialize(count: frameCount)
@@ -946,15 +975,6 @@ extension ComprehensionNode {
 }
 
 // MARK: Calls
-
-/// The values of call arguments, in order.
-@inline(__always)
-func evaluateArguments(_ args: [Node], _ c: EvalContext) throws(CELError) -> [CELValue] {
-    var vals: [CELValue] = []
-    vals.reserveCapacity(args.count)
-    for a in args { vals.append(try a.eval(c)) }
-    return vals
-}
 
 /// The values of call arguments, in order (see `Child`).
 @inline(__always)

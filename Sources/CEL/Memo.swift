@@ -25,6 +25,8 @@
 public final class CELMemo {
     let constants: Set<String>
     var table = MemoTable()
+    /// The context of the last evaluation, for the next one (see `EvalContext.reuse`).
+    var spareContext: EvalContext?
     /// Whether a function or memo node reads only constant variables, by its identity.
     private var admitted: [ObjectIdentifier: Bool] = [:]
 

@@ -86,6 +86,18 @@ enum StringsLibrary {
             let found = l.withUnsafeBufferPointer { items in
                 a.withUnsafeBufferPointer { arguments -> Int? in
                     let sought = arguments.baseAddress! + 1
+                    // A string among strings (ids, codes): its length first, then its bytes.
+                    if !last, case .string(let text) = sought.pointee {
+                        let length = text.utf8.count
+                        for i in 0..<items.count {
+                            if case .string(let other) = items[i] {
+                                if other.utf8.count == length && scalarEqual(other, text) { return i }
+                            } else if celEqual(items[i], sought.pointee) {
+                                return i
+                            }
+                        }
+                        return nil
+                    }
                     if last {
                         for i in stride(from: items.count - 1, through: 0, by: -1) where celEqual(items[i], sought.pointee) {
                             return i

@@ -116,32 +116,25 @@ extension ISO3166 {
         /// The tab-separated fields of the line of this kind and code, if there is one.
         func fields(of kind: String, _ code: String) -> [String]? {
             let key = Array("\(kind)\t\(code)\t".utf8)
-            // Rule functions look codes up for every organisation of every dossier: the line's start is
-            // compared with the key in place (`memcmp` orders bytes as `lexicographicallyPrecedes` does).
-            let found = bytes.withUnsafeBufferPointer { b in
-                key.withUnsafeBufferPointer { k -> Range<Int>? in
-                    var low = 0
-                    var high = lines.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        let line = lines[middle]
-                        let n = min(line.count, k.count)
-                        let order = n == 0 ? 0 : memcmp(b.baseAddress! + line.lowerBound, k.baseAddress!, n)
-                        if order == 0 && n == k.count { return line }
-                        // A line whose fields stop before the code's end sorts by what it has.
-                        if order < 0 || (order == 0 && n < k.count) {
-                            low = middle + 1
-                        } else {
-                            high = middle
-                        }
+            var low = 0
+            var high = lines.count
+            while low < high {
+                let middle = (low + high) / 2
+                let line = lines[middle]
+                let prefix = bytes[line.lowerBound..<min(line.upperBound, line.lowerBound + key.count)]
+                if prefix.elementsEqual(key) {
+                    return bytes[line].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+                        String(decoding: $0, as: UTF8.self)
                     }
-                    return nil
+                }
+                // A line whose fields stop before the code's end sorts by what it has.
+                if prefix.lexicographicallyPrecedes(key) {
+                    low = middle + 1
+                } else {
+                    high = middle
                 }
             }
-            guard let found else { return nil }
-            return bytes[found].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
-                String(decoding: $0, as: UTF8.self)
-            }
+            return nil
         }
     }
 
