@@ -5,11 +5,12 @@ import Foundation
 /// Per-evaluation state: the bindings, the loop-variable frame, the remaining cost budget.
 final class EvalContext {
     var budget: Int
-    let vars: CELBindings
+    private(set) var vars: CELBindings
     var locals: UnsafeMutablePointer<CELValue>
     var callDepth = 0
-    /// Outcomes shared with other evaluations (see `CELMemo`).
-    let memo: CELMemo?
+    /// Outcomes shared with other evaluations (see `CELMemo`); nil while the context waits in its
+    /// memo for the next evaluation (`CELMemo.spareContext`), so that the two do not hold each other.
+    private(set) var memo: CELMemo?
     /// Outcomes of function calls in this evaluation alone (see `MemoTable`).
     var localMemo: MemoTable?
 
@@ -29,11 +30,72 @@ final class EvalContext {
         self.init(vars: CELBindings(vars), budget: budget, frameSize: frameSize)
     }
 
-    private let frameCount: Int
+    private var frameCount: Int
+
+    /// Makes the context what `init` would make it for another evaluation with `memo` (it keeps
+    /// its blocks of slots, which spares two allocations and their release per evaluation).
+    func reuse(vars: CELBindings, budget: Int, frameSize: Int, memo: CELMemo) {
+        self.vars = vars
+        self.budget = budget
+        self.memo = memo
+        callDepth = 0
+        localMemo = nil
+        let n = max(frameSize, 1)
+        if n > frameCount {
+            locals.deinitialize(count: frameCount)
+            locals.deallocate()
+            locals = .allocate(capacity: n)
+            locals.initialize(repeating: .null, count: n)
+            frameCount = n
+        } else {
+            locals.update(repeating: .null, count: frameCount)
+        }
+    }
+
+    /// Lets go of what the last evaluation used, for the context to wait in its memo (the host's
+    /// bindings among them: it changes them next, which would copy them while shared).
+    func park() {
+        vars = CELBindings()
+        memo = nil
+        localMemo = nil
+    }
 
     deinit {
         locals.deinitialize(count: frameCount)
         locals.deallocate()
+        frames?.deallocate()
+    }
+
+    /// The frames of the user-function calls under way, one above the other in one block (taken
+    /// when the first call is made); a call that does not fit gets a frame of its own.
+    private var frames: UnsafeMutablePointer<CELValue>? = nil
+    private var framesUsed = 0
+    private static let framesCapacity = 32
+
+    /// A frame of `count` slots, all null, for a call; `releaseFrame` gives it back when the call ends.
+    @inline(__always)
+    func takeFrame(_ count: Int) -> UnsafeMutablePointer<CELValue> {
+        if frames == nil { frames = .allocate(capacity: Self.framesCapacity) }
+        let frame: UnsafeMutablePointer<CELValue>
+        if framesUsed + count <= Self.framesCapacity {
+            frame = frames! + framesUsed
+            framesUsed += count
+        } else {
+            frame = .allocate(capacity: count)
+        }
+        frame.initialize(repeating: .null, count: count)
+        return frame
+    }
+
+    /// Ends the frame `takeFrame(count)` gave, the last one taken.
+    @inline(__always)
+    func releaseFrame(_ frame: UnsafeMutablePointer<CELValue>, _ count: Int) {
+        frame.deinitialize(count: count)
+        if let frames, frame >= frames, frame < frames + Self.framesCapacity {
+            framesUsed -= count
+        } else {
+            frame.deallocate()
+        }
     }
 
     /// Whether any binding has a dotted name (`a.b`); only then do qualified names need the slow resolution.
@@ -74,6 +136,32 @@ class Node {
     func eval(_ c: EvalContext) throws(CELError) -> CELValue { fatalError("abstract") }
     /// The node's value when it is a compile-time constant.
     var constantValue: CELValue? { nil }
+}
+
+/// A sub-expression as its parent evaluates it: a reference that costs no reference counting to
+/// follow (reading a node's `var` would retain and release the child on every evaluation). The
+/// parent keeps the child alive through its own `var`, whose `didSet` keeps this in step when the
+/// passes over the compiled tree replace the child; nothing changes the tree while it runs.
+struct Child {
+    let node: Unmanaged<Node>
+
+    @inline(__always)
+    init(_ node: Node) { self.node = .passUnretained(node) }
+
+    @inline(__always)
+    func eval(_ c: EvalContext) throws(CELError) -> CELValue {
+        do {
+            return try node._withUnsafeGuaranteedRef { try $0.eval(c) }
+        } catch {
+            // Evaluation throws nothing else.
+            throw error as! CELError
+        }
+    }
+}
+
+extension Array where Element == Node {
+    /// The nodes as their parent evaluates them (see `Child`).
+    var children: [Child] { map(Child.init) }
 }
 
 final class ConstNode: Node {
@@ -185,34 +273,38 @@ func selectField(_ v: CELValue, _ field: String, hash: UInt64) throws(CELError) 
 }
 
 final class SelectNode: Node {
-    var operand: Node
+    var operand: Node { didSet { operandChild = Child(operand) } }
+    private var operandChild: Child
     let field: String
     let hash: UInt64
     init(_ operand: Node, _ field: String, offset: Int) {
         self.operand = operand
+        self.operandChild = Child(operand)
         self.field = field
         self.hash = fastHash(field)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        return try selectField(try operand.eval(c), field, hash: hash)
+        return try selectField(try operandChild.eval(c), field, hash: hash)
     }
 }
 
 final class HasNode: Node {
-    var operand: Node
+    var operand: Node { didSet { operandChild = Child(operand) } }
+    private var operandChild: Child
     let field: String
     let hash: UInt64
     init(_ operand: Node, _ field: String, offset: Int) {
         self.operand = operand
+        self.operandChild = Child(operand)
         self.field = field
         self.hash = fastHash(field)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        var v = try operand.eval(c)
+        var v = try operandChild.eval(c)
         if case .optional(let o) = v {
             guard let inner = o else { return .bool(false) }
             v = inner
@@ -269,17 +361,20 @@ func indexValue(_ container: CELValue, _ index: CELValue) throws(CELError) -> CE
 }
 
 final class IndexNode: Node {
-    var operand: Node
-    var index: Node
+    var operand: Node { didSet { operandChild = Child(operand) } }
+    var index: Node { didSet { indexChild = Child(index) } }
+    private var operandChild: Child, indexChild: Child
     init(_ operand: Node, _ index: Node, offset: Int) {
         self.operand = operand
         self.index = index
+        self.operandChild = Child(operand)
+        self.indexChild = Child(index)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        let a = try operand.eval(c)
-        let b = try index.eval(c)
+        let a = try operandChild.eval(c)
+        let b = try indexChild.eval(c)
         return try indexValue(a, b)
     }
 }
@@ -353,16 +448,18 @@ final class MapNode: Node {
 }
 
 final class NotNode: Node {
-    var operand: Node
+    var operand: Node { didSet { operandChild = Child(operand) } }
+    private var operandChild: Child
     let count: Int
     init(_ operand: Node, count: Int, offset: Int) {
         self.operand = operand
+        self.operandChild = Child(operand)
         self.count = count
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        let v = try operand.eval(c)
+        let v = try operandChild.eval(c)
         guard case .bool(let b) = v else { throw CELError.noOverload("!_", v) }
         return .bool(count % 2 == 1 ? !b : b)
     }
@@ -402,12 +499,14 @@ final class NegNode: Node {
 /// (false for `&&`, true for `||`) in any term wins over an error or a non-bool in another;
 /// otherwise the first such error is the result.
 class JunctionNode: Node {
-    var terms: [Node]
+    var terms: [Node] { didSet { termChildren = terms.children } }
+    private var termChildren: [Child]
     let absorbing: Bool
     let name: String
 
     init(_ terms: [Node], absorbing: Bool, name: String, offset: Int) {
         self.terms = terms
+        self.termChildren = terms.children
         self.absorbing = absorbing
         self.name = name
         super.init(offset: offset)
@@ -416,7 +515,7 @@ class JunctionNode: Node {
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
         var err: CELError? = nil
-        for t in terms {
+        for t in termChildren {
             do {
                 let v = try t.eval(c)
                 if case .bool(let b) = v {
@@ -447,18 +546,24 @@ final class OrNode: JunctionNode {
 }
 
 final class CondNode: Node {
-    var cond: Node, then: Node, otherwise: Node
+    var cond: Node { didSet { condChild = Child(cond) } }
+    var then: Node { didSet { thenChild = Child(then) } }
+    var otherwise: Node { didSet { otherwiseChild = Child(otherwise) } }
+    private var condChild: Child, thenChild: Child, otherwiseChild: Child
     init(_ cond: Node, _ then: Node, _ otherwise: Node, offset: Int) {
         self.cond = cond
         self.then = then
         self.otherwise = otherwise
+        condChild = Child(cond)
+        thenChild = Child(then)
+        otherwiseChild = Child(otherwise)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        let v = try cond.eval(c)
+        let v = try condChild.eval(c)
         guard case .bool(let b) = v else { throw CELError.noOverload("_?_:_", v) }
-        return try b ? then.eval(c) : otherwise.eval(c)
+        return try b ? thenChild.eval(c) : otherwiseChild.eval(c)
     }
 }
 
@@ -478,21 +583,25 @@ extension InNode: BinaryOperands {}
 
 final class ArithNode: Node {
     let op: BinaryOp
-    var lhs: Node, rhs: Node
+    var lhs: Node { didSet { lhsChild = Child(lhs) } }
+    var rhs: Node { didSet { rhsChild = Child(rhs) } }
+    private var lhsChild: Child, rhsChild: Child
     /// Decimal forms of constant numeric operands, so `amount * 0.8` does not convert 0.8 on every evaluation.
     let lhsDecimal: Decimal?, rhsDecimal: Decimal?
     init(_ op: BinaryOp, _ lhs: Node, _ rhs: Node, offset: Int) {
         self.op = op
         self.lhs = lhs
         self.rhs = rhs
+        lhsChild = Child(lhs)
+        rhsChild = Child(rhs)
         lhsDecimal = lhs.constantValue.flatMap(constantDecimal)
         rhsDecimal = rhs.constantValue.flatMap(constantDecimal)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        var a = try lhs.eval(c)
-        var b = try rhs.eval(c)
+        var a = try lhsChild.eval(c)
+        var b = try rhsChild.eval(c)
         if case .decimal = a, let d = rhsDecimal { b = .decimal(d) }
         if case .decimal = b, let d = lhsDecimal { a = .decimal(d) }
         return try arithmetic(op, a, b)
@@ -603,18 +712,22 @@ func decimalArithmetic(_ op: BinaryOp, _ a: CELValue, _ b: CELValue) throws(CELE
 }
 
 final class EqNode: Node {
-    var lhs: Node, rhs: Node
+    var lhs: Node { didSet { lhsChild = Child(lhs) } }
+    var rhs: Node { didSet { rhsChild = Child(rhs) } }
+    private var lhsChild: Child, rhsChild: Child
     let negated: Bool
     init(_ lhs: Node, _ rhs: Node, negated: Bool, offset: Int) {
         self.lhs = lhs
         self.rhs = rhs
+        lhsChild = Child(lhs)
+        rhsChild = Child(rhs)
         self.negated = negated
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        let a = try lhs.eval(c)
-        let b = try rhs.eval(c)
+        let a = try lhsChild.eval(c)
+        let b = try rhsChild.eval(c)
         return .bool(celEqual(a, b) != negated)
     }
 }
@@ -657,13 +770,17 @@ func compareValues(_ a: CELValue, _ b: CELValue, _ fn: String) throws(CELError) 
 
 final class CompareNode: Node {
     let op: BinaryOp
-    var lhs: Node, rhs: Node
+    var lhs: Node { didSet { lhsChild = Child(lhs) } }
+    var rhs: Node { didSet { rhsChild = Child(rhs) } }
+    private var lhsChild: Child, rhsChild: Child
     let name: String
     let lhsDecimal: Decimal?, rhsDecimal: Decimal?
     init(_ op: BinaryOp, _ lhs: Node, _ rhs: Node, offset: Int) {
         self.op = op
         self.lhs = lhs
         self.rhs = rhs
+        lhsChild = Child(lhs)
+        rhsChild = Child(rhs)
         name = "_\(op.rawValue)_"
         lhsDecimal = lhs.constantValue.flatMap(constantDecimal)
         rhsDecimal = rhs.constantValue.flatMap(constantDecimal)
@@ -671,8 +788,8 @@ final class CompareNode: Node {
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        var a = try lhs.eval(c)
-        var b = try rhs.eval(c)
+        var a = try lhsChild.eval(c)
+        var b = try rhsChild.eval(c)
         if case .decimal = a, let d = rhsDecimal { b = .decimal(d) }
         if case .decimal = b, let d = lhsDecimal { a = .decimal(d) }
         let o = try compareValues(a, b, name)
@@ -701,16 +818,20 @@ func contains(_ container: CELValue, _ x: CELValue) throws(CELError) -> Bool {
 }
 
 final class InNode: Node {
-    var lhs: Node, rhs: Node
+    var lhs: Node { didSet { lhsChild = Child(lhs) } }
+    var rhs: Node { didSet { rhsChild = Child(rhs) } }
+    private var lhsChild: Child, rhsChild: Child
     init(_ lhs: Node, _ rhs: Node, offset: Int) {
         self.lhs = lhs
         self.rhs = rhs
+        lhsChild = Child(lhs)
+        rhsChild = Child(rhs)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        let a = try lhs.eval(c)
-        let b = try rhs.eval(c)
+        let a = try lhsChild.eval(c)
+        let b = try rhsChild.eval(c)
         return .bool(try contains(b, a))
     }
 }
@@ -719,12 +840,15 @@ final class InNode: Node {
 
 final class ComprehensionNode: Node {
     let kind: MacroKind
-    var range: Node
+    var range: Node { didSet { rangeChild = Child(range) } }
+    private var rangeChild: Child
     let slot: Int
     /// The second variable's slot (`slot + 1`) in a two-variable comprehension: the first is then the
     /// index (lists) or key (maps), the second the element or value.
     let slot2: Int?
-    var body: Node
+    var body: Node { didSet { bodyChild = Child(body) } }
+    /// `body` as the loop evaluates it (see `Child`).
+    private(set) var bodyChild: Child
     var filter: Node?
 
     init(_ kind: MacroKind, range: Node, slot: Int, slot2: Int? = nil, body: Node, filter: Node?, offset: Int) {
@@ -733,6 +857,8 @@ final class ComprehensionNode: Node {
         self.slot = slot
         self.slot2 = slot2
         self.body = body
+        self.rangeChild = Child(range)
+        self.bodyChild = Child(body)
         self.filter = filter
         super.init(offset: offset)
     }
@@ -745,7 +871,7 @@ final class ComprehensionNode: Node {
 
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        let r = try range.eval(c)
+        let r = try rangeChild.eval(c)
         if let keyed { return try keyed.run(self, c, r) }
         return try iterate(c, r)
     }
@@ -755,7 +881,7 @@ final class ComprehensionNode: Node {
         switch kind {
         case .bind:
             c.locals[slot] = r
-            return try body.eval(c)
+            return try bodyChild.eval(c)
         case .optMap, .optFlatMap:
             return try optionalMap(c, r)
         default: break
@@ -789,7 +915,7 @@ final class ComprehensionNode: Node {
                     guard case .bool(let b) = keep else { throw CELError.noOverload("map", keep) }
                     if !b { continue }
                 }
-                out.append(try body.eval(c))
+                out.append(try bodyChild.eval(c))
             }
             return .list(out)
         case .filter:
@@ -797,7 +923,7 @@ final class ComprehensionNode: Node {
             for x in items {
                 try c.step()
                 c.locals[slot] = x
-                let keep = try body.eval(c)
+                let keep = try bodyChild.eval(c)
                 guard case .bool(let b) = keep else { throw CELError.noOverload("filter", keep) }
                 if b { out.append(x) }
             }
@@ -819,7 +945,7 @@ extension ComprehensionNode {
         for i in 0..<count {
             try bind(i)
             do {
-                let v = try body.eval(c)
+                let v = try bodyChild.eval(c)
                 if case .bool(let b) = v {
                     if b == stopOn { return .bool(stopOn) }
                 } else if err == nil {
@@ -840,7 +966,7 @@ extension ComprehensionNode {
         var n = 0
         for i in 0..<count {
             try bind(i)
-            let v = try body.eval(c)
+            let v = try bodyChild.eval(c)
             guard case .bool(let b) = v else { throw CELError.noOverload("exists_one", v) }
             if b { n += 1 }
         }
@@ -850,9 +976,9 @@ extension ComprehensionNode {
 
 // MARK: Calls
 
-/// The values of call arguments, in order.
+/// The values of call arguments, in order (see `Child`).
 @inline(__always)
-func evaluateArguments(_ args: [Node], _ c: EvalContext) throws(CELError) -> [CELValue] {
+func evaluateArguments(_ args: [Child], _ c: EvalContext) throws(CELError) -> [CELValue] {
     var vals: [CELValue] = []
     vals.reserveCapacity(args.count)
     for a in args { vals.append(try a.eval(c)) }
@@ -865,46 +991,54 @@ typealias FnN = @Sendable ([CELValue]) throws(CELError) -> CELValue
 
 final class Call1Node: Node {
     let fn: Fn1
-    var arg: Node
+    var arg: Node { didSet { argChild = Child(arg) } }
+    private var argChild: Child
     init(_ fn: @escaping Fn1, _ arg: Node, offset: Int) {
         self.fn = fn
         self.arg = arg
+        self.argChild = Child(arg)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        return try fn(try arg.eval(c))
+        return try fn(try argChild.eval(c))
     }
 }
 
 final class Call2Node: Node {
     let fn: Fn2
-    var a: Node, b: Node
+    var a: Node { didSet { aChild = Child(a) } }
+    var b: Node { didSet { bChild = Child(b) } }
+    private var aChild: Child, bChild: Child
     init(_ fn: @escaping Fn2, _ a: Node, _ b: Node, offset: Int) {
         self.fn = fn
         self.a = a
         self.b = b
+        aChild = Child(a)
+        bChild = Child(b)
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        let x = try a.eval(c)
-        let y = try b.eval(c)
+        let x = try aChild.eval(c)
+        let y = try bChild.eval(c)
         return try fn(x, y)
     }
 }
 
 final class CallNNode: Node {
     let fn: FnN
-    var args: [Node]
+    var args: [Node] { didSet { argChildren = args.children } }
+    private var argChildren: [Child]
     init(_ fn: @escaping FnN, _ args: [Node], offset: Int) {
         self.fn = fn
         self.args = args
+        self.argChildren = args.children
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        return try fn(try evaluateArguments(args, c))
+        return try fn(try evaluateArguments(argChildren, c))
     }
 }
 
@@ -958,10 +1092,12 @@ final class UserFunction: @unchecked Sendable {
 
 final class UserCallNode: Node {
     let function: UserFunction
-    var args: [Node]
+    var args: [Node] { didSet { argChildren = args.children } }
+    private var argChildren: [Child]
     init(_ function: UserFunction, _ args: [Node], offset: Int) {
         self.function = function
         self.args = args
+        self.argChildren = args.children
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
@@ -974,8 +1110,8 @@ final class UserCallNode: Node {
             return try call(c)
         }
         var values: [CELValue] = []
-        values.reserveCapacity(args.count)
-        for a in args { values.append(try a.eval(c)) }
+        values.reserveCapacity(argChildren.count)
+        for a in argChildren { values.append(try a.eval(c)) }
         guard let key = MemoKey(function, values) else { return try invoke(c, values) }
         if let entry = c.remembered(key) { return try entry.replay(c) }
         let start = c.budget
@@ -992,7 +1128,7 @@ final class UserCallNode: Node {
     /// Evaluates the arguments, then calls.
     private func call(_ c: EvalContext) throws(CELError) -> CELValue {
         try withFrame(c) { (frame) throws(CELError) in
-            for (i, a) in args.enumerated() { frame[i] = try a.eval(c) }
+            for (i, a) in argChildren.enumerated() { frame[i] = try a.eval(c) }
         }
     }
 
@@ -1009,12 +1145,8 @@ final class UserCallNode: Node {
         _ c: EvalContext, _ fill: (UnsafeMutablePointer<CELValue>) throws(CELError) -> Void
     ) throws(CELError) -> CELValue {
         let n = max(function.frameSize, 1)
-        let frame = UnsafeMutablePointer<CELValue>.allocate(capacity: n)
-        frame.initialize(repeating: .null, count: n)
-        defer {
-            frame.deinitialize(count: n)
-            frame.deallocate()
-        }
+        let frame = c.takeFrame(n)
+        defer { c.releaseFrame(frame, n) }
         try fill(frame)
         return try run(c, frame)
     }

@@ -25,6 +25,8 @@
 public final class CELMemo {
     let constants: Set<String>
     var table = MemoTable()
+    /// The context of the last evaluation, for the next one (see `EvalContext.reuse`).
+    var spareContext: EvalContext?
     /// Whether a function or memo node reads only constant variables, by its identity.
     private var admitted: [ObjectIdentifier: Bool] = [:]
 
@@ -157,13 +159,15 @@ extension EvalContext {
 /// A costly sub-expression that reads no loop variable: its outcome is shared by the evaluations
 /// of a `CELMemo` that admits its variables. Costs no step of its own.
 final class MemoNode: Node {
-    var inner: Node
+    var inner: Node { didSet { innerChild = Child(inner) } }
+    private var innerChild: Child
     let variables: Set<String>
     /// The greatest `callHeight` of the user functions called inside (0: none).
     let callHeight: Int
 
     init(_ inner: Node, variables: Set<String>, callHeight: Int) {
         self.inner = inner
+        self.innerChild = Child(inner)
         self.variables = variables
         self.callHeight = callHeight
         super.init(offset: inner.offset)
@@ -172,12 +176,12 @@ final class MemoNode: Node {
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         guard let memo = c.memo, !c.hasDottedNames, c.callDepth + callHeight <= EvalContext.maxCallDepth,
             memo.admits(ObjectIdentifier(self), reading: variables)
-        else { return try inner.eval(c) }
+        else { return try innerChild.eval(c) }
         let id = ObjectIdentifier(self)
         if let entry = memo.table.nodes[id] { return try entry.replay(c) }
         let start = c.budget
         do {
-            let v = try inner.eval(c)
+            let v = try innerChild.eval(c)
             memo.table.nodes[id] = MemoEntry(outcome: .value(v), cost: start - c.budget)
             return v
         } catch {

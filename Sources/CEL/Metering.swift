@@ -35,14 +35,16 @@ typealias FnM = @Sendable ([CELValue], Meter) throws(CELError) -> CELValue
 /// A call of a metered built-in (see `Meter`).
 final class MeteredCallNode: Node {
     let fn: FnM
-    var args: [Node]
+    var args: [Node] { didSet { argChildren = args.children } }
+    private var argChildren: [Child]
     init(_ fn: @escaping FnM, _ args: [Node], offset: Int) {
         self.fn = fn
         self.args = args
+        self.argChildren = args.children
         super.init(offset: offset)
     }
     override func eval(_ c: EvalContext) throws(CELError) -> CELValue {
         try c.step()
-        return try fn(try evaluateArguments(args, c), Meter(context: c))
+        return try fn(try evaluateArguments(argChildren, c), Meter(context: c))
     }
 }

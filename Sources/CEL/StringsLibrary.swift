@@ -82,7 +82,32 @@ enum StringsLibrary {
         // cel-go's lists library: the first (last) position of an element, by CEL equality; -1 if none.
         if case .list(let l) = a[0], a.count == 2 {
             try m.charge(l.count)
-            let found = last ? l.lastIndex { celEqual($0, a[1]) } : l.firstIndex { celEqual($0, a[1]) }
+            // Compared in place: the elements and the sought value are not copied for each comparison.
+            let found = l.withUnsafeBufferPointer { items in
+                a.withUnsafeBufferPointer { arguments -> Int? in
+                    let sought = arguments.baseAddress! + 1
+                    // A string among strings (ids, codes): its length first, then its bytes.
+                    if !last, case .string(let text) = sought.pointee {
+                        let length = text.utf8.count
+                        for i in 0..<items.count {
+                            if case .string(let other) = items[i] {
+                                if other.utf8.count == length && scalarEqual(other, text) { return i }
+                            } else if celEqual(items[i], sought.pointee) {
+                                return i
+                            }
+                        }
+                        return nil
+                    }
+                    if last {
+                        for i in stride(from: items.count - 1, through: 0, by: -1) where celEqual(items[i], sought.pointee) {
+                            return i
+                        }
+                    } else {
+                        for i in 0..<items.count where celEqual(items[i], sought.pointee) { return i }
+                    }
+                    return nil
+                }
+            }
             return .int(Int64(found ?? -1))
         }
         guard case .string(let s) = a[0], case .string(let sub) = a[1] else { throw CELError.noOverload(fn, args: a) }

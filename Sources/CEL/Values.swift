@@ -484,19 +484,61 @@ struct StrKey: Hashable {
 /// upper 32 bits of the key's `indexHash` and the entry's position + 1 (0: empty slot). Smaller maps
 /// are scanned.
 public struct CELMap: Sendable, Hashable {
-    var _keys: [CELValue]
-    var _values: [CELValue]
-    var _slots: [UInt64]
+    /// The map's parts, in one box shared by its copies until one of them changes: a map is copied
+    /// each time a rule reads it (a loop variable, a field's value), and a copy then costs one
+    /// reference count instead of one per part, in a `CELValue` half the size.
+    final class Storage: @unchecked Sendable {
+        var keys: [CELValue]
+        var values: [CELValue]
+        var slots: [UInt64]
+        var unknownKeys: [String]
+
+        init(keys: [CELValue] = [], values: [CELValue] = [], slots: [UInt64] = [], unknownKeys: [String] = []) {
+            self.keys = keys
+            self.values = values
+            self.slots = slots
+            self.unknownKeys = unknownKeys
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first when another map shares it (copy on write).
+    @inline(__always)
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(keys: storage.keys, values: storage.values, slots: storage.slots, unknownKeys: storage.unknownKeys)
+        }
+        return storage
+    }
+
+    var _keys: [CELValue] {
+        @inline(__always) _read { yield storage.keys }
+        @inline(__always) _modify { yield &unique().keys }
+    }
+    var _values: [CELValue] {
+        @inline(__always) _read { yield storage.values }
+        @inline(__always) _modify { yield &unique().values }
+    }
+    var _slots: [UInt64] {
+        @inline(__always) _read { yield storage.slots }
+        @inline(__always) _modify { yield &unique().slots }
+    }
     /// Keys the map holds whose values are not known yet (a template's placeholders): absent from
     /// its entries, but reading one (`m.f`, `has(m.f)`, `m.?f`, `'f' in m`) gives `CELError.unknown`.
-    public var unknownKeys: [String] = []
+    public var unknownKeys: [String] {
+        get { storage.unknownKeys }
+        set { unique().unknownKeys = newValue }
+    }
 
     static let indexThreshold = 8
 
     public init() {
-        _keys = []
-        _values = []
-        _slots = []
+        storage = Storage()
+    }
+
+    private init(keys: [CELValue], values: [CELValue], slots: [UInt64]) {
+        storage = Storage(keys: keys, values: values, slots: slots)
     }
 
     /// Builds a map; a later entry whose key equals an earlier one replaces its value (keeping the first position).
@@ -510,27 +552,29 @@ public struct CELMap: Sendable, Hashable {
     /// A map with string keys, as `init(_ entries:)` builds it from `.string` keys (a key given
     /// twice keeps its first place and its last value), without the general key handling.
     public init(strings entries: [(String, CELValue)]) {
-        self.init()
         let n = entries.count
-        _keys.reserveCapacity(n)
-        _values.reserveCapacity(n)
+        var keys: [CELValue] = []
+        var values: [CELValue] = []
+        keys.reserveCapacity(n)
+        values.reserveCapacity(n)
         if n <= CELMap.indexThreshold {
             for (key, value) in entries {
                 let length = key.utf8.count
                 var found: Int? = nil
-                for i in 0..<_keys.count {
-                    if case .string(let k) = _keys[i], k.utf8.count == length, scalarEqual(k, key) {
+                for i in 0..<keys.count {
+                    if case .string(let k) = keys[i], k.utf8.count == length, scalarEqual(k, key) {
                         found = i
                         break
                     }
                 }
                 if let found {
-                    _values[found] = value
+                    values[found] = value
                 } else {
-                    _keys.append(.string(key))
-                    _values.append(value)
+                    keys.append(.string(key))
+                    values.append(value)
                 }
             }
+            self.init(keys: keys, values: values, slots: [])
             return
         }
         var slots = CELMap.emptySlots(for: n)
@@ -540,19 +584,19 @@ public struct CELMap: Sendable, Hashable {
                 let found = CELMap.probe(
                     slots, hash,
                     { p in
-                        if case .string(let existing) = _keys[p] { return scalarEqual(existing, key) }
+                        if case .string(let existing) = keys[p] { return scalarEqual(existing, key) }
                         return false
                     })
             {
-                _values[found] = value
+                values[found] = value
                 continue
             }
-            _keys.append(.string(key))
-            _values.append(value)
-            CELMap.insert(hash, position: _keys.count - 1, into: &slots)
+            keys.append(.string(key))
+            values.append(value)
+            CELMap.insert(hash, position: keys.count - 1, into: &slots)
         }
         // A map that shrank to the threshold through repeated keys is scanned, as `init(_:)` leaves it.
-        _slots = _keys.count > CELMap.indexThreshold ? slots : []
+        self.init(keys: keys, values: values, slots: keys.count > CELMap.indexThreshold ? slots : [])
     }
 
     /// Convenience for string-keyed maps (e.g. JSON/YAML objects).

@@ -375,6 +375,9 @@ public final class Checker: Sendable {
         let keySlot = variables.slot("key")
         let indexSlot = variables.slot("index")
         let positionSlot = variables.slot("position")
+        // Allocated once for all the targets (an array costs an allocation and a type lookup).
+        let allLets = Array(compiled.lets.indices)
+        var computed = [Bool](repeating: false, count: compiled.lets.count)
         for target in targets {
             if WorkCancellation.isRequested { break }
             for i in letSlots.indices { variables.bind(letSlots[i], to: letStart[i]) }
@@ -384,7 +387,7 @@ public final class Checker: Sendable {
             variables.bind(positionSlot, to: target.position.map { .int(Int64($0)) } ?? .null)
             // A `let` whose value is not needed is not computed: those `when` and `check` read first,
             // the others only for the message of a finding.
-            var computed = [Bool](repeating: false, count: compiled.lets.count)
+            for i in computed.indices { computed[i] = false }
             // A let that reads a value still to be filled in leaves the verdict unknown if it fails.
             var letUnknown = false
             func bind(_ indexes: [Int]) {
@@ -399,7 +402,7 @@ public final class Checker: Sendable {
             if let letsForWhen = compiled.letsForWhen {
                 bind(letsForWhen)
             } else {
-                bind(Array(compiled.lets.indices))
+                bind(allLets)
             }
             if remaining < 0 { return findings + [budgetExceeded(rule, target)] }
             if let when = compiled.when {
@@ -428,7 +431,7 @@ public final class Checker: Sendable {
             case .success(.bool(true)):
                 continue
             case .success(.bool(false)):
-                bind(Array(compiled.lets.indices))
+                bind(allLets)
                 if remaining < 0 { return findings + [budgetExceeded(rule, target)] }
                 let values = variables.dictionary
                 let cap = limits.maxMessageValueLength
