@@ -32,12 +32,23 @@ public struct ISO3166: Sendable {
 
     /// The name of the country with this alpha-2 code, as `countries[code]`.
     public func countryName(_ code: String) -> String? {
-        source.sorted.fields(of: "country", code).map { $0.count >= 3 ? $0[2] : nil } ?? nil
+        let table = source.sorted
+        return table.line(of: "country", code).flatMap { table.field(2, of: $0) }
+    }
+
+    /// Whether this is a country's alpha-2 code, as `countries[code] != nil` (without making its name).
+    public func isCountry(_ code: String) -> Bool {
+        let table = source.sorted
+        guard let line = table.line(of: "country", code) else { return false }
+        return table.field(2, of: line) != nil
     }
 
     /// The subdivision with this code, as `subdivisions[code]`.
     public func subdivision(_ code: String) -> Subdivision? {
-        guard let fields = source.sorted.fields(of: "subdivision", code), fields.count >= 4 else { return nil }
+        let table = source.sorted
+        guard let line = table.line(of: "subdivision", code) else { return nil }
+        let fields = table.fields(line)
+        guard fields.count >= 4 else { return nil }
         return Subdivision(fields)
     }
 
@@ -112,12 +123,26 @@ extension ISO3166 {
 
         init(_ table: String) { bytes = Array(table.utf8) }
 
-        /// The tab-separated fields of the line of this kind and code, if there is one.
-        func fields(of kind: String, _ code: String) -> [String]? {
-            let key = Array("\(kind)\t\(code)\t".utf8)
+        /// The line of this kind and code, if there is one (without its newline).
+        func line(of kind: String, _ code: String) -> Range<Int>? {
+            var key = Array(kind.utf8)
+            key.append(UInt8(ascii: "\t"))
+            key.append(contentsOf: code.utf8)
+            key.append(UInt8(ascii: "\t"))
             let start = firstLine(notBefore: key)
             guard starts(at: start, with: key) else { return nil }
-            return fields(start..<lineEnd(from: start))
+            return start..<lineEnd(from: start)
+        }
+
+        /// The line's field at `index` (0-based, tab-separated), if it has that many.
+        func field(_ index: Int, of line: Range<Int>) -> String? {
+            var start = line.lowerBound
+            for _ in 0..<index {
+                guard let tab = bytes[start..<line.upperBound].firstIndex(of: UInt8(ascii: "\t")) else { return nil }
+                start = tab + 1
+            }
+            let end = bytes[start..<line.upperBound].firstIndex(of: UInt8(ascii: "\t")) ?? line.upperBound
+            return String(decoding: bytes[start..<end], as: UTF8.self)
         }
 
         /// The fields of every line that starts with `prefix`, in the table's order: they follow
@@ -146,8 +171,7 @@ extension ISO3166 {
                 var middle = (low + high) / 2
                 while middle > low, bytes[middle - 1] != UInt8(ascii: "\n") { middle -= 1 }
                 let end = lineEnd(from: middle)
-                let prefix = bytes[middle..<min(end, middle + key.count)]
-                if prefix.lexicographicallyPrecedes(key) {
+                if precedes(middle..<min(end, middle + key.count), key) {
                     low = min(end + 1, high)
                 } else {
                     high = middle
@@ -163,10 +187,26 @@ extension ISO3166 {
         }
 
         private func starts(at start: Int, with key: [UInt8]) -> Bool {
-            start + key.count <= bytes.count && bytes[start..<start + key.count].elementsEqual(key)
+            start + key.count <= bytes.count && compare(start..<start + key.count, key) == 0
         }
 
-        private func fields(_ line: Range<Int>) -> [String] {
+        /// Whether the bytes in `range` sort before `key` (a shorter run before a longer one it begins).
+        private func precedes(_ range: Range<Int>, _ key: [UInt8]) -> Bool {
+            let order = compare(range.lowerBound..<range.lowerBound + min(range.count, key.count), key)
+            return order < 0 || (order == 0 && range.count < key.count)
+        }
+
+        /// memcmp of the bytes in `range` with as many of `key`'s (a lookup compares lines in place,
+        /// without copying or walking them element by element).
+        private func compare(_ range: Range<Int>, _ key: [UInt8]) -> Int32 {
+            bytes.withUnsafeBufferPointer { table in
+                key.withUnsafeBufferPointer { key in
+                    memcmp(table.baseAddress! + range.lowerBound, key.baseAddress!, range.count)
+                }
+            }
+        }
+
+        func fields(_ line: Range<Int>) -> [String] {
             bytes[line].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
                 String(decoding: $0, as: UTF8.self)
             }

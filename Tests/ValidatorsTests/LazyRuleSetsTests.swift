@@ -53,10 +53,14 @@ import Testing
 
     @Test func theTableOfCodesLooksUpWhatItsDictionariesHold() {
         let iso = Fixtures.iso
-        for (code, name) in iso.countries { #expect(iso.countryName(code) == name, "\(code)") }
+        for (code, name) in iso.countries {
+            #expect(iso.countryName(code) == name, "\(code)")
+            #expect(iso.isCountry(code), "\(code)")
+        }
         for (code, subdivision) in iso.subdivisions { #expect(iso.subdivision(code) == subdivision, "\(code)") }
-        for unknown in ["", "ZZ", "BE-XXX", "be", "BE-", "country"] {
+        for unknown in ["", "ZZ", "BE-XXX", "be", "BE-", "country", "B", "BEL", "ZZZ", "\u{7F}"] {
             #expect(iso.countryName(unknown) == nil)
+            #expect(!iso.isCountry(unknown))
             #expect(iso.subdivision(unknown) == nil)
         }
         #expect(iso.countries.count > 200 && iso.subdivisions.count > 4000)

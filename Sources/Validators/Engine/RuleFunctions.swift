@@ -11,7 +11,7 @@ enum RuleFunctions {
             guard arguments.count == 1, case .string(let code) = arguments[0] else {
                 throw CELError(message: "isoCountry takes one string")
             }
-            return .bool(iso.countryName(code) != nil)
+            return .bool(iso.isCountry(code))
         }
         // isoSubdivision('BE-WLG') → {code, country, type, parent}, or null when unknown.
         let subdivisions = SubdivisionValues(iso: iso)
