@@ -33,4 +33,13 @@ import Testing
         #expect(InlineSuppression.scan("a: 1 # dossiercheck-disabled RES-008: no").isEmpty)
         #expect(InlineSuppression.scan(#"a: "q\"" # dossiercheck-disable RES-008: yes"#).count == 1)
     }
+
+    @Test(arguments: [
+        ("dossiercheck-disable", true), ("# dossiercheck-disable ORG-001: x", true), ("a: 1\n# dossiercheck-disable", true),
+        ("ddossiercheck-disable", true), ("dossiercheck-disabl", false), ("dossiercheck-disablf", false), ("", false),
+        ("d", false), ("dossiercheck\n-disable", false), ("Dossiercheck-disable", false), ("é dossiercheck-disable é", true),
+    ])
+    func theMarkerIsFoundWhereverItIsWhole(text: String, found: Bool) {
+        #expect(InlineSuppression.containsMarker(text) == found)
+    }
 }
