@@ -10,8 +10,8 @@
 #   BENCH_CORPUS=DIR        the 2 000-dossier corpus (generated there when it lacks manifest.tsv)
 #   BENCH_BIG=0             skip the 20 000-dossier memory run
 #   BENCH_PEERS=0           skip check-jsonschema and yamale
-# (The closest peer, a CEL engine in Rust, is not among them: crates.io cannot be reached from the
-# project's machines; see the README's Performance section.)
+# (The closest peer, a CEL engine in Rust, is not among them: the crate cannot be installed here, and
+# its Python bindings cannot run the rules' optional syntax; see the README's Performance section.)
 #   BENCH_SCRATCH=DIR       SwiftPM scratch path of the release build (default .build-bench)
 #   BENCH_BUILD_FLAGS=...   `swift build` flags (default --static-swift-stdlib, as the README installs it;
 #                           empty for the dynamically linked build)
