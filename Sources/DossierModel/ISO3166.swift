@@ -59,7 +59,7 @@ public struct ISO3166: Sendable {
     /// The codes of the country's subdivisions that lie in no other (its first level), in order, as
     /// the `subdivisions` whose `country` is `country` and whose `parent` is nil; [] for an unknown code.
     public func firstLevelSubdivisions(of country: String) -> [String] {
-        guard countryName(country) != nil else { return [] }
+        guard isCountry(country) else { return [] }
         return source.sorted.lines(startingWith: "subdivision\t\(country)-")
             .filter { $0.count >= 4 && $0[3].isEmpty }.map { $0[1] }.sorted()
     }

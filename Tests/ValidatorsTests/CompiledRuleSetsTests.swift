@@ -36,6 +36,31 @@ import Testing
         }
     }
 
+    /// The equality the tests above rely on is written by hand (`RuleSetEquality.swift`: some
+    /// properties hold tuples): a stored property added to one of these types and not compared
+    /// there would let the compiled form drop it unnoticed. Each list is what `==` compares, with the
+    /// syntax trees (`syntax`, `bodySyntax`), which the next test compares.
+    @Test func theHandWrittenEqualitiesCompareEveryStoredProperty() throws {
+        func labels(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
+        let set = try RuleSetParser.parse(try #require(Self.files.first { $0.0 == "rules/reseau-dossier.yaml" }).1, file: "r")
+        #expect(
+            labels(set) == [
+                "name", "version", "catalogue", "kind", "imports", "title", "parameters", "definitions", "types", "structure",
+                "rules", "figures", "funding", "file", "sources", "languages", "defaultLanguage", "extends", "derivedFrom",
+                "call", "severityChanges", "disabledRules", "callExamples", "ruleIDPattern", "typeExtensions", "keyMarks",
+                "texts", "unreadableRules",
+            ])
+        let check = try #require(set.rules.first?.checks.first)
+        #expect(
+            labels(check) == [
+                "forEach", "lets", "when", "assertion", "at", "message", "help", "mark", "forEachMarks", "atMark",
+                "messageTexts",
+            ])
+        let definition = try #require(set.definitions.first)
+        #expect(labels(definition) == ["name", "parameters", "body", "mark", "bodySyntax"])
+        #expect(labels(try #require(check.assertion)) == ["source", "mark", "isBlock", "syntax"])
+    }
+
     @Test func everyCompiledExpressionCarriesTheTreeTheParserGives() throws {
         let compiled = try #require(Self.compiled)
         var count = 0

@@ -14,7 +14,15 @@ enum RuleFunctions {
             return .bool(iso.isCountry(code))
         }
         // isoSubdivision('BE-WLG') → {code, country, type, parent}, or null when unknown.
-        let subdivisions = SubdivisionValues(iso: iso)
+        let subdivisions = BuiltOnce(unknown: .null) { code in
+            iso.subdivision(code).map { subdivision in
+                .map(
+                    CELMap(strings: [
+                        ("code", .string(subdivision.code)), ("country", .string(subdivision.country)),
+                        ("type", .string(subdivision.type)), ("parent", .string(subdivision.parent ?? "")),
+                    ]))
+            }
+        }
         environment.defineNative("isoSubdivision", arity: 1) { arguments throws(CELError) in
             guard arguments.count == 1, case .string(let code) = arguments[0] else {
                 throw CELError(message: "isoSubdivision takes one string")
@@ -23,14 +31,16 @@ enum RuleFunctions {
         }
         // isoCountries() → ['AD', 'AE', …]: every ISO 3166-1 alpha-2 code, in order (made on
         // first call: a run whose rules never ask pays nothing for it).
-        let countries = CountryCodes(iso: iso)
+        let countries = BuiltOnce(unknown: .list([])) { _ in .list(iso.countryCodes.map { .string($0) }) }
         environment.defineNative("isoCountries") { arguments throws(CELError) in
             guard arguments.isEmpty else { throw CELError(message: "isoCountries takes no arguments") }
-            return countries.value
+            return countries.value(of: "")
         }
         // isoRegions('BE') → ['BE-BRU', 'BE-VLG', 'BE-WAL']: the country's subdivisions that lie in
         // no other (its first level), in order; [] for a country without any or an unknown code.
-        let regions = FirstLevelRegions(iso: iso)
+        let regions = BuiltOnce(unknown: .list([])) { country in
+            iso.isCountry(country) ? .list(iso.firstLevelSubdivisions(of: country).map { .string($0) }) : nil
+        }
         environment.defineNative("isoRegions") { arguments throws(CELError) in
             guard arguments.count == 1, case .string(let country) = arguments[0] else {
                 throw CELError(message: "isoRegions takes one string")
@@ -86,64 +96,26 @@ enum RuleFunctions {
     }
 }
 
-/// `isoSubdivision`'s maps, each built once per run: a rule reads the same few regions for every
-/// organisation of every dossier. Shared by the threads that check dossiers.
-private final class SubdivisionValues: @unchecked Sendable {
-    private let iso: ISO3166
+/// Values the rule functions make from the ISO 3166 table, each once per run and by key: a rule
+/// reads the same few codes for every organisation of every dossier. Shared by the threads that
+/// check dossiers.
+private final class BuiltOnce: @unchecked Sendable {
+    private let make: @Sendable (String) -> CELValue?
+    private let unknown: CELValue
     private var built: [String: CELValue] = [:]
     private let lock = NSLock()
 
-    init(iso: ISO3166) { self.iso = iso }
-
-    func value(of code: String) -> CELValue {
-        if let known = lock.withLock({ built[code] }) { return known }
-        let value: CELValue
-        if let subdivision = iso.subdivision(code) {
-            value = .map(
-                CELMap(strings: [
-                    ("code", .string(subdivision.code)), ("country", .string(subdivision.country)),
-                    ("type", .string(subdivision.type)), ("parent", .string(subdivision.parent ?? "")),
-                ]))
-        } else {
-            value = .null
-        }
-        // Unknown codes are not kept: a hostile dossier could name millions of them.
-        if value != .null { lock.withLock { built[code] = value } }
-        return value
+    /// `make` gives nil for an unknown key, answered with `unknown` and not kept: a hostile dossier
+    /// could name millions of them.
+    init(unknown: CELValue, make: @escaping @Sendable (String) -> CELValue?) {
+        self.unknown = unknown
+        self.make = make
     }
-}
 
-/// `isoRegions`' lists, by country, each built once per run.
-private final class FirstLevelRegions: @unchecked Sendable {
-    private let iso: ISO3166
-    private var built: [String: CELValue] = [:]
-    private let lock = NSLock()
-
-    init(iso: ISO3166) { self.iso = iso }
-
-    func value(of country: String) -> CELValue {
-        if let known = lock.withLock({ built[country] }) { return known }
-        guard iso.countryName(country) != nil else { return .list([]) }
-        let value = CELValue.list(iso.firstLevelSubdivisions(of: country).map { .string($0) })
-        lock.withLock { built[country] = value }
+    func value(of key: String) -> CELValue {
+        if let known = lock.withLock({ built[key] }) { return known }
+        guard let value = make(key) else { return unknown }
+        lock.withLock { built[key] = value }
         return value
-    }
-}
-
-/// `isoCountries`' list, built on first call.
-private final class CountryCodes: @unchecked Sendable {
-    private let iso: ISO3166
-    private var built: CELValue?
-    private let lock = NSLock()
-
-    init(iso: ISO3166) { self.iso = iso }
-
-    var value: CELValue {
-        lock.withLock {
-            if let built { return built }
-            let value = CELValue.list(iso.countryCodes.map { .string($0) })
-            built = value
-            return value
-        }
     }
 }
